@@ -4,7 +4,7 @@ import {traitsOf, type Flavor} from '../../source/demo/flavor.js';
 import {handle, type Reply} from '../../source/demo/routes.js';
 import {seededRandom} from '../../source/demo/rng.js';
 import {emptyWorld, makeDemoJob} from '../../source/demo/seed.js';
-import type {World} from '../../source/demo/world.js';
+import {tick, type Rules, type World} from '../../source/demo/world.js';
 
 /** What the tests read from replies; the server's own output, so a cast is the test's claim. */
 export type Envelope = {readonly code: number; readonly message?: string; readonly data?: unknown};
@@ -41,21 +41,24 @@ export const manualClock = (at = start) => {
 };
 
 /** A routes-level session: one World, requests in, replies and the World carried forward. */
-export const session = (flavor: Flavor = '2.6', options: {readonly auth?: Credentials; readonly world?: World; readonly seed?: number} = {}) => {
+export const session = (flavor: Flavor = '2.6', options: {readonly auth?: Credentials; readonly world?: World; readonly seed?: number; readonly arrivalMs?: number} = {}) => {
 	const clock = manualClock();
 	const random = seededRandom(options.seed ?? 42);
 	let world = options.world ?? emptyWorld();
+	const rules: Rules = {flavor, retentionMs: 60_000, arrivalMs: options.arrivalMs ?? 0};
 	const context = (): Context => ({
 		world,
 		now: clock.now(),
 		random,
 		flavor,
 		traits: traitsOf(flavor),
-		rules: {flavor, retentionMs: 60_000, arrivalMs: 0},
+		rules,
 		auth: options.auth,
 		makeJob: makeDemoJob,
 	});
 	const send = (path: string, body: unknown = {}, headers: {readonly authorization?: string; readonly dbName?: string; readonly method?: string} = {}): Reply => {
+		// As the server does: bring the world up to now (GC, arrivals), then answer.
+		world = tick(world, clock.now(), {random, rules, make: makeDemoJob});
 		const result = handle(context(), {
 			method: headers.method ?? 'POST',
 			path: `/v2/vectordb${path}`,
