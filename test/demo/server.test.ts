@@ -121,7 +121,7 @@ describe('demo server over HTTP', () => {
 		['2.6', 'application/json; charset=utf-8', '{"code":10001,"message":"request timeout"}'],
 		['2.4', 'text/plain; charset=utf-8', 'timeout'],
 	] as const)('%s: Request-Timeout shorter than the reply time → 408', async (flavor, type, body) => {
-		const server = await open({flavor, latencyMs: 1500});
+		const server = await open({flavor, latencyMs: 1200});
 		const late = await post(server, '/jobs/import/list', '{}', {'Request-Timeout': '1'});
 		expect([late.status, late.headers.get('content-type'), await late.text()]).toEqual([408, type, body]);
 		const patient = await post(server, '/jobs/import/list', '{}', {'Request-Timeout': '5'});
@@ -131,8 +131,7 @@ describe('demo server over HTTP', () => {
 	test('a malformed request never brings it down', async () => {
 		const server = await open();
 		expect(await postJson(server, '/jobs/import/list', '{"collectionName":')).toMatchObject({code: 1801});
-		const huge = await post(server, '/jobs/import/create', `{"x":"${'a'.repeat(5 * 1024 * 1024)}"}`).catch(() => undefined);
-		expect(huge?.status ?? 413).toBe(413);
+		expect(await status(server, '/jobs/import/create', `{"x":"${'a'.repeat(5 * 1024 * 1024)}"}`)).toBe(413);
 		const raw = await new Promise<string>(resolve => {
 			const socket = connect(server.port, '127.0.0.1', () => {
 				socket.end('NOT HTTP AT ALL\r\n\r\n');
