@@ -30,7 +30,8 @@ describe('parseListResponse on recorded shapes', () => {
 				jobId: '449839014328146740', collectionName: 'books', state: 'Completed', progress: 100, reason: '',
 			},
 			{
-				jobId: '449839014328146741', collectionName: 'books', state: 'Failed', progress: 0, reason: 'failed to get file size of \'a6fb2d1c/missing.parquet\': The specified key does not exist.',
+				jobId: '449839014328146741', collectionName: 'books', state: 'Failed', progress: 0,
+				reason: 'failed to get file size of \'a6fb2d1c/missing.parquet\': The specified key does not exist.',
 			},
 			{
 				jobId: '449839014328146802', collectionName: 'movies', state: 'Importing', progress: 73, reason: '',
@@ -176,7 +177,8 @@ describe('parseDescribeResponse', () => {
 						fileName: 'a6fb2d1c/1.parquet', fileSize: 3_279_917, state: 'InProgress', progress: 60, importedRows: 60_000, totalRows: 100_000, completeTime: '', reason: '',
 					},
 					{
-						fileName: 'a6fb2d1c/vec.npy a6fb2d1c/id.npy', fileSize: 1_048_576, state: 'Completed', progress: 100, importedRows: 20_000, totalRows: 20_000, completeTime: '2026-05-02T10:13:40+08:00', reason: '',
+						fileName: 'a6fb2d1c/vec.npy a6fb2d1c/id.npy', fileSize: 1_048_576, state: 'Completed', progress: 100,
+						importedRows: 20_000, totalRows: 20_000, completeTime: '2026-05-02T10:13:40+08:00', reason: '',
 					},
 				],
 			},
@@ -184,7 +186,8 @@ describe('parseDescribeResponse', () => {
 	});
 
 	test('2.4 get_progress: no createTime', () => {
-		expect(parseDescribeResponse(body('get-progress-2.4.json'), '449839014328146740')).toMatchObject({ok: true, value: {createTime: '', completeTime: '2024-08-30T09:12:44Z', files: [{fileName: 'books/1.json'}]}});
+		expect(parseDescribeResponse(body('get-progress-2.4.json'), '449839014328146740'))
+			.toMatchObject({ok: true, value: {createTime: '', completeTime: '2024-08-30T09:12:44Z', files: [{fileName: 'books/1.json'}]}});
 	});
 
 	test('missing id falls back to the one asked for; odd details are skipped', () => {
@@ -198,7 +201,8 @@ describe('parseDescribeResponse', () => {
 	});
 
 	test('negative or garbage counts are unknown', () => {
-		expect(parseDescribeResponse({code: 0, data: {importedRows: -1, totalRows: 'many', fileSize: '2048'}}, '1')).toMatchObject({ok: true, value: {importedRows: undefined, totalRows: undefined, fileSize: 2048}});
+		expect(parseDescribeResponse({code: 0, data: {importedRows: -1, totalRows: 'many', fileSize: '2048'}}, '1'))
+			.toMatchObject({ok: true, value: {importedRows: undefined, totalRows: undefined, fileSize: 2048}});
 	});
 });
 
