@@ -11,19 +11,60 @@ export type JsonRead = {readonly ok: true; readonly value: unknown} | {readonly 
 /** Cheap test for the slow path. Keys match case-insensitively, as Milvus' decoder does (`jobID` works). */
 const numericJobId = /"jobid"\s*:\s*-?\d/iv;
 
-/**
-Matches every JSON string in order (so the scan never mistakes string content for structure) and,
-when that string is a `jobId` key followed by a number, captures the number's literal text.
-*/
-const token = /"([^"\\]*(?:\\.[^"\\]*)*)"(?:(\s*:\s*)(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+\-]?\d+)?))?/gv;
+/** The literal text of a JSON number right after a key's closing quote: `: 123`, `:-1.5e3`. */
+const numberAfterKey = /\s*:\s*(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+\-]?\d+)?)/yv;
 
-const quoteJobIds = (text: string): string => text.replaceAll(token, (match: string, key: string, colon?: string, number?: string) => {
-	if (number === undefined || key.length !== 5 || key.toLowerCase() !== 'jobid') {
-		return match;
+/** Index of the quote closing the string that opens at `start`, or -1. A quote preceded by an odd run of backslashes is escaped. */
+const stringEnd = (text: string, start: number): number => {
+	let index = text.indexOf('"', start + 1);
+	while (index !== -1) {
+		let backslashes = 0;
+		while (text[index - 1 - backslashes] === '\\') {
+			backslashes++;
+		}
+
+		if (backslashes % 2 === 0) {
+			return index;
+		}
+
+		index = text.indexOf('"', index + 1);
 	}
 
-	return `"${key}"${colon ?? ':'}"${number}"`;
-});
+	return -1;
+};
+
+/**
+Walks the strings of the text in order (between two strings there is only structure, never a
+quote), and quotes the number that follows any `jobId` key. indexOf keeps it native-fast.
+*/
+const quoteJobIds = (text: string): string => {
+	const parts: string[] = [];
+	let copied = 0;
+	let start = text.indexOf('"');
+	while (start !== -1) {
+		const end = stringEnd(text, start);
+		if (end === -1) {
+			break; // Unterminated: JSON.parse will say so.
+		}
+
+		let next = end + 1;
+		if (end - start === 6 && text.slice(start + 1, end).toLowerCase() === 'jobid') {
+			numberAfterKey.lastIndex = next;
+			const match = numberAfterKey.exec(text);
+			if (match !== null) {
+				const numberStart = numberAfterKey.lastIndex - match[1]!.length;
+				parts.push(text.slice(copied, numberStart), '"', match[1]!, '"');
+				copied = numberAfterKey.lastIndex;
+				next = copied;
+			}
+		}
+
+		start = text.indexOf('"', next);
+	}
+
+	parts.push(text.slice(copied));
+	return parts.join('');
+};
 
 /** V8's message may quote the body (untrusted): sanitize and keep it short. */
 const shortError = (error: unknown): string => sanitize(error instanceof Error ? error.message : String(error), 120);

@@ -17,7 +17,6 @@ hot path of every poll.
 export const defaultMaxLength = 1000;
 
 const ellipsis = '…';
-const plainAscii = /^[\u0020-\u007E]*$/v;
 
 const esc = 0x1B;
 const csi8 = 0x9B;
@@ -108,6 +107,18 @@ const skipEscape = (text: string, index: number): number => {
 	return i; // A lone ESC (or ESC + control/non-ASCII): drop the ESC, keep what follows.
 };
 
+/** The fast path: most server strings are ids, states and names in printable ASCII. A loop beats a regex on short strings. */
+const isPlainAscii = (text: string): boolean => {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code < 0x20 || code > 0x7E) {
+			return false;
+		}
+	}
+
+	return true;
+};
+
 const truncate = (text: string, maxLength: number): string => {
 	if (text.length <= maxLength) {
 		return text;
@@ -168,7 +179,7 @@ export const sanitize = (text: unknown, maxLength = defaultMaxLength): string =>
 		return typeof text === 'number' || typeof text === 'boolean' || typeof text === 'bigint' ? String(text) : '';
 	}
 
-	if (plainAscii.test(text)) {
+	if (isPlainAscii(text)) {
 		return truncate(text, maxLength);
 	}
 
