@@ -113,6 +113,9 @@ describe('parseListResponse on odd records', () => {
 					jobId: '7', collectionName: '', state: 'A', progress: undefined, reason: '',
 				},
 				{
+					jobId: '7', collectionName: '', state: 'B', progress: undefined, reason: '',
+				},
+				{
 					jobId: '8', collectionName: '', state: missingState, progress: undefined, reason: '',
 				},
 			],
