@@ -11,55 +11,30 @@ export type JsonRead = {readonly ok: true; readonly value: unknown} | {readonly 
 /** Cheap test for the slow path. Keys match case-insensitively, as Milvus' decoder does (`jobID` works). */
 const numericJobId = /"jobid"\s*:\s*-?\d/iv;
 
-/** The literal text of a JSON number right after a key's closing quote: `: 123`, `:-1.5e3`. */
-const numberAfterKey = /\s*:\s*(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+\-]?\d+)?)/yv;
-
-/** Index of the quote closing the string that opens at `start`, or -1. A quote preceded by an odd run of backslashes is escaped. */
-const stringEnd = (text: string, start: number): number => {
-	let index = text.indexOf('"', start + 1);
-	while (index !== -1) {
-		let backslashes = 0;
-		while (text[index - 1 - backslashes] === '\\') {
-			backslashes++;
-		}
-
-		if (backslashes % 2 === 0) {
-			return index;
-		}
-
-		index = text.indexOf('"', index + 1);
-	}
-
-	return -1;
-};
+/** A `jobId` key (any case) and the literal text of the JSON number after it. */
+const jobIdNumber = /"(jobid)"(\s*:\s*)(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+\-]?\d+)?)/giv;
 
 /**
-Walks the strings of the text in order (between two strings there is only structure, never a
-quote), and quotes the number that follows any `jobId` key. indexOf keeps it native-fast.
+Quotes the number after every `jobId` key. A match can only sit inside a string value when its
+first quote is escaped (inside a JSON string every `"` is), so an odd run of backslashes before it
+means "leave it". An unescaped quote that closes a string right before `jobid` would make invalid
+JSON, which JSON.parse rejects whatever we do after that point.
 */
 const quoteJobIds = (text: string): string => {
 	const parts: string[] = [];
 	let copied = 0;
-	let start = text.indexOf('"');
-	while (start !== -1) {
-		const end = stringEnd(text, start);
-		if (end === -1) {
-			break; // Unterminated: JSON.parse will say so.
+	for (const match of text.matchAll(jobIdNumber)) {
+		let backslashes = 0;
+		while (text[match.index - 1 - backslashes] === '\\') {
+			backslashes++;
 		}
 
-		let next = end + 1;
-		if (end - start === 6 && text.slice(start + 1, end).toLowerCase() === 'jobid') {
-			numberAfterKey.lastIndex = next;
-			const match = numberAfterKey.exec(text);
-			if (match !== null) {
-				const numberStart = numberAfterKey.lastIndex - match[1]!.length;
-				parts.push(text.slice(copied, numberStart), '"', match[1]!, '"');
-				copied = numberAfterKey.lastIndex;
-				next = copied;
-			}
+		if (backslashes % 2 === 0) {
+			const number = match[3]!;
+			const numberStart = match.index + match[0].length - number.length;
+			parts.push(text.slice(copied, numberStart), '"', number, '"');
+			copied = numberStart + number.length;
 		}
-
-		start = text.indexOf('"', next);
 	}
 
 	parts.push(text.slice(copied));

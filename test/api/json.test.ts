@@ -65,7 +65,7 @@ const expected = (value: unknown): unknown => {
 };
 
 describe('readJson on generated JSON', () => {
-	const key = fc.oneof(fc.constantFrom('jobId', 'jobID', 'JOBID', 'state', '"jobId":1', 'a\\', '\\"'), fc.string());
+	const key = fc.oneof(fc.constantFrom('jobId', 'jobID', 'JOBID', 'state', '"jobId":1', 'x"jobId', 'x\\"jobId', '\\\\"jobId', 'a\\', '\\"'), fc.string());
 	const value = fc.letrec(tie => ({
 		node: fc.oneof(
 			{depthSize: 'small'},
