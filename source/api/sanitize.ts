@@ -4,8 +4,9 @@ untrusted: a job `reason` or collection name could carry `ESC ] 52` (clipboard w
 change, cursor moves or bidi overrides that reorder what the user reads.
 
 Whole sequences are removed, not just their introducer (control-sequences.ts): CSI, OSC,
-DCS/SOS/PM/APC strings, 2-char ESC sequences, and the 8-bit C1 forms. Tab, CR and LF become one space so a row keeps its layout; every other C0 control, DEL, C1
-control and bidi control is dropped.
+DCS/SOS/PM/APC strings, 2-char ESC sequences, and the 8-bit C1 forms. Tab, CR, LF (and U+2028/9)
+become one space so a row keeps its layout; every other C0 control, DEL, C1 control and bidi
+control (U+202A–202E, U+2066–2069, LRM, RLM, ALM) is dropped.
 
 charCodeAt on purpose: the scan works on UTF-16 units (every control is a single unit) and is the
 hot path of every poll.
