@@ -126,7 +126,9 @@ const row = (label: string, timing: Timing): string =>
 console.log(`median of ${measured} polls after ${warmup} warm-up polls, node ${process.version}\n`);
 console.log(`| ${'case'.padEnd(38)} | reduce ms | select ms |  total ms |    cpu ms |`);
 console.log(`| ${'-'.repeat(38)} | --------- | --------- | --------- | --------- |`);
-for (const count of [1000, 10_000, 100_000]) {
+// `node bench/.out/reduce.mjs 10000` measures one size only.
+const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [1000, 10_000, 100_000];
+for (const count of sizes) {
 	const lists = polls(count);
 	for (const sort of [{column: 'state', reverse: false}, {column: 'rate', reverse: true}] as const) {
 		console.log(row(`${count} jobs, sort by ${sort.column}${sort.reverse ? ' (rev)' : ''}`, measure(lists, sort, index => lists[index]!)));

@@ -63,7 +63,9 @@ export function visibleJobs(state: AppState): readonly TrackedJob[] {
 	}
 
 	const result = sortJobs(candidates(state, compileFilter(state.filter)), state.sort, at);
-	visibleMemo.set(state.jobs, {filter: state.filter, sort: state.sort, at, result});
+	visibleMemo.set(state.jobs, {
+		filter: state.filter, sort: state.sort, at, result,
+	});
 	lastResult = result;
 	return result;
 }
