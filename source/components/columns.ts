@@ -18,8 +18,8 @@ const minCollection = 10;
 const maxCollection = 32;
 const minProgress = 10;
 const maxProgress = 30;
-const hintWidth = 12;
-const ageWidth = 6;
+const hintWidth = 14;
+const ageWidth = 8;
 const minReason = 12;
 
 export type ContentWidths = {readonly jobId: number; readonly collection: number};

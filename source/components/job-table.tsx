@@ -1,19 +1,24 @@
-import {useMemo, useRef} from 'react';
+import {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import type {SortSpec} from '../model/types.js';
 import {fit, width as cellWidth} from './cells.js';
-import {columnTitles, gap, layoutColumns, prefixWidth, sortColumnId} from './columns.js';
+import {
+	columnTitles, gap, layoutColumns, prefixWidth, sortColumnId, type ContentWidths,
+} from './columns.js';
 import {JobRow, type JobRowData} from './job-row.js';
-import {scrollOffset} from './scroll.js';
 import {useTheme} from './theme-context.js';
 
 export type JobTableProps = {
+	/** The rows in the visible window only (the app picks the window). */
 	readonly rows: readonly JobRowData[];
+	/** Index into `rows`; -1 when the selected job is not among them. */
 	readonly selectedIndex: number;
 	/** Lines for the table, title line included. */
 	readonly height: number;
 	readonly width: number;
 	readonly sort: SortSpec;
+	/** Widest id and collection over every row, not only the visible ones, so columns do not shift while scrolling. */
+	readonly contentWidths?: ContentWidths;
 	/** Shown instead of rows when there are none. */
 	readonly emptyText: string;
 };
@@ -24,17 +29,13 @@ const maxWidthOf = (rows: readonly JobRowData[], pick: (row: JobRowData) => stri
 /**
 The live table, built from Box/Text rather than ink-table: it needs dense rows with no rule between
 them, one inverse selected row, a colour per cell and widths measured with string-width.
-Only the rows in the visible window are rendered.
+It is given only the rows in the visible window, so 10k jobs cost as much as 40.
 */
-export function JobTable({rows, selectedIndex, height, width, sort, emptyText}: JobTableProps) {
+export function JobTable({rows, selectedIndex, height, width, sort, contentWidths, emptyText}: JobTableProps) {
 	const theme = useTheme();
-	const offsetRef = useRef(0);
-	const bodyHeight = Math.max(0, height - 1);
-	const offset = scrollOffset(offsetRef.current, selectedIndex, bodyHeight, rows.length);
-	offsetRef.current = offset;
-	const visible = rows.slice(offset, offset + bodyHeight);
-	const idWidth = maxWidthOf(visible, row => row.jobId);
-	const collectionWidth = maxWidthOf(visible, row => row.collectionName);
+	const visible = rows.slice(0, Math.max(0, height - 1));
+	const idWidth = contentWidths?.jobId ?? maxWidthOf(visible, row => row.jobId);
+	const collectionWidth = contentWidths?.collection ?? maxWidthOf(visible, row => row.collectionName);
 	// The same array while the widths stay, so memoized rows that did not change are not re-rendered.
 	const columns = useMemo(() => layoutColumns(width, {jobId: idWidth, collection: collectionWidth}), [width, idWidth, collectionWidth]);
 	const sortedId = sortColumnId[sort.column];
@@ -50,7 +51,7 @@ export function JobTable({rows, selectedIndex, height, width, sort, emptyText}: 
 			{visible.length === 0
 				? <Text color={theme.tone('muted')}>{'  ' + emptyText}</Text>
 				: visible.map((row, index) => (
-					<JobRow key={row.jobId} row={row} columns={columns} selected={offset + index === selectedIndex}/>
+					<JobRow key={row.jobId} row={row} columns={columns} selected={index === selectedIndex}/>
 				))}
 		</Box>
 	);
