@@ -31,6 +31,8 @@ export type DetailState = {
 export type AppState = {
 	readonly scope: Scope;
 	readonly mode: Mode;
+	/** The mode before the current one, so Esc from an overlay (help, events) can go back where it came from. */
+	readonly previousMode: Mode;
 	readonly paused: boolean;
 	/** When pause was switched on (undefined when running). */
 	readonly pausedAt: number | undefined;
@@ -89,6 +91,7 @@ export function initialState(options: InitialStateOptions): AppState {
 	return {
 		scope: options.scope,
 		mode: 'list',
+		previousMode: 'list',
 		paused: false,
 		pausedAt: undefined,
 		intervalMs: clampInterval(options.intervalMs),
