@@ -1,5 +1,7 @@
 import {describe, expect, test} from 'vitest';
-import {parseConfig, type Environment, type ParseResult, type RunRequest} from '../../source/config.js';
+import {
+	parseConfig, type Environment, type ParseResult, type RunRequest,
+} from '../../source/config.js';
 
 const utf8: Environment = {LANG: 'en_US.UTF-8'};
 
@@ -224,8 +226,12 @@ describe('help, version, demo-server', () => {
 	});
 
 	test('demo-server options', () => {
-		expect(parseConfig(['demo-server'], {})).toEqual({kind: 'demo-server', port: 19_530, auth: undefined, flavor: undefined});
+		expect(parseConfig(['demo-server'], {})).toEqual({
+			kind: 'demo-server', port: 19_530, auth: undefined, flavor: undefined,
+		});
 		expect(parseConfig(['demo-server', '--port', '0', '--auth', 'root:Mil:vus', '--flavor', '2.5'], {}))
-			.toEqual({kind: 'demo-server', port: 0, auth: {user: 'root', password: 'Mil:vus'}, flavor: '2.5'});
+			.toEqual({
+				kind: 'demo-server', port: 0, auth: {user: 'root', password: 'Mil:vus'}, flavor: '2.5',
+			});
 	});
 });

@@ -1,5 +1,7 @@
 import {describe, expect, test} from 'vitest';
-import {asciiFromEnv, colorFromEnv, parseCount, parseSeconds, parseSort, parseStates} from '../../source/config/values.js';
+import {
+	asciiFromEnv, colorFromEnv, parseCount, parseSeconds, parseSort, parseStates,
+} from '../../source/config/values.js';
 
 describe('parseSeconds', () => {
 	test.each([
