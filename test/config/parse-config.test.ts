@@ -213,7 +213,34 @@ describe('help, version, demo-server', () => {
 	test('--help lists every flag, examples, the environment and the token warning', () => {
 		const result = parseConfig(['--help'], {});
 		const text = result.kind === 'help' ? result.text : '';
-		const flags = ['uri', 'token', 'token-file', 'user', 'password', 'db', 'collection', 'interval', 'timeout', 'state', 'filter', 'sort', 'demo', 'flavor', 'color', 'ascii', 'bell', 'once', 'json', 'watch', 'wait', 'job', 'retries', 'cloud', 'cluster-id', 'cloud-endpoint'];
+		const flags = [
+			'uri',
+			'token',
+			'token-file',
+			'user',
+			'password',
+			'db',
+			'collection',
+			'interval',
+			'timeout',
+			'state',
+			'filter',
+			'sort',
+			'demo',
+			'flavor',
+			'color',
+			'ascii',
+			'bell',
+			'once',
+			'json',
+			'watch',
+			'wait',
+			'job',
+			'retries',
+			'cloud',
+			'cluster-id',
+			'cloud-endpoint',
+		];
 		for (const flag of flags) {
 			expect(text).toContain(`--${flag} `);
 		}

@@ -9,7 +9,14 @@ const job = (jobId: string, state: string, progress = 0, collectionName = 'books
 });
 const all = (): boolean => true;
 
-const poll = (state: WaitState, ...lists: Job[][]): WaitState => lists.reduce((current, jobs) => stepWait(current, jobs, all), state);
+const poll = (state: WaitState, ...lists: Job[][]): WaitState => {
+	let current = state;
+	for (const jobs of lists) {
+		current = stepWait(current, jobs, all);
+	}
+
+	return current;
+};
 
 describe('--job ids', () => {
 	test('waits until every listed id completes', () => {
@@ -23,8 +30,8 @@ describe('--job ids', () => {
 	});
 
 	test('any failure ends the wait at once, even with others still running', () => {
-		const state = poll(startWait(['1', '2']), [job('1', 'Failed', 0, 'books', 'import timeout'), job('2', 'Importing', 10)]);
-		expect(waitVerdict(state, 3)).toEqual({kind: 'failed', failed: [job('1', 'Failed', 0, 'books', 'import timeout')]});
+		const state = poll(startWait(['1', '2']), [job('1', 'Failed', 0, {reason: 'import timeout'}), job('2', 'Importing', 10)]);
+		expect(waitVerdict(state, 3)).toEqual({kind: 'failed', failed: [job('1', 'Failed', 0, {reason: 'import timeout'})]});
 	});
 
 	test('an unrelated failed job does not matter', () => {
@@ -72,15 +79,15 @@ describe('filters', () => {
 	});
 
 	test('a matching job that appears later is watched, even if it already failed', () => {
-		const state = poll(startWait([]), [job('1', 'Importing')], [job('1', 'Importing'), job('2', 'Failed', 0, 'books', 'bad file')]);
-		expect(waitVerdict(state, 3)).toEqual({kind: 'failed', failed: [job('2', 'Failed', 0, 'books', 'bad file')]});
+		const state = poll(startWait([]), [job('1', 'Importing')], [job('1', 'Importing'), job('2', 'Failed', 0, {reason: 'bad file'})]);
+		expect(waitVerdict(state, 3)).toEqual({kind: 'failed', failed: [job('2', 'Failed', 0, {reason: 'bad file'})]});
 	});
 
 	test('only matching jobs are watched, and then followed by id', () => {
 		const importing = (candidate: Job): boolean => candidate.collectionName === 'books' && candidate.state === 'Importing';
-		let state = stepWait(startWait([]), [job('1', 'Importing'), job('2', 'Importing', 0, 'movies')], importing);
+		let state = stepWait(startWait([]), [job('1', 'Importing'), job('2', 'Importing', 0, {collectionName: 'movies'})], importing);
 		expect(waitVerdict(state, 3)).toEqual({kind: 'waiting', done: 0, total: 1});
-		state = stepWait(state, [job('1', 'Completed', 100), job('2', 'Failed', 0, 'movies')], importing);
+		state = stepWait(state, [job('1', 'Completed', 100), job('2', 'Failed', 0, {collectionName: 'movies'})], importing);
 		expect(waitVerdict(state, 3).kind).toBe('completed');
 	});
 
