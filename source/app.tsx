@@ -1,5 +1,5 @@
 import {
-	useCallback, useEffect, useReducer, useRef, useState,
+	useEffect, useMemo, useReducer, useRef, useState,
 } from 'react';
 import {useStdout} from 'ink';
 import type {ImportClient} from './api/types.js';
@@ -49,11 +49,18 @@ export function App({client, config, serverLabel, onExit, now = Date.now, wait}:
 	const [eventsOffset, setEventsOffset] = useState(0);
 	const [collectionsKey, setCollectionsKey] = useState(0);
 	const [databasesKey, setDatabasesKey] = useState(0);
-	const time = useClock(now, true);
-	const poll = usePoll({client, scope: state.scope, paused: state.paused, intervalMs: state.intervalMs, dispatch, now});
+	// The clock only triggers a re-render each second; the frame reads the time itself.
+	useClock(now, true);
+	const poll = usePoll({
+		client, scope: state.scope, paused: state.paused, intervalMs: state.intervalMs, dispatch, now,
+	});
 	const detailJobId = state.mode === 'detail' ? (state.detail?.jobId ?? state.selectedJobId) : undefined;
-	useDetailLoader({client, jobId: detailJobId, dbName: state.scope.dbName, reloadKey: state.poll.lastOkAt, dispatch, now});
-	useListLoaders({client, dbName: state.scope.dbName, collectionsKey, databasesKey, dispatch});
+	useDetailLoader({
+		client, jobId: detailJobId, dbName: state.scope.dbName, reloadKey: state.poll.lastOkAt, dispatch, now,
+	});
+	useListLoaders({
+		client, dbName: state.scope.dbName, collectionsKey, databasesKey, dispatch,
+	});
 	useWait(state, wait, onExit);
 
 	const failuresRef = useRef(state.failuresSeen);
@@ -65,8 +72,6 @@ export function App({client, config, serverLabel, onExit, now = Date.now, wait}:
 		failuresRef.current = state.failuresSeen;
 	}, [state.failuresSeen, config.bell, stdout]);
 
-	const stateRef = useRef(state);
-	stateRef.current = state;
 	const run = (effect: Effect, current: AppState) => {
 		switch (effect.type) {
 			case 'quit': {
@@ -108,8 +113,8 @@ export function App({client, config, serverLabel, onExit, now = Date.now, wait}:
 		}
 	};
 
-	const onCommand = useCallback((command: Command, input: string) => {
-		const current = stateRef.current;
+	const onCommand = (command: Command, input: string) => {
+		const current = state;
 		const plan = planCommand(command, input, current, {now: now(), pageSize: Math.max(1, tableHeight(rows) - 2)});
 		setNotice(undefined);
 		for (const action of plan.actions) {
@@ -119,27 +124,17 @@ export function App({client, config, serverLabel, onExit, now = Date.now, wait}:
 		for (const effect of plan.effects) {
 			run(effect, current);
 		}
-	}, [now, rows]); // eslint-disable-line react-hooks/exhaustive-deps
+	};
 
 	useKeys({mode: state.mode, keyContext: {databases: state.databases !== undefined}, onCommand});
-	const theme = useThemeFor(config);
+	const theme = useMemo(() => makeTheme({color: config.color, ascii: config.ascii}), [config.color, config.ascii]);
 	return (
 		<ThemeContext.Provider value={theme}>
 			<Screen
-				state={state} now={time} columns={columns} rows={rows} serverLabel={serverLabel}
+				state={state} now={now()} columns={columns}
+				rows={rows} serverLabel={serverLabel}
 				retryAt={poll.retryAt} notice={notice} eventsOffset={eventsOffset}/>
 		</ThemeContext.Provider>
 	);
 }
 
-const themes = new Map<string, ReturnType<typeof makeTheme>>();
-function useThemeFor(config: Config) {
-	const key = `${config.color}:${config.ascii}`;
-	let theme = themes.get(key);
-	if (theme === undefined) {
-		theme = makeTheme({color: config.color, ascii: config.ascii});
-		themes.set(key, theme);
-	}
-
-	return theme;
-}

@@ -9,6 +9,16 @@ const segmenter = new Intl.Segmenter();
 
 export const width = (text: string): number => stringWidth(text);
 
+/** The widest of `texts`, in cells. */
+export const maxWidth = (texts: Iterable<string>): number => {
+	let max = 0;
+	for (const text of texts) {
+		max = Math.max(max, stringWidth(text));
+	}
+
+	return max;
+};
+
 /** Cuts `text` to at most `max` cells, ending in `ellipsis` when something was cut. */
 export const truncate = (text: string, max: number, ellipsis = '…'): string => {
 	if (max <= 0) {

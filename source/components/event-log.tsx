@@ -51,23 +51,25 @@ const stateOf: Readonly<Partial<Record<JobEventKind, string>>> = {failed: 'Faile
 export function EventLog({events, offset, width, height}: EventLogProps) {
 	const theme = useTheme();
 	const room = Math.max(0, height - 1);
-	const newestFirst = events.slice().reverse().slice(offset, offset + room);
+	const newestFirst = events.toReversed().slice(offset, offset + room);
 	return (
-		<Box flexDirection="column" height={height}>
-			<Text bold color={theme.tone('header')} wrap="truncate">
+		<Box flexDirection='column' height={height}>
+			<Text bold color={theme.tone('header')} wrap='truncate'>
 				{`Event log: ${events.length} since start${offset > 0 ? `, ${offset} newer above` : ''}  ·  Esc or e to close`}
 			</Text>
-			{newestFirst.length === 0 ? <Text color={theme.tone('muted')}>no transitions yet</Text> : newestFirst.map(event => {
-				const state = stateOf[event.kind] ?? (event.kind === 'state' || event.kind === 'appeared' ? event.detail : '');
-				const look = theme.state(state);
-				const line = `${formatClock(event.at)}  ${fit(event.jobId, 20, 'left', theme.ellipsis)} ${fit(event.collectionName, 16, 'left', theme.ellipsis)} ${describe(event)}`;
-				return (
-					<Text key={`${event.at}:${event.jobId}:${event.kind}`} wrap="truncate">
-						<Text color={look.color}>{state === '' ? '  ' : `${look.glyph} `}</Text>
-						{fit(line, width - 2, 'left', theme.ellipsis)}
-					</Text>
-				);
-			})}
+			{newestFirst.length === 0
+				? <Text color={theme.tone('muted')}>no transitions yet</Text>
+				: newestFirst.map(event => {
+					const state = stateOf[event.kind] ?? (event.kind === 'state' || event.kind === 'appeared' ? event.detail : '');
+					const look = theme.state(state);
+					const line = `${formatClock(event.at)}  ${fit(event.jobId, 20, 'left', theme.ellipsis)} ${fit(event.collectionName, 16, 'left', theme.ellipsis)} ${describe(event)}`;
+					return (
+						<Text key={`${event.at}:${event.jobId}:${event.kind}`} wrap='truncate'>
+							<Text color={look.color}>{state === '' ? '  ' : `${look.glyph} `}</Text>
+							{fit(line, width - 2, 'left', theme.ellipsis)}
+						</Text>
+					);
+				})}
 		</Box>
 	);
 }

@@ -14,7 +14,7 @@ export type FileTableProps = {
 type FileRow = {file: string; state: string; progress: string; rows: string; size: string; reason: string};
 
 const asciiRule: Readonly<Record<string, string>> = {'─': '-', '│': '|'};
-const toAscii = (text: string): string => text.replaceAll(/[─│]/g, c => asciiRule[c] ?? c).replaceAll(/[┌┐└┘├┤┬┴┼]/g, '+');
+const toAscii = (text: string): string => text.replaceAll(/[─│]/gv, c => asciiRule[c] ?? c).replaceAll(/[┌┐└┘├┤┬┴┼]/gv, '+');
 
 /** ink-table draws its rules in box-drawing characters; in ASCII mode they become `-`, `|` and `+`. */
 function AsciiSkeleton({children}: PropsWithChildren) {

@@ -34,7 +34,7 @@ export function Footer({mode, keyContext, width, filterText, notice}: FooterProp
 	}
 
 	return (
-		<Text wrap="truncate">
+		<Text wrap='truncate'>
 			{mode === 'filter' ? <Text bold>{truncate(input, width)}</Text> : ''}
 			{notice === undefined ? '' : <Text color={theme.tone('header')}>{notice + '  '}</Text>}
 			{parts.map(({keys, text}) => (

@@ -16,7 +16,7 @@ export type HeaderProps = {
 	readonly intervalMs: number;
 	/** Since the last good poll; undefined before the first. */
 	readonly lastOkAgeMs: number | undefined;
-	readonly paused: boolean;
+	readonly isPaused: boolean;
 	/** One line from describeError when the last poll failed: the rows below are stale. */
 	readonly error: string | undefined;
 	/** The next try, while failing (back-off). */
@@ -37,7 +37,7 @@ export function Header(props: HeaderProps) {
 	const updated = props.lastOkAgeMs === undefined ? 'waiting for first poll' : `updated ${formatDuration(props.lastOkAgeMs)} ago`;
 	const scope = props.collectionName ?? 'all collections';
 	const where = `${props.serverLabel}  db ${props.dbName ?? 'default'}  ${scope}  every ${formatInterval(props.intervalMs)}  ${updated}`;
-	const banner = props.paused ? ' PAUSED ' : '';
+	const banner = props.isPaused ? ' PAUSED ' : '';
 	const barWidth = 16;
 	const failures = `failures seen ${props.failuresSeen}`;
 	const countsRoom = Math.max(0, width - barWidth - failures.length - 12);
@@ -50,12 +50,12 @@ export function Header(props: HeaderProps) {
 	const stale = ` STALE ${props.lastOkAgeMs === undefined ? '' : formatDuration(props.lastOkAgeMs) + ' '}`;
 	const retry = props.retryInMs === undefined ? '' : ` (retry in ${formatDuration(props.retryInMs)})`;
 	return (
-		<Box flexDirection="column" height={headerHeight}>
-			<Text wrap="truncate">
+		<Box flexDirection='column' height={headerHeight}>
+			<Text wrap='truncate'>
 				<Text bold color={theme.tone('header')}>{fit(where, Math.max(0, width - banner.length))}</Text>
 				<Text inverse bold color={theme.tone('paused')}>{banner}</Text>
 			</Text>
-			<Text wrap="truncate">
+			<Text wrap='truncate'>
 				{fit(counts, countsRoom, 'left', theme.ellipsis)}
 				{'  overall '}
 				<ProgressBar progress={props.overallProgress} width={barWidth}/>
@@ -63,9 +63,9 @@ export function Header(props: HeaderProps) {
 				<Text color={props.failuresSeen > 0 ? theme.tone('error') : undefined}>{failures}</Text>
 			</Text>
 			{props.error === undefined
-				? <Text wrap="truncate" color={theme.tone('muted')}>{fit(props.summary, width, 'left', theme.ellipsis)}</Text>
+				? <Text wrap='truncate' color={theme.tone('muted')}>{fit(props.summary, width, 'left', theme.ellipsis)}</Text>
 				: (
-					<Text wrap="truncate">
+					<Text wrap='truncate'>
 						<Text inverse bold color={theme.tone('stale')}>{stale}</Text>
 						<Text color={theme.tone('error')}>{fit(' ' + props.error + retry, width - stale.length, 'left', theme.ellipsis)}</Text>
 					</Text>

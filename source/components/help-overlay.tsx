@@ -27,13 +27,13 @@ export function HelpOverlay({keyContext, width, height}: HelpOverlayProps) {
 	const columns = Array.from({length: columnCount}, (_, index) => lines.slice(index * perColumn, (index + 1) * perColumn));
 	const hidden = lines.length - (columnCount * perColumn);
 	return (
-		<Box flexDirection="column" height={height}>
+		<Box flexDirection='column' height={height}>
 			<Text bold color={theme.tone('header')}>{`Keys${hidden > 0 ? ` (${hidden} more lines: enlarge the terminal)` : ''}  ·  Esc or ? to close`}</Text>
-			<Box flexDirection="row">
+			<Box flexDirection='row'>
 				{columns.map(column => (
-					<Box key={column[0]?.text ?? ''} flexDirection="column" width={Math.floor(width / columnCount)}>
+					<Box key={column[0]?.text ?? ''} flexDirection='column' width={Math.floor(width / columnCount)}>
 						{column.map(line => (
-							<Text key={line.text} wrap="truncate" bold={line.title} color={line.title ? theme.tone('header') : undefined}>{line.text}</Text>
+							<Text key={line.text} wrap='truncate' bold={line.title} color={line.title ? theme.tone('header') : undefined}>{line.text}</Text>
 						))}
 					</Box>
 				))}

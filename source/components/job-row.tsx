@@ -67,7 +67,7 @@ export const JobRow = memo(({row, columns, selected}: JobRowProps) => {
 		return undefined;
 	});
 	return (
-		<Text wrap="truncate" inverse={selected && theme.color} dimColor={row.gone !== undefined}>
+		<Text wrap='truncate' inverse={theme.color ? selected : false} dimColor={row.gone !== undefined}>
 			<Text color={theme.tone('selection')}>{selected ? theme.pointer : ' '}</Text>
 			<Text color={theme.tone('changed')}>{row.changed ? theme.changedMark : ' '}</Text>
 			{cells.flatMap((cell, index) => (index === 0 ? [cell] : [' ', cell]))}

@@ -1,7 +1,6 @@
-import {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import type {SortSpec} from '../model/types.js';
-import {fit, width as cellWidth} from './cells.js';
+import {fit, maxWidth} from './cells.js';
 import {
 	columnTitles, gap, layoutColumns, prefixWidth, sortColumnId, type ContentWidths,
 } from './columns.js';
@@ -23,9 +22,6 @@ export type JobTableProps = {
 	readonly emptyText: string;
 };
 
-const maxWidthOf = (rows: readonly JobRowData[], pick: (row: JobRowData) => string): number =>
-	rows.reduce((max, row) => Math.max(max, cellWidth(pick(row))), 0);
-
 /**
 The live table, built from Box/Text rather than ink-table: it needs dense rows with no rule between
 them, one inverse selected row, a colour per cell and widths measured with string-width.
@@ -34,18 +30,18 @@ It is given only the rows in the visible window, so 10k jobs cost as much as 40.
 export function JobTable({rows, selectedIndex, height, width, sort, contentWidths, emptyText}: JobTableProps) {
 	const theme = useTheme();
 	const visible = rows.slice(0, Math.max(0, height - 1));
-	const idWidth = contentWidths?.jobId ?? maxWidthOf(visible, row => row.jobId);
-	const collectionWidth = contentWidths?.collection ?? maxWidthOf(visible, row => row.collectionName);
-	// The same array while the widths stay, so memoized rows that did not change are not re-rendered.
-	const columns = useMemo(() => layoutColumns(width, {jobId: idWidth, collection: collectionWidth}), [width, idWidth, collectionWidth]);
+	const columns = layoutColumns(width, contentWidths ?? {
+		jobId: maxWidth(visible.map(row => row.jobId)),
+		collection: maxWidth(visible.map(row => row.collectionName)),
+	});
 	const sortedId = sortColumnId[sort.column];
 	const titles = columns.map(({id, width: w}) => {
 		const arrow = id === sortedId ? (sort.reverse ? theme.sortDown : theme.sortUp) : '';
 		return fit(columnTitles[id] + arrow, w);
 	});
 	return (
-		<Box flexDirection="column" height={height}>
-			<Text bold color={theme.tone('header')} wrap="truncate">
+		<Box flexDirection='column' height={height}>
+			<Text bold color={theme.tone('header')} wrap='truncate'>
 				{' '.repeat(prefixWidth) + titles.join(' '.repeat(gap))}
 			</Text>
 			{visible.length === 0

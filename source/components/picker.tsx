@@ -1,12 +1,13 @@
 import {Box, Text} from 'ink';
+import {visibleWindow} from '../model/window.js';
 import {fit} from './cells.js';
-import {scrollOffset} from './scroll.js';
 import {useTheme} from './theme-context.js';
 
 export type PickerProps = {
 	readonly title: string;
-	/** Undefined while loading. */
-	readonly items: readonly string[] | undefined;
+	readonly items: readonly string[];
+	/** The list is on its way from the server. */
+	readonly isLoading: boolean;
 	/** One line from describeError when loading failed. */
 	readonly error: string | undefined;
 	readonly highlighted: number;
@@ -17,20 +18,19 @@ export type PickerProps = {
 };
 
 /** A list to choose from: collections ("all collections" first) or databases. */
-export function Picker({title, items, error, highlighted, current, width, height}: PickerProps) {
+export function Picker({title, items, isLoading, error, highlighted, current, width, height}: PickerProps) {
 	const theme = useTheme();
-	const room = Math.max(0, height - 2);
-	const list = items ?? [];
-	const offset = scrollOffset(highlighted - Math.floor(room / 2), highlighted, room, list.length);
+	const room = Math.max(0, height - 1 - (error === undefined ? 0 : 1) - (isLoading ? 1 : 0));
+	const {start, end} = visibleWindow(items.length, highlighted, room, highlighted - Math.floor(room / 2));
 	return (
-		<Box flexDirection="column" height={height}>
+		<Box flexDirection='column' height={height}>
 			<Text bold color={theme.tone('header')}>{`${title}  ·  Enter to choose, Esc to go back`}</Text>
-			{error === undefined ? null : <Text color={theme.tone('error')} wrap="truncate">{error}</Text>}
-			{items === undefined && error === undefined ? <Text color={theme.tone('muted')}>loading…</Text> : null}
-			{list.slice(offset, offset + room).map((item, index) => {
-				const selected = offset + index === highlighted;
+			{error === undefined ? null : <Text color={theme.tone('error')} wrap='truncate'>{error}</Text>}
+			{isLoading ? <Text color={theme.tone('muted')}>loading…</Text> : null}
+			{items.slice(start, end).map((item, index) => {
+				const selected = start + index === highlighted;
 				return (
-					<Text key={item} inverse={selected && theme.color} wrap="truncate">
+					<Text key={item} inverse={theme.color ? selected : false} wrap='truncate'>
 						{`${selected ? theme.pointer : ' '} ${fit(item, width - 6, 'left', theme.ellipsis)}${item === current ? ' ' + (theme.ascii ? '*' : '●') : ''}`}
 					</Text>
 				);

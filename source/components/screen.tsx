@@ -1,4 +1,4 @@
-import {useMemo, useRef} from 'react';
+import {useMemo, useState} from 'react';
 import {Box} from 'ink';
 import {describeError} from '../api/errors.js';
 import type {KeyContext} from '../model/keymap.js';
@@ -6,7 +6,7 @@ import {
 	countsByState, overallProgress, pickerEntries, selectedIndex, visibleJobs, visibleWindow,
 } from '../model/select.js';
 import type {AppState} from '../model/state.js';
-import {width as cellWidth} from './cells.js';
+import {maxWidth} from './cells.js';
 import {DetailView} from './detail-view.js';
 import {EventLog} from './event-log.js';
 import {Footer} from './footer.js';
@@ -39,18 +39,25 @@ export type ScreenProps = {
 
 /** The whole frame for one state: header, the view of the current mode, footer. */
 export function Screen({state, now, columns, rows, serverLabel, retryAt, notice, eventsOffset}: ScreenProps) {
-	const topRef = useRef(0);
 	const all = visibleJobs(state);
 	const contentWidths = useMemo(() => ({
-		jobId: all.reduce((max, job) => Math.max(max, job.jobId.length), 0),
-		collection: all.reduce((max, job) => Math.max(max, cellWidth(job.collectionName)), 0),
+		jobId: maxWidth(all.map(job => job.jobId)),
+		collection: maxWidth(all.map(job => job.collectionName)),
 	}), [all]);
+	// The first visible row, remembered so the page only scrolls when the selection leaves it.
+	const [top, setTop] = useState(0);
+	const selected = selectedIndex(state);
+	const bodyHeight = tableHeight(rows);
+	const window = visibleWindow(all.length, selected, bodyHeight - 1, top);
+	if (window.start !== top) {
+		setTop(window.start);
+	}
+
 	if (columns < minColumns || rows < minRows) {
 		return <TooSmall columns={columns} rows={rows} minColumns={minColumns} minRows={minRows}/>;
 	}
 
 	const keyContext: KeyContext = {databases: state.databases !== undefined};
-	const bodyHeight = tableHeight(rows);
 	const {poll} = state;
 	const failing = poll.lastError !== undefined && (poll.lastOkAt === undefined || poll.lastError.at >= poll.lastOkAt);
 	const header = (
@@ -61,8 +68,8 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 			collectionName={state.scope.collectionName}
 			intervalMs={state.intervalMs}
 			lastOkAgeMs={poll.lastOkAt === undefined ? undefined : now - poll.lastOkAt}
-			paused={state.paused}
-			error={failing ? describeError(poll.lastError!.error) : undefined}
+			isPaused={state.paused}
+			error={failing ? describeError(poll.lastError.error) : undefined}
 			retryInMs={failing && retryAt !== undefined ? Math.max(0, retryAt - now) : undefined}
 			counts={countsByState(state)}
 			overallProgress={overallProgress(state)}
@@ -78,7 +85,8 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 				const error = detail?.result?.ok === false ? describeError(detail.result.error) : undefined;
 				return (
 					<DetailView
-						jobId={jobId} job={state.jobs.get(jobId)} detail={detail?.lastGood} loading={detail?.result === undefined}
+						jobId={jobId} job={state.jobs.get(jobId)} detail={detail?.lastGood}
+						isLoading={detail?.result === undefined}
 						error={error} width={columns} height={bodyHeight}/>
 				);
 			}
@@ -99,21 +107,20 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 				return (
 					<Picker
 						title={state.mode === 'collections' ? 'Collections' : 'Databases'}
-						items={picker?.items === undefined && state.mode === 'databases' ? undefined : entries.map(entry => entry.label)}
+						items={entries.map(entry => entry.label)} isLoading={picker?.items === undefined && picker?.error === undefined}
 						error={picker?.error === undefined ? undefined : describeError(picker.error)}
-						highlighted={picker?.highlighted ?? 0} current={current} width={columns} height={bodyHeight}/>
+						highlighted={picker?.highlighted ?? 0} current={current} width={columns}
+						height={bodyHeight}/>
 				);
 			}
 
 			case 'list':
 			case 'filter': {
-				const selected = selectedIndex(state);
-				const window = visibleWindow(all.length, selected, bodyHeight - 1, topRef.current);
-				topRef.current = window.start;
 				const windowRows = all.slice(window.start, window.end).map(job => toRow(job, state, now));
 				return (
 					<JobTable
-						rows={windowRows} selectedIndex={selected - window.start} height={bodyHeight} width={columns}
+						rows={windowRows} selectedIndex={selected - window.start} height={bodyHeight}
+						width={columns}
 						sort={state.sort} contentWidths={contentWidths}
 						emptyText={state.jobs.size === 0 ? (poll.lastOkAt === undefined ? 'loading…' : 'no import jobs') : 'no jobs match the filter'}/>
 				);
@@ -122,7 +129,7 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 	};
 
 	return (
-		<Box flexDirection="column" height={rows - 1} width={columns}>
+		<Box flexDirection='column' height={rows - 1} width={columns}>
 			{header}
 			{body()}
 			<Footer mode={state.mode} keyContext={keyContext} width={columns} filterText={state.filter.text} notice={notice}/>

@@ -47,12 +47,6 @@ export type StateLook = {readonly color: string | undefined; readonly glyph: str
 export type Theme = {
 	readonly color: boolean;
 	readonly ascii: boolean;
-	/** Glyph, label and colour (undefined when colour is off) of a job state. */
-	state(state: string): StateLook;
-	/** Colour of a semantic token, undefined when colour is off. */
-	tone(token: Token): string | undefined;
-	/** A bar of `width` cells for 0–100: the filled part and the empty rest, their widths adding up to `width`. */
-	bar(progress: number | undefined, width: number): {readonly filled: string; readonly empty: string};
 	/** Marks the selected row, visible without colour too. */
 	readonly pointer: string;
 	readonly ellipsis: string;
@@ -60,6 +54,12 @@ export type Theme = {
 	readonly sortDown: string;
 	/** Marks a row whose state changed since the last poll. */
 	readonly changedMark: string;
+	/** Glyph, label and colour (undefined when colour is off) of a job state. */
+	state(state: string): StateLook;
+	/** Colour of a semantic token, undefined when colour is off. */
+	tone(token: Token): string | undefined;
+	/** A bar of `width` cells for 0–100: the filled part and the empty rest, their widths adding up to `width`. */
+	bar(progress: number | undefined, width: number): {readonly filled: string; readonly empty: string};
 };
 
 const isKnown = (state: string): state is KnownState => Object.hasOwn(stateStyles, state);

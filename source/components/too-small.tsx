@@ -10,7 +10,7 @@ export type TooSmallProps = {
 /** Instead of a broken frame: what is needed, and what there is. */
 export function TooSmall({columns, rows, minColumns, minRows}: TooSmallProps) {
 	return (
-		<Text wrap="wrap">
+		<Text wrap='wrap'>
 			{`terminal too small: need ${minColumns}×${minRows} (have ${columns}×${rows})`}
 		</Text>
 	);

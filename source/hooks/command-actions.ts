@@ -27,7 +27,7 @@ export const stepInterval = (ms: number, direction: 1 | -1): number => {
 	return intervalSteps.findLast(step => step < ms) ?? intervalSteps[0];
 };
 
-const toggledStates: Partial<Record<Command, string>> = {
+const toggledStates: Readonly<Record<ToggleCommand, string>> = {
 	'toggle-pending': 'Pending',
 	'toggle-importing': 'Importing',
 	'toggle-completed': 'Completed',
@@ -35,6 +35,9 @@ const toggledStates: Partial<Record<Command, string>> = {
 	'toggle-uncommitted': 'Uncommitted',
 	'toggle-committing': 'Committing',
 };
+
+type ToggleCommand = Extract<Command, `toggle-${string}`>;
+const isToggle = (command: Command): command is ToggleCommand => command.startsWith('toggle-');
 
 const act = (...actions: Action[]): Plan => ({actions, effects: []});
 const effect = (...effects: Effect[]): Plan => ({actions: [], effects});
@@ -57,51 +60,135 @@ const move = (state: AppState, delta: number | 'first' | 'last'): Plan => {
 
 /** What one command means in the current state: actions for the reducer, effects for the app. Pure. */
 export const planCommand = (command: Command, input: string, state: AppState, context: CommandContext): Plan => {
-	const toggled = toggledStates[command];
-	if (toggled !== undefined) {
-		return act({type: 'toggle-state', state: toggled});
+	if (isToggle(command)) {
+		return act({type: 'toggle-state', state: toggledStates[command]});
 	}
 
 	switch (command) {
-		case 'move-up': { return move(state, -1); }
-		case 'move-down': { return move(state, 1); }
-		case 'page-up': { return move(state, -context.pageSize); }
-		case 'page-down': { return move(state, context.pageSize); }
-		case 'first': { return move(state, 'first'); }
-		case 'last': { return move(state, 'last'); }
-		case 'filter': { return act({type: 'set-mode', mode: 'filter'}); }
-		case 'filter-type': { return act({type: 'set-filter', text: state.filter.text + input}); }
-		case 'filter-backspace': { return act({type: 'set-filter', text: [...state.filter.text].slice(0, -1).join('')}); }
-		case 'filter-accept': { return act({type: 'set-mode', mode: 'list'}); }
-		case 'filter-cancel': { return act({type: 'set-filter', text: ''}, {type: 'set-mode', mode: 'list'}); }
-		case 'clear-filter': { return act({type: 'set-filter', text: ''}, {type: 'set-states', states: []}); }
+		case 'move-up': {
+			return move(state, -1);
+		}
+
+		case 'move-down': {
+			return move(state, 1);
+		}
+
+		case 'page-up': {
+			return move(state, -context.pageSize);
+		}
+
+		case 'page-down': {
+			return move(state, context.pageSize);
+		}
+
+		case 'first': {
+			return move(state, 'first');
+		}
+
+		case 'last': {
+			return move(state, 'last');
+		}
+
+		case 'filter': {
+			return act({type: 'set-mode', mode: 'filter'});
+		}
+
+		case 'filter-type': {
+			return act({type: 'set-filter', text: state.filter.text + input});
+		}
+
+		case 'filter-backspace': {
+			return act({type: 'set-filter', text: [...state.filter.text].slice(0, -1).join('')});
+		}
+
+		case 'filter-accept': {
+			return act({type: 'set-mode', mode: 'list'});
+		}
+
+		case 'filter-cancel': {
+			return act({type: 'set-filter', text: ''}, {type: 'set-mode', mode: 'list'});
+		}
+
+		case 'clear-filter': {
+			return act({type: 'set-filter', text: ''}, {type: 'set-states', states: []});
+		}
+
 		case 'only-failed': {
 			const onlyFailed = state.filter.states.length === 1 && state.filter.states[0] === 'Failed';
 			return act({type: 'set-states', states: onlyFailed ? [] : ['Failed']});
 		}
 
-		case 'all-states': { return act({type: 'set-states', states: []}); }
-		case 'collections': { return {actions: [{type: 'set-mode', mode: 'collections'}], effects: [{type: 'load-collections'}]}; }
-		case 'databases': { return {actions: [{type: 'set-mode', mode: 'databases'}], effects: [{type: 'load-databases'}]}; }
-		case 'prev-collection': { return act({type: 'set-scope', scope: neighbourScope(state, -1)}); }
-		case 'next-collection': { return act({type: 'set-scope', scope: neighbourScope(state, 1)}); }
+		case 'all-states': {
+			return act({type: 'set-states', states: []});
+		}
+
+		case 'collections': {
+			return {actions: [{type: 'set-mode', mode: 'collections'}], effects: [{type: 'load-collections'}]};
+		}
+
+		case 'databases': {
+			return {actions: [{type: 'set-mode', mode: 'databases'}], effects: [{type: 'load-databases'}]};
+		}
+
+		case 'prev-collection': {
+			return act({type: 'set-scope', scope: neighbourScope(state, -1)});
+		}
+
+		case 'next-collection': {
+			return act({type: 'set-scope', scope: neighbourScope(state, 1)});
+		}
+
 		case 'pick': {
 			const scope = pickedScope(state);
 			return scope === undefined ? act({type: 'set-mode', mode: 'list'}) : act({type: 'set-scope', scope}, {type: 'set-mode', mode: 'list'});
 		}
 
-		case 'sort-next': { return act({type: 'sort-next'}); }
-		case 'sort-reverse': { return act({type: 'sort-reverse'}); }
-		case 'pause': { return act({type: 'toggle-pause', at: context.now}); }
-		case 'refresh': { return effect({type: 'refresh'}); }
-		case 'interval-up': { return act({type: 'set-interval', ms: stepInterval(state.intervalMs, 1)}); }
-		case 'interval-down': { return act({type: 'set-interval', ms: stepInterval(state.intervalMs, -1)}); }
-		case 'copy-id': { return effect({type: 'copy-id'}); }
-		case 'events': { return act({type: 'set-mode', mode: state.mode === 'events' ? 'list' : 'events'}); }
-		case 'help': { return act({type: 'set-mode', mode: state.mode === 'help' ? state.previousMode : 'help'}); }
-		case 'detail': { return state.selectedJobId === undefined ? act() : act({type: 'set-mode', mode: 'detail'}); }
-		case 'back': { return act({type: 'set-mode', mode: state.mode === 'help' ? state.previousMode : 'list'}); }
-		case 'quit': { return effect({type: 'quit'}); }
-		default: { return act(); }
+		case 'sort-next': {
+			return act({type: 'sort-next'});
+		}
+
+		case 'sort-reverse': {
+			return act({type: 'sort-reverse'});
+		}
+
+		case 'pause': {
+			return act({type: 'toggle-pause', at: context.now});
+		}
+
+		case 'refresh': {
+			return effect({type: 'refresh'});
+		}
+
+		case 'interval-up': {
+			return act({type: 'set-interval', ms: stepInterval(state.intervalMs, 1)});
+		}
+
+		case 'interval-down': {
+			return act({type: 'set-interval', ms: stepInterval(state.intervalMs, -1)});
+		}
+
+		case 'copy-id': {
+			return effect({type: 'copy-id'});
+		}
+
+		case 'events': {
+			return act({type: 'set-mode', mode: state.mode === 'events' ? 'list' : 'events'});
+		}
+
+		case 'help': {
+			return act({type: 'set-mode', mode: state.mode === 'help' ? state.previousMode : 'help'});
+		}
+
+		case 'detail': {
+			return state.selectedJobId === undefined ? act() : act({type: 'set-mode', mode: 'detail'});
+		}
+
+		case 'back': {
+			return act({type: 'set-mode', mode: state.mode === 'help' ? state.previousMode : 'list'});
+		}
+
+		case 'quit': {
+			return effect({type: 'quit'});
+		}
 	}
 };

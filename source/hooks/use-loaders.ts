@@ -24,7 +24,9 @@ export const useDetailLoader = (options: {
 		const controller = new AbortController();
 		void client.describeImportJob(jobId, {dbName, signal: controller.signal}).then(result => {
 			if (!controller.signal.aborted && !(!result.ok && result.error.kind === 'aborted')) {
-				dispatch({type: 'detail-loaded', at: now(), jobId, result});
+				dispatch({
+					type: 'detail-loaded', at: now(), jobId, result,
+				});
 			}
 		});
 		return () => {

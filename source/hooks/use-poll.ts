@@ -53,7 +53,9 @@ export const usePoll = ({client, scope, paused, intervalMs, dispatch, now}: Poll
 			const delay = nextDelay(intervalRef.current, failures);
 			const wait = Math.max(0, settledAt + delay - now());
 			setRetryAt(failures > 0 ? settledAt + delay : undefined);
-			timer = setTimeout(run, wait);
+			timer = setTimeout(() => {
+				void run();
+			}, wait);
 		};
 
 		const run = async () => {
@@ -68,10 +70,14 @@ export const usePoll = ({client, scope, paused, intervalMs, dispatch, now}: Poll
 			settledAt = now();
 			if (result.ok) {
 				failures = 0;
-				dispatch({type: 'poll-ok', at: settledAt, scope: loopScope, jobs: result.value});
+				dispatch({
+					type: 'poll-ok', at: settledAt, scope: loopScope, jobs: result.value,
+				});
 			} else if (result.error.kind !== 'aborted') {
 				failures++;
-				dispatch({type: 'poll-failed', at: settledAt, scope: loopScope, error: result.error});
+				dispatch({
+					type: 'poll-failed', at: settledAt, scope: loopScope, error: result.error,
+				});
 			}
 
 			if (again) {
@@ -124,9 +130,13 @@ export const usePoll = ({client, scope, paused, intervalMs, dispatch, now}: Poll
 			}
 
 			if (result.ok) {
-				dispatch({type: 'poll-ok', at: now(), scope: loopScope, jobs: result.value});
+				dispatch({
+					type: 'poll-ok', at: now(), scope: loopScope, jobs: result.value,
+				});
 			} else if (result.error.kind !== 'aborted') {
-				dispatch({type: 'poll-failed', at: now(), scope: loopScope, error: result.error});
+				dispatch({
+					type: 'poll-failed', at: now(), scope: loopScope, error: result.error,
+				});
 			}
 		});
 		return () => {
