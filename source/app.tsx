@@ -1,5 +1,5 @@
 import {
-	useEffect, useMemo, useReducer, useRef, useState,
+	useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState,
 } from 'react';
 import {useStdout} from 'ink';
 import type {ImportClient} from './api/types.js';
@@ -113,20 +113,33 @@ export function App({client, config, serverLabel, onExit, now = Date.now, wait}:
 		}
 	};
 
+	// Keys can arrive faster than frames (a paste, a PTY burst): each key is planned against the state
+	// the previous keys led to, not the last rendered one, so no typed character is lost.
+	const latest = useRef(state);
+	useLayoutEffect(() => {
+		latest.current = state;
+	}, [state]);
 	const onCommand = (command: Command, input: string) => {
-		const current = state;
+		const current = latest.current;
 		const plan = planCommand(command, input, current, {now: now(), pageSize: Math.max(1, tableHeight(rows) - 2)});
 		setNotice(undefined);
+		let next = current;
 		for (const action of plan.actions) {
+			next = reducer(next, action);
 			dispatch(action);
 		}
+
+		latest.current = next;
 
 		for (const effect of plan.effects) {
 			run(effect, current);
 		}
 	};
 
-	useKeys({mode: state.mode, keyContext: {databases: state.databases !== undefined}, onCommand});
+	useKeys({
+		current: () => ({mode: latest.current.mode, keyContext: {databases: latest.current.databases !== undefined}}),
+		onCommand,
+	});
 	const theme = useMemo(() => makeTheme({color: config.color, ascii: config.ascii}), [config.color, config.ascii]);
 	return (
 		<ThemeContext.Provider value={theme}>

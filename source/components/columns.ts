@@ -18,6 +18,9 @@ const minCollection = 10;
 const maxCollection = 32;
 const minProgress = 10;
 const maxProgress = 30;
+/** The bar grows to this before the reason gets room, then the reason to its max, then the bar again. */
+const minBar = 20;
+const maxReason = 60;
 const hintWidth = 14;
 const ageWidth = 8;
 const minReason = 12;
@@ -25,7 +28,7 @@ const minReason = 12;
 export type ContentWidths = {readonly jobId: number; readonly collection: number};
 
 export const layoutColumns = (total: number, content: ContentWidths): readonly Column[] => {
-	const idWidth = Math.min(Math.max(content.jobId, 6), 24);
+	const idWidth = Math.min(Math.max(content.jobId, 7), 24);
 	const widths = new Map<ColumnId, number>([
 		['state', stateWidth],
 		['jobId', idWidth],
@@ -47,6 +50,8 @@ export const layoutColumns = (total: number, content: ContentWidths): readonly C
 	};
 
 	grow('collection', Math.min(maxCollection, Math.max(minCollection, content.collection)));
+	grow('progress', minBar);
+	grow('reason', maxReason);
 	grow('progress', maxProgress);
 	grow('reason', Number.POSITIVE_INFINITY);
 	grow('progress', Number.POSITIVE_INFINITY);

@@ -48,7 +48,7 @@ export function Header(props: HeaderProps) {
 			return `${look.glyph} ${look.label} ${count}`;
 		}).join('  ');
 	const stale = ` STALE ${props.lastOkAgeMs === undefined ? '' : formatDuration(props.lastOkAgeMs) + ' '}`;
-	const retry = props.retryInMs === undefined ? '' : ` (retry in ${formatDuration(props.retryInMs)})`;
+	const retry = props.retryInMs === undefined ? '' : ` retry in ${formatDuration(props.retryInMs)} ·`;
 	return (
 		<Box flexDirection='column' height={headerHeight}>
 			<Text wrap='truncate'>
@@ -67,7 +67,7 @@ export function Header(props: HeaderProps) {
 				: (
 					<Text wrap='truncate'>
 						<Text inverse bold color={theme.tone('stale')}>{stale}</Text>
-						<Text color={theme.tone('error')}>{fit(' ' + props.error + retry, width - stale.length, 'left', theme.ellipsis)}</Text>
+						<Text color={theme.tone('error')}>{fit(retry + ' ' + props.error, width - stale.length, 'left', theme.ellipsis)}</Text>
 					</Text>
 				)}
 		</Box>

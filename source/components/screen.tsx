@@ -59,7 +59,7 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 
 	const keyContext: KeyContext = {databases: state.databases !== undefined};
 	const {poll} = state;
-	const failing = poll.lastError !== undefined && (poll.lastOkAt === undefined || poll.lastError.at >= poll.lastOkAt);
+	const failing = poll.lastError !== undefined && poll.consecutiveFailures > 0;
 	const header = (
 		<Header
 			width={columns}
@@ -74,7 +74,7 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 			counts={countsByState(state)}
 			overallProgress={overallProgress(state)}
 			failuresSeen={state.failuresSeen}
-			summary={summaryLine(state, all.length)}
+			summary={summaryLine(state, all.length, now)}
 		/>
 	);
 	const body = () => {

@@ -1,7 +1,8 @@
 import type {AppState} from '../model/state.js';
+import {formatDuration} from './format.js';
 
 /** Header line 3 when all is well: how many rows of how many, and what narrows or orders them. */
-export const summaryLine = (state: AppState, shown: number): string => {
+export const summaryLine = (state: AppState, shown: number, now: number): string => {
 	const parts = [`showing ${shown} of ${state.jobs.size} jobs`];
 	if (state.filter.text !== '') {
 		parts.push(`filter "${state.filter.text}"`);
@@ -12,5 +13,11 @@ export const summaryLine = (state: AppState, shown: number): string => {
 	}
 
 	parts.push(`sort ${state.sort.column}${state.sort.reverse ? ' reversed' : ''}`);
+	const {lastError, consecutiveFailures} = state.poll;
+	if (lastError !== undefined && consecutiveFailures === 0) {
+		// Recovery is visible: the last error stays mentioned, with its age.
+		parts.push(`recovered (last error ${formatDuration(now - lastError.at)} ago)`);
+	}
+
 	return parts.join(' · ');
 };
