@@ -93,7 +93,7 @@ export const makeTheme = ({color, ascii}: ThemeOptions): Theme => ({
 	},
 	tone: token => (color ? tokenColors[token] : undefined),
 	bar: makeBar(ascii),
-	pointer: ascii ? '>' : '▶',
+	pointer: ascii ? '>' : '►',
 	ellipsis: ascii ? '~' : '…',
 	sortUp: ascii ? '^' : '▲',
 	sortDown: ascii ? 'v' : '▼',
