@@ -2,6 +2,7 @@ import {render, cleanup} from 'ink-testing-library';
 import {
 	afterEach, describe, expect, test, vi,
 } from 'vitest';
+import {Buffer} from 'node:buffer';
 import {App} from '../source/app.js';
 import {createFakeClient, job, type FakeClient} from './helpers/fake-client.js';
 import {testConfig} from './helpers/config.js';
@@ -204,5 +205,138 @@ describe('App', () => {
 		await eventually(() => {
 			expect(onExit).toHaveBeenCalledWith(0);
 		});
+	});
+});
+
+describe('App: pickers, wait, clipboard, size', () => {
+	test('c opens the collection picker; Enter switches, aborting the request in flight', async () => {
+		const {fake, frame, app} = start();
+		await firstPoll(fake, frame);
+		await eventually(() => {
+			expect(fake.collections).toHaveLength(1);
+		});
+		fake.answerCollections(['books', 'movies']);
+		app.stdin.write('c');
+		await eventually(() => {
+			expect(frame()).toContain('Collections');
+		});
+		expect(frame()).toContain('► all collections  (watching)');
+		await eventually(() => {
+			expect(fake.lists).toHaveLength(1);
+		});
+		const inFlight = fake.lists[0]!;
+		app.stdin.write('j');
+		await tick();
+		app.stdin.write('j');
+		await eventually(() => {
+			expect(frame()).toContain('► movies');
+		});
+		app.stdin.write(enter);
+		await eventually(() => {
+			expect(frame()).toContain('db default  movies  every 1s');
+		});
+		await eventually(() => {
+			expect(inFlight.signal?.aborted).toBe(true);
+		});
+		await eventually(() => {
+			expect(fake.lists.at(-1)?.options.collectionName).toBe('movies');
+		});
+		fake.answerList([job('103', 'Completed', 100, {collectionName: 'movies'})]);
+		await eventually(() => {
+			expect(frame()).toContain('showing 1 of 1 jobs');
+		});
+		app.stdin.write('[');
+		await eventually(() => {
+			expect(frame()).toContain('db default  books  every 1s');
+		});
+	});
+
+	test('no database picker where databases/list is not supported', async () => {
+		const {fake, frame, app} = start();
+		await firstPoll(fake, frame);
+		expect(frame()).toContain('d database');
+		await eventually(() => {
+			expect(fake.databases).toHaveLength(1);
+		});
+		fake.answerDatabases({ok: false, error: {kind: 'not-supported', endpoint: '/v2/vectordb/databases/list'}});
+		await eventually(() => {
+			expect(frame()).not.toContain('d database');
+		});
+		app.stdin.write('d');
+		await tick();
+		expect(frame()).not.toContain('Databases');
+	});
+
+	test('wait: exits 1 once a watched job fails, 0 when all complete', async () => {
+		const failing = createFakeClient();
+		const onExit = vi.fn<(code: number) => void>();
+		const app = render(<App client={failing.client} config={testConfig({intervalMs: 500})} serverLabel='s' wait={{jobIds: ['1', '2'], filter: {text: '', states: []}}} onExit={onExit}/>);
+		await eventually(() => {
+			expect(failing.lists).toHaveLength(1);
+		});
+		failing.answerList([job('1', 'Importing', 50), job('2', 'Importing', 50)]);
+		await eventually(() => {
+			expect(app.lastFrame()).toContain('Importing 2');
+		});
+		expect(onExit).not.toHaveBeenCalled();
+		await eventually(() => {
+			expect(failing.lists).toHaveLength(1);
+		});
+		failing.answerList([job('1', 'Completed', 100), job('2', 'Failed', 0, {reason: 'bad file'})]);
+		await eventually(() => {
+			expect(onExit).toHaveBeenCalledWith(1);
+		});
+
+		const passing = createFakeClient();
+		const done = vi.fn<(code: number) => void>();
+		render(<App client={passing.client} config={testConfig()} serverLabel='s' wait={{jobIds: ['1'], filter: {text: '', states: []}}} onExit={done}/>);
+		await eventually(() => {
+			expect(passing.lists).toHaveLength(1);
+		});
+		passing.answerList([job('1', 'Completed', 100)]);
+		await eventually(() => {
+			expect(done).toHaveBeenCalledWith(0);
+		});
+	});
+
+	test('y writes the job id to the clipboard with OSC 52; the bell rings on a new failure', async () => {
+		const {fake, frame, app} = start({bell: true, intervalMs: 500});
+		await firstPoll(fake, frame);
+		app.stdin.write('y');
+		await eventually(() => {
+			expect(frame()).toContain('copied 101');
+		});
+		const written = app.stdout.frames.join('');
+		expect(written).toContain(`\u001B]52;c;${Buffer.from('101').toString('base64')}\u0007`);
+		expect(written).not.toContain('\u0007\u0007');
+		await eventually(() => {
+			expect(fake.lists).toHaveLength(1);
+		});
+		const before = app.stdout.frames.filter(chunk => chunk === '\u0007').length;
+		fake.answerList([job('101', 'Failed', 0, {reason: 'x'}), job('102', 'Failed', 0), job('103', 'Completed', 100)]);
+		await eventually(() => {
+			expect(frame()).toContain('failures seen 1');
+		});
+		await eventually(() => {
+			expect(app.stdout.frames.filter(chunk => chunk === '\u0007').length).toBe(before + 1);
+		});
+	});
+
+	test('too small a terminal says what it needs; resizing re-lays out at once', async () => {
+		const {fake, frame, app} = start();
+		await firstPoll(fake, frame);
+		Object.defineProperty(app.stdout, 'columns', {value: 50, configurable: true});
+		Object.defineProperty(app.stdout, 'rows', {value: 8, configurable: true});
+		app.stdout.emit('resize');
+		await eventually(() => {
+			expect(frame()).toBe('terminal too small: need 64×10 (have 50×8)');
+		});
+		Object.defineProperty(app.stdout, 'columns', {value: 80, configurable: true});
+		Object.defineProperty(app.stdout, 'rows', {value: 12, configurable: true});
+		app.stdout.emit('resize');
+		await eventually(() => {
+			expect(frame()).toContain('showing 3 of 3 jobs');
+		});
+		expect(frame().split('\n').length).toBeLessThanOrEqual(11);
 	});
 });
