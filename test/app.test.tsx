@@ -1,13 +1,13 @@
+import {Buffer} from 'node:buffer';
 import {render, cleanup} from 'ink-testing-library';
 import {
 	afterEach, describe, expect, test, vi,
 } from 'vitest';
-import {Buffer} from 'node:buffer';
 import {App} from '../source/app.js';
+import type {Config} from '../source/config.js';
 import {createFakeClient, job, type FakeClient} from './helpers/fake-client.js';
 import {testConfig} from './helpers/config.js';
 import {eventually, tick} from './helpers/wait.js';
-import type {Config} from '../source/config.js';
 
 const down = '\u001B[B';
 const enter = '\r';
@@ -22,7 +22,7 @@ const start = (config: Partial<Config> = {}) => {
 	const onExit = vi.fn<(code: number) => void>();
 	let clock = 1_700_000_000_000;
 	const now = () => clock;
-	const app = render(<App client={fake.client} config={testConfig(config)} serverLabel='http://127.0.0.1:19530' onExit={onExit} now={now}/>);
+	const app = render(<App client={fake.client} config={testConfig(config)} serverLabel='http://127.0.0.1:19530' now={now} onExit={onExit}/>);
 	const frame = () => app.lastFrame() ?? '';
 	const advance = (ms: number) => {
 		clock += ms;
@@ -57,9 +57,9 @@ describe('App', () => {
 		await firstPoll(fake, frame);
 		const text = frame();
 		expect(text).toContain('http://127.0.0.1:19530  db default  all collections  every 1s');
-		expect(text).toMatch(/◐ Importing\s+101\s+books/);
-		expect(text).toMatch(/✗ Failed\s+102\s+books .*import timeout/);
-		expect(text).toMatch(/✓ Completed\s+103\s+movies/);
+		expect(text).toMatch(/◐ Importing\s+101\s+books/v);
+		expect(text).toMatch(/✗ Failed\s+102\s+books .*import timeout/v);
+		expect(text).toMatch(/✓ Completed\s+103\s+movies/v);
 		expect(text).toContain('showing 3 of 3 jobs');
 	});
 
@@ -86,7 +86,7 @@ describe('App', () => {
 			expect(frame()).toContain('showing 1 of 3 jobs');
 		});
 		expect(frame()).toContain('103');
-		expect(frame()).not.toMatch(/Importing\s+101/);
+		expect(frame()).not.toMatch(/Importing\s+101/v);
 		app.stdin.write('q');
 		await eventually(() => {
 			expect(frame()).toContain('filter "moq"');
@@ -129,16 +129,16 @@ describe('App', () => {
 		await firstPoll(fake, frame, [job('201', 'Importing', 10), job('202', 'Importing', 50), job('203', 'Importing', 90)]);
 		app.stdin.write(down);
 		await eventually(() => {
-			expect(frame()).toMatch(/► +◐ Importing +202/);
+			expect(frame()).toMatch(/► +◐ Importing +202/v);
 		});
 		await eventually(() => {
 			expect(fake.lists).toHaveLength(1);
 		});
 		fake.answerList([job('201', 'Importing', 95), job('202', 'Importing', 50), job('203', 'Importing', 5)]);
 		await eventually(() => {
-			expect(frame()).toMatch(/203[^\n]*\n[^\n]*202[^\n]*\n[^\n]*201/);
+			expect(frame()).toMatch(/203[^\n]*\n[^\n]*202[^\n]*\n[^\n]*201/v);
 		});
-		expect(frame()).toMatch(/► +◐ Importing +202/);
+		expect(frame()).toMatch(/► +◐ Importing +202/v);
 	});
 
 	test('a failed poll keeps the last rows, marked stale with a one-line reason; recovery is automatic', async () => {
@@ -153,7 +153,7 @@ describe('App', () => {
 		});
 		expect(frame()).toContain('cannot reach http://127.0.0.1:19530 (connection refused)');
 		expect(frame()).toContain('retry in');
-		expect(frame()).toMatch(/Importing\s+101/);
+		expect(frame()).toMatch(/Importing\s+101/v);
 		await eventually(() => {
 			expect(fake.lists).toHaveLength(1);
 		}, 5000);
@@ -161,7 +161,7 @@ describe('App', () => {
 		await eventually(() => {
 			expect(frame()).not.toContain('STALE');
 		});
-		expect(frame()).toMatch(/✓ Completed\s+101/);
+		expect(frame()).toMatch(/✓ Completed\s+101/v);
 		expect(frame()).toContain('recovered (last error');
 	});
 

@@ -1,15 +1,17 @@
-import {EventEmitter} from 'node:events';
+import {EventEmitter} from 'node:events'; // Ink listens with .on/.off, as on real streams
 import {describe, expect, test} from 'vitest';
 import {runTui} from '../source/tui.js';
 import {createFakeClient, job} from './helpers/fake-client.js';
 import {testConfig} from './helpers/config.js';
 import {eventually} from './helpers/wait.js';
 
+const noop = () => undefined;
+
 /** A terminal-like pair of streams: what Ink needs of a TTY, recording everything written. */
 const terminal = () => {
 	const written: string[] = [];
 	const rawModes: boolean[] = [];
-	const stdout = Object.assign(new EventEmitter(), {
+	const stdout = Object.assign(new EventEmitter(), { // eslint-disable-line unicorn/prefer-event-target
 		isTTY: true,
 		columns: 100,
 		rows: 30,
@@ -19,20 +21,20 @@ const terminal = () => {
 		},
 	});
 	let pending: string | undefined;
-	const stdin = Object.assign(new EventEmitter(), {
+	const stdin = Object.assign(new EventEmitter(), { // eslint-disable-line unicorn/prefer-event-target
 		isTTY: true,
 		setRawMode(mode: boolean) {
 			rawModes.push(mode);
 		},
-		setEncoding() {/* Text only */},
-		resume() {/* Nothing to resume */},
-		pause() {/* Nothing to pause */},
-		ref() {/* Not a real handle */},
-		unref() {/* Not a real handle */},
+		setEncoding: noop,
+		resume: noop,
+		pause: noop,
+		ref: noop,
+		unref: noop,
 		read() {
 			const data = pending;
 			pending = undefined;
-			return data ?? null; // eslint-disable-line @typescript-eslint/no-restricted-types, unicorn/no-null
+			return data ?? null;
 		},
 		type(data: string) {
 			pending = data;
@@ -40,8 +42,9 @@ const terminal = () => {
 		},
 	});
 	return {
-		stdout: stdout as unknown as NodeJS.WriteStream & EventEmitter,
-		stdin: stdin as unknown as NodeJS.ReadStream & {type(data: string): void},
+		// Only what Ink uses of a TTY is implemented.
+		stdout: stdout as unknown as NodeJS.WriteStream, // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion
+		stdin: stdin as unknown as NodeJS.ReadStream & {type(data: string): void}, // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion
 		written,
 		rawModes,
 	};
@@ -51,7 +54,9 @@ describe('runTui', () => {
 	test('uses the alternate screen and leaves the terminal clean on q, exit code 0', async () => {
 		const fake = createFakeClient();
 		const term = terminal();
-		const done = runTui({client: fake.client, config: testConfig(), serverLabel: 'http://127.0.0.1:19530', stdout: term.stdout, stdin: term.stdin});
+		const done = runTui({
+			client: fake.client, config: testConfig(), serverLabel: 'http://127.0.0.1:19530', stdout: term.stdout, stdin: term.stdin,
+		});
 		expect(term.written[0]).toBe('\u001B[?1049h');
 		await eventually(() => {
 			expect(fake.lists).toHaveLength(1);
@@ -72,7 +77,9 @@ describe('runTui', () => {
 		const fake = createFakeClient();
 		const term = terminal();
 		const listeners = process.listenerCount('SIGTERM');
-		const done = runTui({client: fake.client, config: testConfig(), serverLabel: 's', stdout: term.stdout, stdin: term.stdin});
+		const done = runTui({
+			client: fake.client, config: testConfig(), serverLabel: 's', stdout: term.stdout, stdin: term.stdin,
+		});
 		await eventually(() => {
 			expect(fake.lists).toHaveLength(1);
 		});

@@ -22,7 +22,7 @@ describe('cells', () => {
 
 describe('columns', () => {
 	const content = {jobId: 18, collection: 12};
-	const sum = (columns: ReturnType<typeof layoutColumns>) => 2 + columns.reduce((total, column) => total + column.width + 1, 0) - 1; // eslint-disable-line unicorn/no-array-reduce
+	const sum = (columns: ReturnType<typeof layoutColumns>) => 2 + columns.reduce((total, column) => total + column.width + 1, 0) - 1;
 
 	test('never wider than the terminal', () => {
 		for (let total = 64; total <= 300; total++) {

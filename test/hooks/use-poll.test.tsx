@@ -1,6 +1,9 @@
 import {render, cleanup} from 'ink-testing-library';
+import {useEffect} from 'react';
 import {Text} from 'ink';
-import {afterEach, describe, expect, test} from 'vitest';
+import {
+	afterEach, describe, expect, test,
+} from 'vitest';
 import type {Action, Scope} from '../../source/model/actions.js';
 import {nextDelay} from '../../source/hooks/backoff.js';
 import {usePoll, type PollControl} from '../../source/hooks/use-poll.js';
@@ -14,10 +17,10 @@ afterEach(() => {
 type HarnessProps = {
 	readonly fake: ReturnType<typeof createFakeClient>;
 	readonly scope: Scope;
-	readonly paused?: boolean;
+	readonly isPaused?: boolean;
 	readonly intervalMs: number;
 	readonly actions: Action[];
-	readonly control: {current?: PollControl};
+	readonly onControl: (control: PollControl) => void;
 };
 
 const now = () => Date.now();
@@ -37,12 +40,19 @@ const dispatchInto = (actions: Action[]) => {
 	return dispatch;
 };
 
-function Harness({fake, scope, paused = false, intervalMs, actions, control}: HarnessProps) {
-	control.current = usePoll({
-		client: fake.client, scope, paused, intervalMs, dispatch: dispatchInto(actions), now,
+function Harness({fake, scope, isPaused = false, intervalMs, actions, onControl}: HarnessProps) {
+	const poll = usePoll({
+		client: fake.client, scope, paused: isPaused, intervalMs, dispatch: dispatchInto(actions), now,
+	});
+	useEffect(() => {
+		onControl(poll);
 	});
 	return <Text>poll</Text>;
 }
+
+const keep = (box: {current?: PollControl}) => (control: PollControl) => {
+	box.current = control;
+};
 
 const all: Scope = {dbName: undefined, collectionName: undefined};
 const books: Scope = {dbName: undefined, collectionName: 'books'};
@@ -51,7 +61,7 @@ describe('usePoll', () => {
 	test('never two requests at once: the next is scheduled after the answer', async () => {
 		const fake = createFakeClient();
 		const actions: Action[] = [];
-		render(<Harness fake={fake} scope={all} intervalMs={10} actions={actions} control={{}}/>);
+		render(<Harness fake={fake} scope={all} intervalMs={10} actions={actions} onControl={keep({})}/>);
 		await eventually(() => {
 			expect(fake.lists).toHaveLength(1);
 		});
@@ -71,7 +81,7 @@ describe('usePoll', () => {
 		const fake = createFakeClient();
 		const actions: Action[] = [];
 		const control: {current?: PollControl} = {};
-		render(<Harness fake={fake} scope={books} intervalMs={50} actions={actions} control={control}/>);
+		render(<Harness fake={fake} scope={books} intervalMs={50} actions={actions} onControl={keep(control)}/>);
 		await eventually(() => {
 			expect(fake.lists).toHaveLength(1);
 		});
@@ -94,12 +104,12 @@ describe('usePoll', () => {
 	test('switching scope aborts the request in flight; its late answer is never dispatched', async () => {
 		const fake = createFakeClient();
 		const actions: Action[] = [];
-		const app = render(<Harness fake={fake} scope={all} intervalMs={1000} actions={actions} control={{}}/>);
+		const app = render(<Harness fake={fake} scope={all} intervalMs={1000} actions={actions} onControl={keep({})}/>);
 		await eventually(() => {
 			expect(fake.lists).toHaveLength(1);
 		});
 		const first = fake.lists[0]!;
-		app.rerender(<Harness fake={fake} scope={books} intervalMs={1000} actions={actions} control={{}}/>);
+		app.rerender(<Harness fake={fake} scope={books} intervalMs={1000} actions={actions} onControl={keep({})}/>);
 		await eventually(() => {
 			expect(first.signal?.aborted).toBe(true);
 		});
@@ -118,12 +128,12 @@ describe('usePoll', () => {
 		const fake = createFakeClient();
 		const actions: Action[] = [];
 		const control: {current?: PollControl} = {};
-		const app = render(<Harness fake={fake} scope={all} intervalMs={10} actions={actions} control={control}/>);
+		const app = render(<Harness fake={fake} scope={all} intervalMs={10} actions={actions} onControl={keep(control)}/>);
 		await eventually(() => {
 			expect(fake.lists).toHaveLength(1);
 		});
 		const first = fake.lists[0]!;
-		app.rerender(<Harness paused fake={fake} scope={all} intervalMs={10} actions={actions} control={control}/>);
+		app.rerender(<Harness isPaused fake={fake} scope={all} intervalMs={10} actions={actions} onControl={keep(control)}/>);
 		await eventually(() => {
 			expect(first.signal?.aborted).toBe(true);
 		});
@@ -149,7 +159,7 @@ describe('usePoll', () => {
 		const fake = createFakeClient();
 		const actions: Action[] = [];
 		const control: {current?: PollControl} = {};
-		render(<Harness fake={fake} scope={all} intervalMs={60_000} actions={actions} control={control}/>);
+		render(<Harness fake={fake} scope={all} intervalMs={60_000} actions={actions} onControl={keep(control)}/>);
 		await eventually(() => {
 			expect(fake.lists).toHaveLength(1);
 		});
