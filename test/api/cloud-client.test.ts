@@ -27,8 +27,13 @@ const pagedList = (total: number) => (request: SeenRequest) => {
 	const pageSize = Number(bodyField(request.body, 'pageSize'));
 	const start = (currentPage - 1) * pageSize;
 	const size = Math.max(0, Math.min(pageSize, total - start));
-	return {json: {code: 0, data: {count: total, currentPage, pageSize, records: records(start, size)}}};
-};
+	return {
+		json: {
+			code: 0, data: {
+				count: total, currentPage, pageSize, records: records(start, size),
+			},
+		},
+	};
 };
 
 const client = (url: string, extra: Partial<Parameters<typeof createCloudClient>[0]> = {}) => createCloudClient({
