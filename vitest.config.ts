@@ -8,5 +8,6 @@ export default defineConfig({
 		// PTY tests start real processes; two cores, so keep the pool small.
 		maxWorkers: 2,
 		env: {FORCE_COLOR: '0'},
+		reporters: ['default', './test/helpers/summary-reporter.ts'],
 	},
 });

@@ -2,6 +2,7 @@ import type {SortSpec} from './model/types.js';
 import {buildParser, programName} from './config/options.js';
 import {resolveRun} from './config/resolve.js';
 import type {RawFlags} from './config/flags.js';
+import {parseFlavor} from './demo/flavor.js';
 
 /** Everything the app needs to know, after flags, environment and files have been read. Parsing lives here too (yargs). */
 export type Config = {
@@ -76,7 +77,7 @@ export type ParseOptions = {
 	/** Help text width. */
 	readonly columns?: number;
 	readonly platform?: string;
-	/** Rejects an unknown demo flavor; returns its canonical name. Injected so parsing does not load the demo server. */
+	/** Rejects an unknown demo flavor; returns its canonical name. Default: the demo server's parseFlavor. */
 	readonly checkFlavor?: (name: string) => string | undefined;
 };
 
@@ -113,7 +114,7 @@ export const parseConfig = (argv: readonly string[], env: Environment, options: 
 		return {kind: 'version', text: output};
 	}
 
-	return resolveRun(flags, env, {platform: options.platform ?? 'linux', checkFlavor: options.checkFlavor});
+	return resolveRun(flags, env, {platform: options.platform ?? 'linux', checkFlavor: options.checkFlavor ?? parseFlavor});
 };
 
 const firstLine = (message: string): string => message.split('\n').find(line => line.trim() !== '')?.trim() ?? 'bad arguments';

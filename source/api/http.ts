@@ -75,7 +75,8 @@ export const post = async (request: PostRequest): Promise<Result<RawResponse>> =
 		});
 		const text = await readCapped(response, maxBytes);
 		if (text === tooLarge) {
-			return {ok: false, error: {kind: 'bad-shape', detail: `answer larger than ${Math.round(maxBytes / 1024 / 1024)} MiB`}};
+			const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MiB` : `${maxBytes} bytes`;
+			return {ok: false, error: {kind: 'bad-shape', detail: `answer larger than ${limit}`}};
 		}
 
 		return {ok: true, value: {status: response.status, text, location: response.headers.get('location') ?? ''}};

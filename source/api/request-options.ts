@@ -37,14 +37,9 @@ export const requestHeaders = (options: {readonly token: string | undefined; rea
 	return headers;
 };
 
-/** The base address without any `user:password@`, or undefined when it is not an http(s) URL. */
-export const parseBase = (base: string): URL | undefined => {
+const withoutCredentials = (base: string): URL | undefined => {
 	try {
 		const url = new URL(base);
-		if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-			return undefined;
-		}
-
 		url.username = '';
 		url.password = '';
 		return url;
@@ -53,9 +48,16 @@ export const parseBase = (base: string): URL | undefined => {
 	}
 };
 
+/** The base address without any `user:password@`, or undefined when it is not an http(s) URL. */
+export const parseBase = (base: string): URL | undefined => {
+	const url = withoutCredentials(base);
+	return url?.protocol === 'http:' || url?.protocol === 'https:' ? url : undefined;
+};
+
+/** The address as messages show it: no credentials, no trailing slash, printable. */
 export const displayUri = (base: string): string => {
-	const url = parseBase(base);
-	return url === undefined ? sanitize(base.replace(/^.*@/v, ''), 200) : url.href.replace(/\/$/v, '');
+	const url = withoutCredentials(base);
+	return sanitize(url === undefined ? base.replace(/^.*@/v, '') : url.href.replace(/\/$/v, ''), 200);
 };
 
 /** Replaces the token (and the password part of `user:password`) in text meant for people. */

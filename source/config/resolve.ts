@@ -2,6 +2,7 @@ import type {
 	Config, Connection, Environment, ParseResult, RunMode,
 } from '../config.js';
 import type {SortSpec} from '../model/types.js';
+import {flavors} from '../demo/flavor.js';
 import {normalizeUri, type NormalizedUri} from './uri.js';
 import {
 	asciiFromEnv, colorFromEnv, parseCount, parsePort, parseSeconds, parseSort, parseStates,
@@ -110,7 +111,7 @@ const readFlavor = (flags: RawFlags, context: Context): {readonly flavor: string
 	}
 
 	const flavor = context.checkFlavor(wanted);
-	return flavor === undefined ? `unknown demo flavor "${wanted}"` : {flavor};
+	return flavor === undefined ? `unknown demo flavor "${wanted}" (one of ${flavors.join(', ')})` : {flavor};
 };
 
 type Values = {

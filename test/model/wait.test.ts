@@ -4,8 +4,8 @@ import {
 	startWait, stepWait, waitChanges, waitExitCode, waitVerdict, type WaitState,
 } from '../../source/model/wait.js';
 
-const job = (jobId: string, state: string, progress = 0, collectionName = 'books', reason = ''): Job => ({
-	jobId, collectionName, state, progress, reason,
+const job = (jobId: string, state: string, progress = 0, extra: Partial<Job> = {}): Job => ({
+	jobId, collectionName: 'books', state, progress, reason: '', ...extra,
 });
 const all = (): boolean => true;
 

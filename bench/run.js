@@ -1,0 +1,28 @@
+// Runs the benchmarks: `npm run bench` (all) or `npm run bench -- parse reduce`.
+// Each bench/<name>.ts is bundled with esbuild (dependencies stay external) and run in its own node process.
+import {spawnSync} from 'node:child_process';
+import {readdirSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const wanted = process.argv.slice(2);
+const names = readdirSync(here)
+	.filter(file => file.endsWith('.ts'))
+	.map(file => file.slice(0, -3))
+	.filter(name => wanted.length === 0 || wanted.includes(name));
+
+let failed = 0;
+for (const name of names) {
+	const outfile = path.join(here, '.out', `${name}.mjs`);
+	// eslint-disable-next-line no-await-in-loop
+	await build({
+		entryPoints: [path.join(here, `${name}.ts`)], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'warning',
+	});
+	console.log(`\n## ${name}\n`);
+	const result = spawnSync(process.execPath, ['--expose-gc', outfile], {stdio: 'inherit', cwd: path.join(here, '..')});
+	failed += result.status === 0 ? 0 : 1;
+}
+
+process.exitCode = failed === 0 ? 0 : 1;
