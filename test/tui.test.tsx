@@ -57,7 +57,7 @@ describe('runTui', () => {
 		const done = runTui({
 			client: fake.client, config: testConfig(), serverLabel: 'http://127.0.0.1:19530', stdout: term.stdout, stdin: term.stdin,
 		});
-		expect(term.written[0]).toBe('\u001B[?1049h');
+		expect(term.written[0]!.startsWith('\u001B[?1049h')).toBe(true);
 		await eventually(() => {
 			expect(fake.lists).toHaveLength(1);
 		});
@@ -86,6 +86,28 @@ describe('runTui', () => {
 		process.emit('SIGTERM', 'SIGTERM');
 		expect(await done).toBe(143);
 		expect(term.written.join('').endsWith('\u001B[?1049l')).toBe(true);
-		expect(process.listenerCount('SIGTERM')).toBe(listeners);
+		// Ours is gone (Ink's own exit hooks may come and go).
+		expect(process.listenerCount('SIGTERM')).toBeLessThanOrEqual(listeners);
+	});
+});
+
+describe('screenStream', () => {
+	test('every write starts at the top-left; a resize clears and narrows by one column while Ink handles it', async () => {
+		const {screenStream} = await import('../source/tui-stream.js');
+		const term = terminal();
+		const screen = screenStream(term.stdout);
+		screen.stream.write('frame');
+		expect(term.written.at(-1)).toBe('\u001B[Hframe');
+		const seen: number[] = [];
+		term.stdout.on('resize', () => {
+			seen.push(screen.stream.columns);
+		});
+		screen.afterInkListeners();
+		term.stdout.emit('resize');
+		expect(seen).toEqual([99]);
+		expect(screen.stream.columns).toBe(100);
+		expect(term.written.at(-1)).toBe('\u001B[2J');
+		screen.dispose();
+		expect(term.stdout.listenerCount('resize')).toBe(1);
 	});
 });

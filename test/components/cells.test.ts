@@ -30,8 +30,9 @@ describe('columns', () => {
 		}
 	});
 
-	test('drops reason, then hint, then age when narrow', () => {
+	test('drops age, then hint, then reason when narrow', () => {
 		expect(layoutColumns(64, content).map(column => column.id)).toEqual(['state', 'jobId', 'collection', 'progress']);
+		expect(layoutColumns(84, content).map(column => column.id)).toEqual(['state', 'jobId', 'collection', 'progress', 'hint', 'reason']);
 		expect(layoutColumns(100, content).map(column => column.id)).toEqual(['state', 'jobId', 'collection', 'progress', 'hint', 'age', 'reason']);
 	});
 });
