@@ -13,7 +13,8 @@ afterEach(async () => {
 	server = undefined;
 });
 
-const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version;
+const packageJson: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const packageVersion = typeof packageJson === 'object' && packageJson !== null && 'version' in packageJson ? String(packageJson.version) : '';
 
 describe('0: success', () => {
 	test('--help prints every flag and the token warning', async () => {
