@@ -83,6 +83,7 @@ describe('parseBody (§1.5)', () => {
 		expect(parseBody('null', {struct: 'DatabaseReq', fields: {}})).toEqual({ok: true, value: {}});
 		const result = parseBody('{"__proto__":{"polluted":true},"jobId":"1"}', jobSchema);
 		expect(result).toEqual({ok: true, value: {jobId: '1'}});
-		expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+		const empty: Record<string, unknown> = {};
+		expect(empty['polluted']).toBeUndefined();
 	});
 });

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {flavors} from '../../source/demo/flavor.js';
-import {session} from './helpers.js';
+import {parseJson, session} from './helpers.js';
 
 describe('collections and databases (§2.5–§2.7)', () => {
 	test('collections/list per database, via body or header; unknown database → 800', () => {
@@ -22,7 +22,7 @@ describe('collections and databases (§2.5–§2.7)', () => {
 		const reply = session().send('/collections/describe', {collectionName: 'books'});
 		expect(reply.body).toContain('"collectionID":454891732190001101');
 		expect(reply.body).toMatch(/"message":""\}$/v);
-		const parsed = JSON.parse(reply.body) as {code: number; data: {collectionName: string; load: string; fields: unknown[]}};
+		const parsed = parseJson<{code: number; data: {collectionName: string; load: string; fields: unknown[]}}>(reply.body);
 		expect(parsed).toMatchObject({code: 0, data: {collectionName: 'books', load: 'LoadStateLoaded'}});
 		expect(parsed.data.fields).toHaveLength(2);
 	});

@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {flavors, type Flavor} from '../../source/demo/flavor.js';
 import {
-	session, type DescribeReply, type Envelope, type ListReply,
+	parseJson, session, type DescribeReply, type Envelope, type ListReply,
 } from './helpers.js';
 
 const create = (s: ReturnType<typeof session>, body: Record<string, unknown> = {}, headers = {}): string => {
@@ -32,10 +32,10 @@ describe('routes and envelope (§1.1, §1.2)', () => {
 		const s = session(flavor);
 		const ok = s.send('/jobs/import/list', {});
 		expect(ok.status).toBe(200);
-		expect(JSON.parse(ok.body)).toEqual({code: flavor === '2.4.0' ? 200 : 0, data: {records: []}});
+		expect(parseJson(ok.body)).toEqual({code: flavor === '2.4.0' ? 200 : 0, data: {records: []}});
 		const error = s.send('/jobs/import/list', '');
 		expect(error.status).toBe(200);
-		expect(Object.keys(JSON.parse(error.body) as Envelope)).toEqual(['code', 'message']);
+		expect(Object.keys(parseJson<Envelope>(error.body))).toEqual(['code', 'message']);
 	});
 });
 
@@ -102,7 +102,7 @@ describe('list (§2.1)', () => {
 		create(s);
 		create(s, {files: [['books/missing.parquet']]});
 		s.clock.advance(30_000);
-		const records = s.call<ListReply>('/jobs/import/list').data.records;
+		const {records} = s.call<ListReply>('/jobs/import/list').data;
 		const keys = records.map(record => Object.keys(record).toSorted().join(',')).toSorted();
 		expect(keys).toEqual(['collectionName,jobId,progress,reason,state', 'collectionName,jobId,progress,state']);
 		for (const record of records) {

@@ -155,7 +155,9 @@ describe('progress formulas per version (§4.1)', () => {
 
 describe('failures', () => {
 	const reason = 'collection 454891732190001101 dropped';
-	const job = plan('2.6', {phase: 'Importing', fraction: 0.5, reason, file: 1});
+	const job = plan('2.6', {
+		phase: 'Importing', fraction: 0.5, reason, file: 1,
+	});
 	const failAt = job.failure!.at;
 
 	test('progress and rows drop to 0, the reason appears, tasks turn Failed', () => {
