@@ -11,7 +11,7 @@ Run: npx esbuild bench/startup.ts --bundle --platform=node --format=esm --packag
        --outfile=bench/.out/startup.mjs && node bench/.out/startup.mjs   (needs `npm run build` first)
 */
 import {spawn} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {existsSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {build} from 'esbuild';
 import {startDemoServer} from '../source/demo/index.js';
@@ -87,6 +87,7 @@ fetch(${JSON.stringify(`${url}/v2/vectordb/jobs/import/list`)}, {method: 'POST',
 
 const bundle = async (): Promise<string | undefined> => {
 	try {
+		rmSync(bundleDir, {recursive: true, force: true}); // Chunk names are content hashes: old ones would pile up.
 		await build({
 			entryPoints: [path.join(root, 'source', 'cli.tsx')],
 			bundle: true,
