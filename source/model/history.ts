@@ -63,7 +63,15 @@ function update(previous: TrackedJob, job: Job, options: MergeOptions, events: J
 		events.push(event(at, 'appeared', job, job.state));
 	}
 
-	return tracked(job, {
+	// The strings already tracked are kept where they are equal, for the same reason as the map keys.
+	const same: Job = {
+		jobId: previous.jobId,
+		collectionName: previous.collectionName === job.collectionName ? previous.collectionName : job.collectionName,
+		state: stateChanged ? job.state : previous.state,
+		progress: job.progress,
+		reason: previous.reason === job.reason ? previous.reason : job.reason,
+	};
+	return tracked(same, {
 		firstSeen: previous.firstSeen,
 		lastChange: stateChanged || progressChanged || previous.gone !== undefined ? at : previous.lastChange,
 		stateSince: stateChanged ? at : previous.stateSince,
@@ -103,7 +111,9 @@ export function mergePoll(previous: ReadonlyMap<string, TrackedJob>, records: re
 			// A record listed twice in one answer: the later one wins (the parser already drops duplicates).
 			const after = update(before, job, options, events);
 			changed ||= after !== before;
-			next.set(job.jobId, after);
+			// Keyed by the tracked string, not the record's: a fresh string per job per poll would be kept by the
+			// new map and promoted by the GC on every poll (measured: 4 ms → 10+ ms per 10k-job poll).
+			next.set(before.jobId, after);
 			continue;
 		}
 
