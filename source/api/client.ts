@@ -1,0 +1,143 @@
+/**
+The Milvus REST v2 client for self-hosted Milvus (2.4 → 3.0). Every method resolves to a Result;
+nothing throws out of it, whatever the server or network does.
+*/
+import crossFetch from 'cross-fetch';
+import type {ImportClient, Result} from './types.js';
+import {post} from './http.js';
+import {
+	parseDescribeResponse, parseListResponse, parseStringList,
+} from './parse.js';
+import {classifyResponse} from './response.js';
+import {
+	displayUri, isHeaderSafe, makeRedactor, parseBase, requestHeaders, timing,
+} from './request-options.js';
+
+export type MilvusClientOptions = {
+	/** Base URL, e.g. `http://localhost:19530` (a path prefix behind a proxy is kept). */
+	readonly uri: string;
+	/** `user:password` or an API key; sent only as `Authorization: Bearer`, never printed. */
+	readonly token?: string;
+	/** The database chosen with --db; undefined: the server default. */
+	readonly dbName?: string;
+	/** Server-side budget per request; the client gives up a little later. */
+	readonly timeoutMs: number;
+	/** For tests; defaults to cross-fetch. */
+	readonly fetch?: typeof fetch;
+};
+
+export const endpoints = {
+	list: '/v2/vectordb/jobs/import/list',
+	describe: '/v2/vectordb/jobs/import/describe',
+	getProgress: '/v2/vectordb/jobs/import/get_progress',
+	collections: '/v2/vectordb/collections/list',
+	databases: '/v2/vectordb/databases/list',
+} as const;
+
+type Call = {
+	readonly endpoint: string;
+	readonly body: Readonly<Record<string, string>>;
+	readonly dbName: string | undefined;
+	readonly signal: AbortSignal | undefined;
+};
+
+/** Omits `dbName` when none is chosen, so the server applies its own default. */
+const withDb = (body: Readonly<Record<string, string | undefined>>): Record<string, string> =>
+	Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
+
+export const createMilvusClient = (options: MilvusClientOptions): ImportClient => {
+	const fetchImpl = options.fetch ?? crossFetch;
+	const base = options.uri.trim().replace(/\/+$/v, '');
+	const shownUri = displayUri(base);
+	const redact = makeRedactor(options.token);
+	const {requestTimeoutSeconds, deadlineMs} = timing(options.timeoutMs);
+	/** Set once describe answers 404 (Milvus < 2.4.13): from then on, ask get_progress directly. */
+	let describeMissing = false;
+
+	// Checked per call, not at construction: the factory must not throw either.
+	const invalid = (): Result<never> | undefined => {
+		if (parseBase(base) === undefined) {
+			return {ok: false, error: {kind: 'unreachable', detail: `${shownUri} (not an http:// or https:// address)`}};
+		}
+
+		if (options.token !== undefined && !isHeaderSafe(options.token)) {
+			return {ok: false, error: {kind: 'unauthorized', code: undefined, message: 'the token has characters an HTTP header cannot carry'}};
+		}
+
+		return undefined;
+	};
+
+	const call = async <T>(request: Call, parse: (body: unknown) => Result<T>): Promise<Result<T>> => {
+		const problem = invalid();
+		if (problem !== undefined) {
+			return problem;
+		}
+
+		try {
+			const raw = await post({
+				fetch: fetchImpl,
+				url: base + request.endpoint,
+				displayUri: shownUri,
+				headers: requestHeaders({token: options.token, dbName: request.dbName, requestTimeoutSeconds}),
+				body: request.body,
+				deadlineMs,
+				signal: request.signal,
+			});
+			if (!raw.ok) {
+				return raw;
+			}
+
+			const json = classifyResponse(raw.value, {endpoint: request.endpoint, timeoutMs: requestTimeoutSeconds * 1000, redact});
+			if (!json.ok) {
+				return json;
+			}
+
+			const parsed = parse(json.value);
+			return parsed.ok || parsed.error.kind !== 'milvus' ? parsed : {ok: false, error: {...parsed.error, message: redact(parsed.error.message)}};
+		} catch (error) { // Only a bug can get here; still a value, never a throw.
+			return {ok: false, error: {kind: 'bad-shape', detail: redact(`could not read the answer: ${String(error)}`).slice(0, 200)}};
+		}
+	};
+
+	return {
+		async listImportJobs(listOptions = {}) {
+			const dbName = listOptions.dbName ?? options.dbName;
+			const body = withDb({dbName, collectionName: listOptions.collectionName});
+			return call({
+				endpoint: endpoints.list, body, dbName, signal: listOptions.signal,
+			}, parseListResponse);
+		},
+
+		async describeImportJob(jobId, describeOptions = {}) {
+			const request = {
+				body: {jobId},
+				dbName: describeOptions.dbName ?? options.dbName, // Describe reads the DB from the header only (§2.2).
+				signal: describeOptions.signal,
+			};
+			const parse = (body: unknown) => parseDescribeResponse(body, jobId);
+			if (!describeMissing) {
+				const result = await call({...request, endpoint: endpoints.describe}, parse);
+				if (result.ok || result.error.kind !== 'not-supported') {
+					return result;
+				}
+
+				describeMissing = true;
+			}
+
+			return call({...request, endpoint: endpoints.getProgress}, parse);
+		},
+
+		async listCollections(dbName, requestOptions = {}) {
+			const database = dbName ?? options.dbName;
+			return call({
+				endpoint: endpoints.collections, body: withDb({dbName: database}), dbName: database, signal: requestOptions.signal,
+			}, parseStringList);
+		},
+
+		async listDatabases(requestOptions = {}) {
+			return call({
+				endpoint: endpoints.databases, body: {}, dbName: undefined, signal: requestOptions.signal,
+			}, parseStringList);
+		},
+	};
+};

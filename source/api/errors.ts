@@ -1,0 +1,149 @@
+/**
+Every `ApiError` as one line a person can act on, and thrown fetch errors → `ApiError`.
+Messages never carry the token: server text is passed through `redact` by the client, and the
+thrown-error classifier only uses error codes, never header values.
+*/
+import type {ApiError} from './types.js';
+import {sanitize} from './sanitize.js';
+
+/** What to do about the Milvus codes a monitor meets (merr, milvus-rest-import.md §3). */
+const milvusHints: Readonly<Record<number, string>> = {
+	1: 'Milvus is not ready yet',
+	2: 'Milvus is unavailable',
+	100: 'check --collection',
+	800: 'check --db',
+	1100: 'the server rejected a parameter',
+	1400: 'check --token / MILVUS_TOKEN',
+	1401: 'this user lacks a privilege',
+	1800: 'check --token / MILVUS_TOKEN',
+	1801: 'the server could not read the request (please report this)',
+	1802: 'the server could not read the request (please report this)',
+	2100: 'import failed on the server',
+	2101: 'import failed on the server',
+};
+
+/** Endpoints added after 2.4.0, so a 404 there means "too old", not "wrong address". */
+const introducedIn: Readonly<Record<string, string>> = {
+	'/v2/vectordb/jobs/import/describe': 'Milvus < 2.4.13',
+	'/v2/vectordb/databases/list': 'Milvus < 2.5',
+};
+
+const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+const withMessage = (prefix: string, message: string): string => message === '' ? prefix : `${prefix}: ${sanitize(message, 300)}`;
+
+export const describeError = (error: ApiError): string => {
+	switch (error.kind) {
+		case 'unreachable': {
+			return `cannot reach ${error.detail} — is Milvus running? check --uri or try --demo`;
+		}
+
+		case 'timeout': {
+			return `no answer within ${seconds(error.afterMs)} (timed out) — the server is busy or unreachable; try a larger --timeout`;
+		}
+
+		case 'aborted': {
+			return 'request cancelled';
+		}
+
+		case 'unauthorized': {
+			// No Milvus code: the client refused the token itself before sending it.
+			return error.code === undefined && error.message !== ''
+				? `invalid credentials: ${sanitize(error.message, 200)} — check --token / MILVUS_TOKEN`
+				: 'credentials refused (HTTP 401): check --token / MILVUS_TOKEN';
+		}
+
+		case 'forbidden': {
+			return withMessage('permission denied (HTTP 403) — the user needs the import privileges', error.message);
+		}
+
+		case 'not-supported': {
+			const old = introducedIn[error.endpoint];
+			return old === undefined
+				? `this server has no ${error.endpoint} (HTTP 404) — is --uri a Milvus 2.4+ REST address (port 19530)?`
+				: `this server has no ${error.endpoint.replace('/v2/vectordb', '')} (${old})`;
+		}
+
+		case 'http': {
+			return withMessage(`HTTP ${error.status} from the server`, error.message);
+		}
+
+		case 'not-json': {
+			const title = error.title === '' ? '' : `: '${sanitize(error.title, 120)}'`;
+			return error.status >= 200 && error.status < 300
+				? `HTTP ${error.status} but the answer is not JSON${title} — is --uri a Milvus REST address?`
+				: `HTTP ${error.status} from a proxy, not Milvus${title}`;
+		}
+
+		case 'bad-shape': {
+			return `unexpected answer, not shaped like Milvus: ${sanitize(error.detail, 200)}`;
+		}
+
+		case 'milvus': {
+			const hint = milvusHints[error.code];
+			const line = withMessage(`Milvus error ${error.code}`, error.message);
+			return hint === undefined ? line : `${line} — ${hint}`;
+		}
+	}
+};
+
+const systemCodes: Readonly<Record<string, string>> = {
+	ECONNREFUSED: 'connection refused',
+	ENOTFOUND: 'host not found (DNS)',
+	EAI_AGAIN: 'host lookup failed (DNS)',
+	ECONNRESET: 'connection reset',
+	EPIPE: 'connection closed',
+	EHOSTUNREACH: 'host unreachable',
+	ENETUNREACH: 'network unreachable',
+	ETIMEDOUT: 'connection timed out',
+	ECONNABORTED: 'connection aborted',
+	EPROTO: 'TLS/protocol error',
+	CERT_HAS_EXPIRED: 'TLS certificate expired',
+	DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
+	UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
+	UND_ERR_SOCKET: 'connection closed',
+};
+
+/** node-fetch puts `code` on the error; undici's fetch puts it on `cause` (or on `cause.errors[]` when every address failed). */
+const findCode = (error: unknown, depth = 0): string | undefined => {
+	if (typeof error !== 'object' || error === null || depth > 4) {
+		return undefined;
+	}
+
+	const {code, cause, errors} = error as {code?: unknown; cause?: unknown; errors?: unknown};
+	if (typeof code === 'string' && /^[A-Z][A-Z\d_]{1,40}$/v.test(code)) { // Codes only: a message could quote a header value.
+		return code;
+	}
+
+	const inner = Array.isArray(errors) ? errors.map(item => findCode(item, depth + 1)).find(Boolean) : undefined;
+	return inner ?? findCode(cause, depth + 1);
+};
+
+export type FailureContext = {
+	/** The server address, without credentials. */
+	readonly uri: string;
+	/** The client's own deadline fired. */
+	readonly timedOut: boolean;
+	readonly afterMs: number;
+	/** The caller's signal fired. */
+	readonly aborted: boolean;
+};
+
+/** A thrown fetch (or body read) error → ApiError. Which signal fired decides between timeout and abort, whatever the error is called. */
+export const classifyFetchError = (error: unknown, context: FailureContext): ApiError => {
+	if (context.aborted) {
+		return {kind: 'aborted'};
+	}
+
+	const name = error instanceof Error ? error.name : '';
+	if (context.timedOut || name === 'TimeoutError') {
+		return {kind: 'timeout', afterMs: context.afterMs};
+	}
+
+	if (name === 'AbortError') {
+		return {kind: 'aborted'};
+	}
+
+	const code = findCode(error);
+	const reason = code === undefined ? 'network error' : (systemCodes[code] ?? code);
+	return {kind: 'unreachable', detail: `${context.uri}: ${reason}`};
+};

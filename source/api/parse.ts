@@ -1,0 +1,157 @@
+/**
+Milvus REST v2 response bodies (already JSON-parsed) → the app's types. Lenient about what Milvus
+versions differ in, strict about what is unsafe: every string goes through `sanitize`.
+Wire facts: /work/shared/milvus-rest-import.md (§1.2 envelope, §2.1 list, §2.2 describe).
+*/
+import type {FileDetail, Job, JobDetail} from '../model/job.js';
+import type {Result} from './types.js';
+import {
+	field, isObject, toCount, toNumber, toProgress, type JsonObject,
+} from './fields.js';
+import {sanitize} from './sanitize.js';
+
+/**
+A record without a state is shown as `None`: that is what Milvus itself reports for a job whose
+state it cannot map (§4.1), so the UI needs no extra "blank" state. Progress, by contrast, is
+left undefined rather than invented.
+*/
+export const missingState = 'None';
+
+const badShape = <T>(detail: string): Result<T> => ({ok: false, error: {kind: 'bad-shape', detail}});
+
+const describeType = (value: unknown): string => value === null ? 'null' : (Array.isArray(value) ? 'an array' : typeof value);
+
+/** Success is code 0, and 200 on Milvus 2.4.0–2.4.2 (milvus-io/milvus#35969, PR #33339). Returns `data`. */
+export const parseEnvelope = (body: unknown): Result<unknown> => {
+	if (!isObject(body)) {
+		return badShape(`expected a JSON object, got ${describeType(body)}`);
+	}
+
+	const code = toNumber(field(body, 'code'));
+	if (code === undefined) {
+		return badShape('no "code" in the answer');
+	}
+
+	if (code === 0 || code === 200) {
+		return {ok: true, value: field(body, 'data')};
+	}
+
+	return {ok: false, error: {kind: 'milvus', code, message: sanitize(field(body, 'message'))}};
+};
+
+const text = (record: JsonObject, key: string): string => sanitize(field(record, key));
+
+/** An id is kept as an opaque string; a JSON number (json.ts already quoted the big ones) becomes its digits. */
+const jobIdOf = (record: JsonObject): string => {
+	const id = field(record, 'jobId');
+	return typeof id === 'string' || typeof id === 'number' ? sanitize(id, 200) : '';
+};
+
+const toJob = (record: JsonObject, fallbackId = ''): Job => ({
+	jobId: jobIdOf(record) || fallbackId,
+	collectionName: text(record, 'collectionName'),
+	state: text(record, 'state') || missingState,
+	progress: toProgress(field(record, 'progress')),
+	reason: text(record, 'reason'),
+});
+
+/** Records that are not objects or have no id are skipped: one bad record must not hide the rest. Duplicate ids: the first wins. */
+export const parseJobs = (records: readonly unknown[]): Job[] => {
+	const jobs: Job[] = [];
+	const seen = new Set<string>();
+	for (const record of records) {
+		if (!isObject(record)) {
+			continue;
+		}
+
+		const job = toJob(record);
+		if (job.jobId !== '' && !seen.has(job.jobId)) {
+			seen.add(job.jobId);
+			jobs.push(job);
+		}
+	}
+
+	return jobs;
+};
+
+export const parseListResponse = (body: unknown): Result<Job[]> => {
+	const data = parseEnvelope(body);
+	if (!data.ok) {
+		return data;
+	}
+
+	if (!isObject(data.value)) {
+		return badShape(`expected "data" to be an object, got ${describeType(data.value)}`);
+	}
+
+	const records = field(data.value, 'records');
+	if (records === null) { // Go's nil slice; Milvus sends [] but a proxy or fork may not.
+		return {ok: true, value: []};
+	}
+
+	if (!Array.isArray(records)) {
+		return badShape(`expected "data.records" to be an array, got ${describeType(records)}`);
+	}
+
+	return {ok: true, value: parseJobs(records)};
+};
+
+/** Go renders the file's path list with `%v`: "[dir/1.parquet]", numpy groups "[a.npy b.npy]". Strip the brackets. */
+export const displayFileName = (name: string): string =>
+	name.length >= 2 && name.startsWith('[') && name.endsWith(']') ? name.slice(1, -1) : name;
+
+const toFile = (detail: JsonObject): FileDetail => ({
+	fileName: displayFileName(text(detail, 'fileName')),
+	fileSize: toCount(field(detail, 'fileSize')),
+	state: text(detail, 'state') || missingState,
+	progress: toProgress(field(detail, 'progress')),
+	importedRows: toCount(field(detail, 'importedRows')),
+	totalRows: toCount(field(detail, 'totalRows')),
+	completeTime: text(detail, 'completeTime'),
+	reason: text(detail, 'reason'),
+});
+
+/** Describe and get_progress share one handler. `jobId` is the id asked for, used when the answer omits it. */
+export const parseDescribeResponse = (body: unknown, jobId: string): Result<JobDetail> => {
+	const data = parseEnvelope(body);
+	if (!data.ok) {
+		return data;
+	}
+
+	if (!isObject(data.value)) {
+		return badShape(`expected "data" to be an object, got ${describeType(data.value)}`);
+	}
+
+	const details = field(data.value, 'details');
+	const files = Array.isArray(details) ? details.filter(value => isObject(value)).map(value => toFile(value)) : [];
+	return {
+		ok: true,
+		value: {
+			...toJob(data.value, sanitize(jobId, 200)),
+			importedRows: toCount(field(data.value, 'importedRows')),
+			totalRows: toCount(field(data.value, 'totalRows')),
+			fileSize: toCount(field(data.value, 'fileSize')),
+			createTime: text(data.value, 'createTime'),
+			completeTime: text(data.value, 'completeTime'),
+			files,
+		},
+	};
+};
+
+/** `collections/list` and `databases/list`: `data` is an array of names. Non-strings and empty names are skipped. */
+export const parseStringList = (body: unknown): Result<string[]> => {
+	const data = parseEnvelope(body);
+	if (!data.ok) {
+		return data;
+	}
+
+	if (data.value === null) {
+		return {ok: true, value: []};
+	}
+
+	if (!Array.isArray(data.value)) {
+		return badShape(`expected "data" to be an array of names, got ${describeType(data.value)}`);
+	}
+
+	return {ok: true, value: data.value.filter(name => typeof name === 'string').map(name => sanitize(name)).filter(name => name !== '')};
+};

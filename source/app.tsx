@@ -1,0 +1,153 @@
+import {
+	useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState,
+} from 'react';
+import {useStdout} from 'ink';
+import type {ImportClient} from './api/types.js';
+import {ThemeContext} from './components/theme-context.js';
+import {makeTheme} from './components/theme.js';
+import {Screen, tableHeight} from './components/screen.js';
+import type {Config} from './config.js';
+import {planCommand, type Effect} from './hooks/command-actions.js';
+import {osc52} from './hooks/osc52.js';
+import {useClock} from './hooks/use-clock.js';
+import {useKeys} from './hooks/use-keys.js';
+import {useDetailLoader, useListLoaders} from './hooks/use-loaders.js';
+import {usePoll} from './hooks/use-poll.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {useWait, type WaitOptions} from './hooks/use-wait.js';
+import type {Command} from './model/keymap.js';
+import {selectedJob} from './model/select.js';
+import {initialState, reducer, type AppState} from './model/state.js';
+
+export type AppProps = {
+	readonly client: ImportClient;
+	readonly config: Config;
+	/** The server as shown in the header: never with credentials. */
+	readonly serverLabel: string;
+	/** 0 on `q`; the wait verdict's code in wait mode. */
+	readonly onExit: (code: number) => void;
+	/** Epoch ms; tests inject a fixed clock. */
+	readonly now?: () => number;
+	/** `--wait` on a TTY: exit once every watched job has finished. */
+	readonly wait?: WaitOptions;
+};
+
+const init = (config: Config): AppState => initialState({
+	scope: {dbName: config.dbName, collectionName: config.collections.length === 1 ? config.collections[0] : undefined},
+	intervalMs: config.intervalMs,
+	filter: {text: config.initialFilter, states: config.initialStates},
+	sort: config.initialSort,
+	stallAfterMs: config.stallAfterMs,
+});
+
+/** The one stateful component: one reducer, the poll loop and the keys, rendered by <Screen/>. */
+export function App({client, config, serverLabel, onExit, now = Date.now, wait}: AppProps) {
+	const [state, dispatch] = useReducer(reducer, config, init);
+	const {stdout} = useStdout();
+	const {columns, rows} = useTerminalSize();
+	const [notice, setNotice] = useState<string | undefined>(undefined);
+	const [eventsOffset, setEventsOffset] = useState(0);
+	const [collectionsKey, setCollectionsKey] = useState(0);
+	const [databasesKey, setDatabasesKey] = useState(0);
+	// The clock only triggers a re-render each second; the frame reads the time itself.
+	useClock(now, true);
+	const poll = usePoll({
+		client, scope: state.scope, paused: state.paused, intervalMs: state.intervalMs, dispatch, now,
+	});
+	const detailJobId = state.mode === 'detail' ? (state.detail?.jobId ?? state.selectedJobId) : undefined;
+	useDetailLoader({
+		client, jobId: detailJobId, dbName: state.scope.dbName, reloadKey: state.poll.lastOkAt, dispatch, now,
+	});
+	useListLoaders({
+		client, dbName: state.scope.dbName, collectionsKey, databasesKey, dispatch,
+	});
+	useWait(state, wait, onExit);
+
+	const failuresRef = useRef(state.failuresSeen);
+	useEffect(() => {
+		if (state.failuresSeen > failuresRef.current && config.bell) {
+			stdout.write('\u0007');
+		}
+
+		failuresRef.current = state.failuresSeen;
+	}, [state.failuresSeen, config.bell, stdout]);
+
+	const run = (effect: Effect, current: AppState) => {
+		switch (effect.type) {
+			case 'quit': {
+				onExit(0);
+				break;
+			}
+
+			case 'refresh': {
+				poll.refresh();
+				break;
+			}
+
+			case 'copy-id': {
+				const job = selectedJob(current);
+				if (job !== undefined) {
+					stdout.write(osc52(job.jobId));
+					setNotice(`copied ${job.jobId}`);
+				}
+
+				break;
+			}
+
+			case 'scroll-events': {
+				const {to} = effect;
+				const last = Math.max(0, current.events.length - 1);
+				setEventsOffset(offset => to === 'first' ? 0 : (to === 'last' ? last : Math.min(last, Math.max(0, offset + to))));
+				break;
+			}
+
+			case 'load-collections': {
+				setCollectionsKey(key => key + 1);
+				break;
+			}
+
+			case 'load-databases': {
+				setDatabasesKey(key => key + 1);
+				break;
+			}
+		}
+	};
+
+	// Keys can arrive faster than frames (a paste, a PTY burst): each key is planned against the state
+	// the previous keys led to, not the last rendered one, so no typed character is lost.
+	const latest = useRef(state);
+	useLayoutEffect(() => {
+		latest.current = state;
+	}, [state]);
+	const onCommand = (command: Command, input: string) => {
+		const current = latest.current;
+		const plan = planCommand(command, input, current, {now: now(), pageSize: Math.max(1, tableHeight(rows) - 2)});
+		setNotice(undefined);
+		let next = current;
+		for (const action of plan.actions) {
+			next = reducer(next, action);
+			dispatch(action);
+		}
+
+		latest.current = next;
+
+		for (const effect of plan.effects) {
+			run(effect, current);
+		}
+	};
+
+	useKeys({
+		current: () => ({mode: latest.current.mode, keyContext: {databases: latest.current.databases !== undefined}}),
+		onCommand,
+	});
+	const theme = useMemo(() => makeTheme({color: config.color, ascii: config.ascii}), [config.color, config.ascii]);
+	return (
+		<ThemeContext.Provider value={theme}>
+			<Screen
+				state={state} now={now()} columns={columns}
+				rows={rows} serverLabel={serverLabel}
+				retryAt={poll.retryAt} notice={notice} eventsOffset={eventsOffset}/>
+		</ThemeContext.Provider>
+	);
+}
+

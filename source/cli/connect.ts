@@ -1,0 +1,50 @@
+import type {ImportClient} from '../api/types.js';
+import type {Config, Connection} from '../config.js';
+
+export type Connected = {
+	readonly client: ImportClient;
+	/** Config with the real address (the demo server picks its port). */
+	readonly config: Config;
+	/** For the header and messages: never with credentials. */
+	readonly serverLabel: string;
+	readonly close: () => Promise<void>;
+};
+
+/**
+Build the client for the chosen connection. Modules load lazily so `--help` and the plain table do
+not pay for the demo server, and the Milvus client does not pay for the cloud one.
+*/
+export const connect = async (config: Config, connection: Connection): Promise<Connected> => {
+	switch (connection.kind) {
+		case 'milvus': {
+			const {createMilvusClient} = await import('../api/client.js');
+			const client = createMilvusClient({
+				uri: config.uri, token: config.token, dbName: config.dbName, timeoutMs: config.timeoutMs,
+			});
+			return {
+				client, config, serverLabel: config.uri, close: async () => undefined,
+			};
+		}
+
+		case 'cloud': {
+			const {createCloudClient} = await import('../api/cloud-client.js');
+			const client = createCloudClient({
+				endpoint: connection.endpoint, clusterId: connection.clusterId, token: config.token, dbName: config.dbName, timeoutMs: config.timeoutMs,
+			});
+			return {
+				client, config, serverLabel: `Zilliz Cloud cluster ${connection.clusterId}`, close: async () => undefined,
+			};
+		}
+
+		case 'demo': {
+			const [{startDemoServer, parseFlavor}, {createMilvusClient}] = await Promise.all([import('../demo/index.js'), import('../api/client.js')]);
+			const flavor = connection.flavor === undefined ? undefined : parseFlavor(connection.flavor);
+			const server = await startDemoServer({flavor});
+			const demoConfig: Config = {...config, uri: server.url, token: undefined};
+			const client = createMilvusClient({uri: server.url, dbName: config.dbName, timeoutMs: config.timeoutMs});
+			return {
+				client, config: demoConfig, serverLabel: `demo Milvus ${server.flavor} at ${server.url}`, close: server.close,
+			};
+		}
+	}
+};

@@ -1,0 +1,75 @@
+import {Box, Text} from 'ink';
+import type {JobEvent, JobEventKind} from '../model/types.js';
+import {fit} from './cells.js';
+import {formatClock} from './format.js';
+import {useTheme} from './theme-context.js';
+
+export type EventLogProps = {
+	/** Oldest first, as the model keeps them. */
+	readonly events: readonly JobEvent[];
+	/** How many of the newest events to skip (scrolling back). */
+	readonly offset: number;
+	readonly width: number;
+	readonly height: number;
+};
+
+const describe = (event: JobEvent): string => {
+	switch (event.kind) {
+		case 'failed': {
+			return event.detail === '' ? 'turned Failed' : `turned Failed: ${event.detail}`;
+		}
+
+		case 'completed': {
+			return 'Completed';
+		}
+
+		case 'stalled': {
+			return event.detail === '' ? 'stalled: no change' : `stalled: ${event.detail}`;
+		}
+
+		case 'expired': {
+			return 'expired: gone from the server after finishing';
+		}
+
+		case 'lost': {
+			return 'lost: gone from the server while running';
+		}
+
+		case 'appeared': {
+			return event.detail === '' ? 'appeared' : `appeared as ${event.detail}`;
+		}
+
+		case 'state': {
+			return `now ${event.detail}`;
+		}
+	}
+};
+
+const stateOf: Readonly<Partial<Record<JobEventKind, string>>> = {failed: 'Failed', completed: 'Completed'};
+
+/** Every transition since start, newest first, with its local time. */
+export function EventLog({events, offset, width, height}: EventLogProps) {
+	const theme = useTheme();
+	const room = Math.max(0, height - 1);
+	const newestFirst = events.toReversed().slice(offset, offset + room);
+	return (
+		<Box flexDirection='column' height={height}>
+			<Text bold color={theme.tone('header')} wrap='truncate'>
+				{`Event log: ${events.length} since start${offset > 0 ? `, ${offset} newer above` : ''}  ·  Esc or e to close`}
+			</Text>
+			{newestFirst.length === 0
+				? <Text color={theme.tone('muted')}>no transitions yet</Text>
+				: newestFirst.map(event => {
+					const state = stateOf[event.kind] ?? (event.kind === 'state' || event.kind === 'appeared' ? event.detail : '');
+					const look = theme.state(state);
+					const line = `${formatClock(event.at)}  ${fit(event.jobId, 20, 'left', theme.ellipsis)} ${fit(event.collectionName, 16, 'left', theme.ellipsis)} ${describe(event)}`;
+					return (
+						<Text key={`${event.at}:${event.jobId}:${event.kind}`} wrap='truncate'>
+							<Text color={look.color}>{state === '' ? '  ' : `${look.glyph} `}</Text>
+							{fit(line, width - 2, 'left', theme.ellipsis)}
+						</Text>
+					);
+				})}
+		</Box>
+	);
+}

@@ -1,0 +1,75 @@
+import {Box, Text} from 'ink';
+import {fit} from './cells.js';
+import {formatDuration, formatInterval} from './format.js';
+import {ProgressBar} from './progress-bar.js';
+import {useTheme} from './theme-context.js';
+
+export type StateCount = {readonly state: string; readonly count: number};
+
+export type HeaderProps = {
+	readonly width: number;
+	/** The server URL, without credentials (the CLI builds it). */
+	readonly serverLabel: string;
+	readonly dbName: string | undefined;
+	/** Undefined: all collections. */
+	readonly collectionName: string | undefined;
+	readonly intervalMs: number;
+	/** Since the last good poll; undefined before the first. */
+	readonly lastOkAgeMs: number | undefined;
+	readonly isPaused: boolean;
+	/** One line from describeError when the last poll failed: the rows below are stale. */
+	readonly error: string | undefined;
+	/** The next try, while failing (back-off). */
+	readonly retryInMs: number | undefined;
+	readonly counts: readonly StateCount[];
+	readonly overallProgress: number | undefined;
+	readonly failuresSeen: number;
+	/** Line 3 when all is well: what is shown, filter, states, sort. */
+	readonly summary: string;
+};
+
+export const headerHeight = 3;
+
+/** Three lines: where and how often; counts and overall progress; then either the error or what is shown. */
+export function Header(props: HeaderProps) {
+	const theme = useTheme();
+	const {width} = props;
+	const updated = props.lastOkAgeMs === undefined ? 'waiting for first poll' : `updated ${formatDuration(props.lastOkAgeMs)} ago`;
+	const scope = props.collectionName ?? 'all collections';
+	const where = `${props.serverLabel}  db ${props.dbName ?? 'default'}  ${scope}  every ${formatInterval(props.intervalMs)}  ${updated}`;
+	const banner = props.isPaused ? ' PAUSED ' : '';
+	const barWidth = 16;
+	const failures = `failures seen ${props.failuresSeen}`;
+	const countsRoom = Math.max(0, width - barWidth - failures.length - 12);
+	const counts = props.counts.length === 0
+		? 'no jobs'
+		: props.counts.map(({state, count}) => {
+			const look = theme.state(state);
+			return `${look.glyph} ${look.label} ${count}`;
+		}).join('  ');
+	const stale = ` STALE ${props.lastOkAgeMs === undefined ? '' : formatDuration(props.lastOkAgeMs) + ' '}`;
+	const retry = props.retryInMs === undefined ? '' : ` retry in ${formatDuration(props.retryInMs)} ·`;
+	return (
+		<Box flexDirection='column' height={headerHeight}>
+			<Text wrap='truncate'>
+				<Text bold color={theme.tone('header')}>{fit(where, Math.max(0, width - banner.length))}</Text>
+				<Text inverse bold color={theme.tone('paused')}>{banner}</Text>
+			</Text>
+			<Text wrap='truncate'>
+				{fit(counts, countsRoom, 'left', theme.ellipsis)}
+				{'  overall '}
+				<ProgressBar progress={props.overallProgress} width={barWidth}/>
+				{'  '}
+				<Text color={props.failuresSeen > 0 ? theme.tone('error') : undefined}>{failures}</Text>
+			</Text>
+			{props.error === undefined
+				? <Text wrap='truncate' color={theme.tone('muted')}>{fit(props.summary, width, 'left', theme.ellipsis)}</Text>
+				: (
+					<Text wrap='truncate'>
+						<Text inverse bold color={theme.tone('stale')}>{stale}</Text>
+						<Text color={theme.tone('error')}>{fit(retry + ' ' + props.error, width - stale.length, 'left', theme.ellipsis)}</Text>
+					</Text>
+				)}
+		</Box>
+	);
+}

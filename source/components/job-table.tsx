@@ -1,0 +1,54 @@
+import {Box, Text} from 'ink';
+import type {SortSpec} from '../model/types.js';
+import {fit, maxWidth} from './cells.js';
+import {
+	columnTitles, gap, layoutColumns, prefixWidth, sortColumnId, type ContentWidths,
+} from './columns.js';
+import {JobRow, type JobRowData} from './job-row.js';
+import {useTheme} from './theme-context.js';
+
+export type JobTableProps = {
+	/** The rows in the visible window only (the app picks the window). */
+	readonly rows: readonly JobRowData[];
+	/** Index into `rows`; -1 when the selected job is not among them. */
+	readonly selectedIndex: number;
+	/** Lines for the table, title line included. */
+	readonly height: number;
+	readonly width: number;
+	readonly sort: SortSpec;
+	/** Widest id and collection over every row, not only the visible ones, so columns do not shift while scrolling. */
+	readonly contentWidths?: ContentWidths;
+	/** Shown instead of rows when there are none. */
+	readonly emptyText: string;
+};
+
+/**
+The live table, built from Box/Text rather than ink-table: it needs dense rows with no rule between
+them, one inverse selected row, a colour per cell and widths measured with string-width.
+It is given only the rows in the visible window, so 10k jobs cost as much as 40.
+*/
+export function JobTable({rows, selectedIndex, height, width, sort, contentWidths, emptyText}: JobTableProps) {
+	const theme = useTheme();
+	const visible = rows.slice(0, Math.max(0, height - 1));
+	const columns = layoutColumns(width, contentWidths ?? {
+		jobId: maxWidth(visible.map(row => row.jobId)),
+		collection: maxWidth(visible.map(row => row.collectionName)),
+	});
+	const sortedId = sortColumnId[sort.column];
+	const titles = columns.map(({id, width: w}) => {
+		const arrow = id === sortedId ? (sort.reverse ? theme.sortDown : theme.sortUp) : '';
+		return fit(columnTitles[id] + arrow, w);
+	});
+	return (
+		<Box flexDirection='column' height={height}>
+			<Text bold color={theme.tone('header')} wrap='truncate'>
+				{' '.repeat(prefixWidth) + titles.join(' '.repeat(gap))}
+			</Text>
+			{visible.length === 0
+				? <Text color={theme.tone('muted')}>{'  ' + emptyText}</Text>
+				: visible.map((row, index) => (
+					<JobRow key={row.jobId} row={row} columns={columns} selected={index === selectedIndex}/>
+				))}
+		</Box>
+	);
+}

@@ -1,0 +1,138 @@
+import {useMemo, useState} from 'react';
+import {Box} from 'ink';
+import {describeError} from '../api/errors.js';
+import type {KeyContext} from '../model/keymap.js';
+import {
+	countsByState, overallProgress, pickerEntries, selectedIndex, visibleJobs, visibleWindow,
+} from '../model/select.js';
+import type {AppState} from '../model/state.js';
+import {maxWidth} from './cells.js';
+import {DetailView} from './detail-view.js';
+import {EventLog} from './event-log.js';
+import {Footer} from './footer.js';
+import {Header, headerHeight} from './header.js';
+import {HelpOverlay} from './help-overlay.js';
+import {JobTable} from './job-table.js';
+import {Picker} from './picker.js';
+import {toRow} from './rows.js';
+import {summaryLine} from './summary.js';
+import {TooSmall} from './too-small.js';
+
+export const minColumns = 64;
+export const minRows = 10;
+const footerHeight = 1;
+
+/** Table lines (title included) for a terminal of `rows` lines: the frame stays at rows − 1 so Ink never clears the screen. */
+export const tableHeight = (rows: number): number => rows - 1 - headerHeight - footerHeight;
+
+export type ScreenProps = {
+	readonly state: AppState;
+	readonly now: number;
+	readonly columns: number;
+	readonly rows: number;
+	readonly serverLabel: string;
+	/** When the next try is due while polls fail. */
+	readonly retryAt: number | undefined;
+	readonly notice: string | undefined;
+	readonly eventsOffset: number;
+};
+
+/** The whole frame for one state: header, the view of the current mode, footer. */
+export function Screen({state, now, columns, rows, serverLabel, retryAt, notice, eventsOffset}: ScreenProps) {
+	const all = visibleJobs(state);
+	const contentWidths = useMemo(() => ({
+		jobId: maxWidth(all.map(job => job.jobId)),
+		collection: maxWidth(all.map(job => job.collectionName)),
+	}), [all]);
+	// The first visible row, remembered so the page only scrolls when the selection leaves it.
+	const [top, setTop] = useState(0);
+	const selected = selectedIndex(state);
+	const bodyHeight = tableHeight(rows);
+	const window = visibleWindow(all.length, selected, bodyHeight - 1, top);
+	if (window.start !== top) {
+		setTop(window.start);
+	}
+
+	if (columns < minColumns || rows < minRows) {
+		return <TooSmall columns={columns} rows={rows} minColumns={minColumns} minRows={minRows}/>;
+	}
+
+	const keyContext: KeyContext = {databases: state.databases !== undefined};
+	const {poll} = state;
+	const failing = poll.lastError !== undefined && poll.consecutiveFailures > 0;
+	const header = (
+		<Header
+			width={columns}
+			serverLabel={serverLabel}
+			dbName={state.scope.dbName}
+			collectionName={state.scope.collectionName}
+			intervalMs={state.intervalMs}
+			lastOkAgeMs={poll.lastOkAt === undefined ? undefined : now - poll.lastOkAt}
+			isPaused={state.paused}
+			error={failing ? describeError(poll.lastError.error) : undefined}
+			retryInMs={failing && retryAt !== undefined ? Math.max(0, retryAt - now) : undefined}
+			counts={countsByState(state)}
+			overallProgress={overallProgress(state)}
+			failuresSeen={state.failuresSeen}
+			summary={summaryLine(state, all.length, now)}
+		/>
+	);
+	const body = () => {
+		switch (state.mode) {
+			case 'detail': {
+				const {detail} = state;
+				const jobId = detail?.jobId ?? state.selectedJobId ?? '';
+				const error = detail?.result?.ok === false ? describeError(detail.result.error) : undefined;
+				return (
+					<DetailView
+						jobId={jobId} job={state.jobs.get(jobId)} detail={detail?.lastGood}
+						isLoading={detail?.result === undefined}
+						error={error} width={columns} height={bodyHeight}/>
+				);
+			}
+
+			case 'help': {
+				return <HelpOverlay keyContext={keyContext} width={columns} height={bodyHeight}/>;
+			}
+
+			case 'events': {
+				return <EventLog events={state.events} offset={eventsOffset} width={columns} height={bodyHeight}/>;
+			}
+
+			case 'collections':
+			case 'databases': {
+				const picker = state.mode === 'collections' ? state.collections : state.databases;
+				const entries = pickerEntries(state, state.mode);
+				const current = state.mode === 'collections' ? (state.scope.collectionName ?? entries[0]?.label) : state.scope.dbName;
+				return (
+					<Picker
+						title={state.mode === 'collections' ? 'Collections' : 'Databases'}
+						items={entries.map(entry => entry.label)} isLoading={picker?.items === undefined && picker?.error === undefined}
+						error={picker?.error === undefined ? undefined : describeError(picker.error)}
+						highlighted={picker?.highlighted ?? 0} current={current} width={columns}
+						height={bodyHeight}/>
+				);
+			}
+
+			case 'list':
+			case 'filter': {
+				const windowRows = all.slice(window.start, window.end).map(job => toRow(job, state, now));
+				return (
+					<JobTable
+						rows={windowRows} selectedIndex={selected - window.start} height={bodyHeight}
+						width={columns}
+						sort={state.sort} contentWidths={contentWidths}
+						emptyText={state.jobs.size === 0 ? (poll.lastOkAt === undefined ? 'loading…' : 'no import jobs') : 'no jobs match the filter'}/>
+				);
+			}
+		}
+	};
+
+	return (
+		<Box flexDirection='column' height={rows - 1} width={columns}>
+			{header}
+			{body()}
+			<Footer mode={state.mode} keyContext={keyContext} width={columns} filterText={state.filter.text} notice={notice}/>
+		</Box>
+	);
+}

@@ -1,0 +1,93 @@
+import yargs, {type Argv} from 'yargs';
+
+/** The yargs definition: flags, groups, examples and the help text. Parsing values happens in config.ts. */
+export const programName = 'milvus-import-top';
+
+const connection = 'Connection:';
+const view = 'View:';
+const scripts = 'Scripts (plain, JSON and wait modes):';
+const cloud = 'Zilliz Cloud:';
+const demo = 'Demo:';
+
+const epilogue = `Environment:
+  MILVUS_URI, MILVUS_TOKEN, MILVUS_USER, MILVUS_PASSWORD, MILVUS_DB_NAME, ZILLIZ_CLUSTER_ID
+  Flags win over the environment. NO_COLOR or TERM=dumb turn colour off;
+  a non-UTF-8 LANG/LC_ALL/LC_CTYPE turns on --ascii.
+
+Security: a --token or --password given on the command line is visible
+to other users of this machine (ps, /proc). Prefer MILVUS_TOKEN or
+--token-file, or let the password be asked for.
+
+Exit codes: 0 ok (--wait: all completed), 1 a watched job failed,
+2 usage error, 3 server unreachable or credentials refused (after
+--retries), 130 interrupted.`;
+
+// The flags live in the default command's builder so `demo-server --uri x` is an unknown argument.
+const mainOptions = (y: Argv): Argv => y
+	.option('uri', {group: connection, type: 'string', describe: 'Milvus address; host:port works [env MILVUS_URI] [default: http://localhost:19530]'})
+	.option('token', {group: connection, type: 'string', describe: 'user:password or API key [env MILVUS_TOKEN] (visible in ps: see Security)'})
+	.option('token-file', {group: connection, type: 'string', describe: 'read the token from this file'})
+	.option('user', {group: connection, type: 'string', describe: 'user name [env MILVUS_USER]'})
+	.option('password', {group: connection, type: 'string', describe: 'password [env MILVUS_PASSWORD]; asked for when missing on a terminal'})
+	.option('db', {group: connection, type: 'string', describe: 'database [env MILVUS_DB_NAME]'})
+	.option('timeout', {group: connection, type: 'string', describe: 'seconds per request [default: 10]'})
+	.option('retries', {group: connection, type: 'string', describe: 'failed polls in a row before giving up in script modes [default: 3]'})
+	.option('collection', {
+		group: view, type: 'string', array: true, describe: 'only this collection (repeatable; none means all)',
+	})
+	.option('interval', {group: view, type: 'string', describe: 'seconds between polls, at least 0.5 [default: 2]'})
+	.option('state', {
+		group: view, type: 'string', array: true, describe: 'only jobs in these states (repeatable or comma-separated)',
+	})
+	.option('filter', {group: view, type: 'string', describe: 'text filter over id, collection, state, reason; !text inverts'})
+	.option('sort', {group: view, type: 'string', describe: 'state, progress, jobId, collection, rate or age; --sort=-progress reverses'})
+	.option('color', {
+		group: view, type: 'boolean', describe: 'colours (--no-color turns them off)', default: true,
+	})
+	.option('ascii', {group: view, type: 'boolean', describe: 'ASCII glyphs and borders only'})
+	.option('bell', {group: view, type: 'boolean', describe: 'ring the terminal bell when a job fails'})
+	.option('once', {group: scripts, type: 'boolean', describe: 'print one plain table and exit (the default when stdout is not a terminal)'})
+	.option('json', {group: scripts, type: 'boolean', describe: 'print one JSON document of the jobs'})
+	.option('watch', {group: scripts, type: 'boolean', describe: 'with --json: one JSON line per poll'})
+	.option('wait', {group: scripts, type: 'boolean', describe: 'poll until the watched jobs finish; exit 0 completed, 1 failed'})
+	.option('job', {
+		group: scripts, type: 'string', array: true, describe: 'with --wait: these job ids (repeatable)',
+	})
+	.option('cloud', {group: cloud, type: 'boolean', describe: 'use the Zilliz Cloud control plane (the token is an API key)'})
+	.option('cluster-id', {group: cloud, type: 'string', describe: 'Zilliz Cloud cluster id [env ZILLIZ_CLUSTER_ID]'})
+	.option('cloud-endpoint', {group: cloud, type: 'string', describe: 'control-plane URL [default: https://api.cloud.zilliz.com]'})
+	.option('demo', {group: demo, type: 'boolean', describe: 'start the embedded demo server and watch it'})
+	.option('flavor', {group: demo, type: 'string', describe: 'with --demo: which Milvus version the demo imitates'});
+
+export const buildParser = (version: string, width: number): Argv =>
+	yargs([])
+		.scriptName(programName)
+		.locale('en')
+		.detectLocale(false)
+		.exitProcess(false)
+		.strict()
+		.wrap(width)
+		.parserConfiguration({'camel-case-expansion': false})
+		.usage('$0 [options]\n\nWatch Milvus bulk-import jobs live: progress, states and failure reasons.')
+		.command('$0', 'watch import jobs (the live screen on a terminal, a plain table otherwise)', mainOptions)
+		.command('demo-server', 'run only the embedded demo server, for other tools to talk to', y => y
+			.option('port', {type: 'string', describe: 'port to listen on (0 picks a free one)', default: '19530'})
+			.option('auth', {type: 'string', describe: 'require "Authorization: Bearer user:password"'})
+			.option('flavor', {type: 'string', describe: 'which Milvus version to imitate'})
+			.example('$0 demo-server --port 19531 --auth root:Milvus', 'a fake Milvus with auth on port 19531'))
+		.example('$0', 'watch http://localhost:19530')
+		.example('$0 --uri milvus.internal:19530 --token-file ~/.milvus-token', 'another server, token from a file')
+		.example('MILVUS_TOKEN=root:Milvus $0 --db sales --collection books', 'one collection of one database')
+		.example('$0 --user root', 'asks for the password without echoing it')
+		.example('$0 --state failed --filter timeout --sort=-progress', 'start with a narrowed view')
+		.example('$0 --interval 5 --timeout 20 --retries 5 --bell --no-color --ascii', 'slow polling on a plain old terminal')
+		.example('$0 --once | grep Failed', 'one plain table (also what a pipe gets)')
+		.example('$0 --json | jq \'.jobs[].state\'', 'one JSON document; add --watch for a line per poll')
+		.example('$0 --wait --job 454891732197474512 && echo done', 'block a script until a job completes')
+		.example('$0 --cloud --cluster-id in01-abc --token-file key.txt', 'Zilliz Cloud (--cloud-endpoint for .com.cn)')
+		.example('$0 --demo --flavor 2.4', 'try it without a server')
+		.epilogue(epilogue)
+		.version(version)
+		.alias('version', 'v')
+		.help()
+		.alias('help', 'h');

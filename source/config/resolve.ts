@@ -1,0 +1,218 @@
+import type {
+	Config, Connection, Environment, ParseResult, RunMode,
+} from '../config.js';
+import type {SortSpec} from '../model/types.js';
+import {flavors} from '../demo/flavor.js';
+import {normalizeUri, type NormalizedUri} from './uri.js';
+import {
+	asciiFromEnv, colorFromEnv, parseCount, parsePort, parseSeconds, parseSort, parseStates,
+} from './values.js';
+import {resolveCredentials} from './credentials.js';
+import {
+	bool, list, nonEmpty, text, type RawFlags,
+} from './flags.js';
+
+type Context = {readonly platform: string; readonly checkFlavor: ((name: string) => string | undefined) | undefined};
+
+export const defaults = {
+	uri: 'http://localhost:19530',
+	intervalSeconds: '2',
+	timeoutSeconds: '10',
+	retries: '3',
+	cloudEndpoint: 'https://api.cloud.zilliz.com',
+	stallAfterMs: 5 * 60_000,
+	demoPort: '19530',
+} as const;
+
+const usage = (message: string): ParseResult => ({kind: 'usage-error', message});
+
+const conflicts: ReadonlyArray<readonly [string, string]> = [
+	['demo', 'uri'],
+	['demo', 'cloud'],
+	['once', 'json'],
+	['wait', 'json'],
+	['wait', 'once'],
+	['token', 'token-file'],
+	['token', 'user'],
+	['token-file', 'user'],
+];
+const needs: ReadonlyArray<readonly [string, string]> = [
+	['watch', 'json'], ['job', 'wait'], ['flavor', 'demo'], ['cluster-id', 'cloud'], ['cloud-endpoint', 'cloud'],
+];
+
+const given = (flags: RawFlags, key: string): boolean => flags[key] !== undefined && flags[key] !== false;
+
+const combinationError = (flags: RawFlags): string | undefined => {
+	const conflict = conflicts.find(([a, b]) => given(flags, a) && given(flags, b));
+	if (conflict) {
+		return `--${conflict[0]} and --${conflict[1]} cannot be used together`;
+	}
+
+	const need = needs.find(([flag, needed]) => given(flags, flag) && flags[needed] !== true);
+	return need ? `--${need[0]} only works with --${need[1]}` : undefined;
+};
+
+const chooseMode = (flags: RawFlags): RunMode => {
+	if (bool(flags, 'wait') === true) {
+		return {kind: 'wait', jobIds: list(flags, 'job')};
+	}
+
+	if (bool(flags, 'json') === true) {
+		return {kind: 'json', watch: bool(flags, 'watch') === true};
+	}
+
+	return bool(flags, 'once') === true ? {kind: 'once'} : {kind: 'live'};
+};
+
+type Numbers = {readonly intervalMs: number; readonly timeoutMs: number; readonly retries: number};
+
+const readNumbers = (flags: RawFlags): Numbers | string => {
+	const interval = parseSeconds('interval', text(flags, 'interval') ?? defaults.intervalSeconds, 0.5);
+	const timeout = parseSeconds('timeout', text(flags, 'timeout') ?? defaults.timeoutSeconds, 0.1);
+	const retries = parseCount('retries', text(flags, 'retries') ?? defaults.retries, 1000);
+	if (!interval.ok) {
+		return interval.message;
+	}
+
+	if (!timeout.ok) {
+		return timeout.message;
+	}
+
+	return retries.ok ? {intervalMs: interval.value, timeoutMs: timeout.value, retries: retries.value} : retries.message;
+};
+
+const readConnection = (flags: RawFlags, env: Environment, flavor: string | undefined, endpoint: string): Connection | string => {
+	if (bool(flags, 'demo') === true) {
+		return {kind: 'demo', flavor};
+	}
+
+	if (bool(flags, 'cloud') !== true) {
+		return {kind: 'milvus'};
+	}
+
+	const clusterId = nonEmpty(text(flags, 'cluster-id')) ?? nonEmpty(env.ZILLIZ_CLUSTER_ID);
+	return clusterId === undefined ? '--cloud needs --cluster-id (or ZILLIZ_CLUSTER_ID)' : {kind: 'cloud', clusterId, endpoint};
+};
+
+const uriInput = (flags: RawFlags, env: Environment): string => {
+	if (bool(flags, 'demo') === true) {
+		return defaults.uri; // Replaced by the demo server's real address once it listens.
+	}
+
+	return bool(flags, 'cloud') === true
+		? text(flags, 'cloud-endpoint') ?? defaults.cloudEndpoint
+		: text(flags, 'uri') ?? nonEmpty(env.MILVUS_URI) ?? defaults.uri;
+};
+
+const readFlavor = (flags: RawFlags, context: Context): {readonly flavor: string | undefined} | string => {
+	const wanted = text(flags, 'flavor');
+	if (wanted === undefined || context.checkFlavor === undefined) {
+		return {flavor: wanted};
+	}
+
+	const flavor = context.checkFlavor(wanted);
+	return flavor === undefined ? `unknown demo flavor "${wanted}" (one of ${flavors.join(', ')})` : {flavor};
+};
+
+type Values = {
+	readonly numbers: Numbers;
+	readonly states: readonly string[];
+	readonly sort: SortSpec;
+	readonly uri: NormalizedUri;
+};
+
+/** Every flag value that can be wrong, checked in the order a person would fix them. */
+const readValues = (flags: RawFlags, env: Environment): Values | string => {
+	const combination = combinationError(flags);
+	if (combination !== undefined) {
+		return combination;
+	}
+
+	const numbers = readNumbers(flags);
+	if (typeof numbers === 'string') {
+		return numbers;
+	}
+
+	const states = parseStates(list(flags, 'state'));
+	const sort = parseSort(text(flags, 'sort') ?? 'state');
+	const uri = normalizeUri(uriInput(flags, env));
+	if (!states.ok) {
+		return states.message;
+	}
+
+	if (!sort.ok) {
+		return sort.message;
+	}
+
+	return uri.ok
+		? {
+			numbers, states: states.value, sort: sort.value, uri: uri.value,
+		}
+		: uri.message;
+};
+
+export const resolveRun = (flags: RawFlags, env: Environment, context: Context): ParseResult => {
+	const flavor = readFlavor(flags, context);
+	if (typeof flavor === 'string') {
+		return usage(flavor);
+	}
+
+	if (flags._[0] === 'demo-server') {
+		return resolveDemoServer(flags, flavor.flavor);
+	}
+
+	const values = readValues(flags, env);
+	if (typeof values === 'string') {
+		return usage(values);
+	}
+
+	const {numbers, states, sort, uri} = values;
+	const connection = readConnection(flags, env, flavor.flavor, uri.uri);
+	const credentials = resolveCredentials(flags, env, uri.token);
+	if (typeof connection === 'string' || !credentials.ok) {
+		return usage(typeof connection === 'string' ? connection : (credentials.ok ? '' : credentials.message));
+	}
+
+	if (connection.kind === 'cloud' && credentials.value.token === undefined && credentials.value.pending === undefined) {
+		return usage('--cloud needs an API key: MILVUS_TOKEN, --token-file or --token');
+	}
+
+	const config: Config = {
+		uri: uri.uri,
+		token: credentials.value.token,
+		dbName: nonEmpty(text(flags, 'db')) ?? nonEmpty(env.MILVUS_DB_NAME),
+		collections: [...new Set(list(flags, 'collection'))],
+		intervalMs: numbers.intervalMs,
+		timeoutMs: numbers.timeoutMs,
+		initialStates: states,
+		initialFilter: text(flags, 'filter') ?? '',
+		initialSort: sort,
+		color: colorFromEnv(bool(flags, 'color'), env),
+		ascii: asciiFromEnv(bool(flags, 'ascii'), env, context.platform),
+		bell: bool(flags, 'bell') === true,
+		stallAfterMs: defaults.stallAfterMs,
+	};
+	return {
+		kind: 'run', config, mode: chooseMode(flags), connection, pending: credentials.value.pending, retries: numbers.retries,
+	};
+};
+
+const resolveDemoServer = (flags: RawFlags, flavor: string | undefined): ParseResult => {
+	const port = parsePort(text(flags, 'port') ?? defaults.demoPort);
+	if (!port.ok) {
+		return usage(port.message);
+	}
+
+	const auth = text(flags, 'auth');
+	const colon = auth?.indexOf(':') ?? -1;
+	if (auth !== undefined && colon < 1) {
+		return usage('--auth must look like user:password');
+	}
+
+	return {
+		kind: 'demo-server',
+		port: port.value,
+		auth: auth === undefined ? undefined : {user: auth.slice(0, colon), password: auth.slice(colon + 1)},
+		flavor,
+	};
+};

@@ -1,0 +1,35 @@
+import {useCallback, useLayoutEffect, useRef} from 'react';
+import {useInput, useStdin, type Key} from 'ink';
+import type {Mode} from '../model/actions.js';
+import {resolveKey, type Command, type KeyContext} from '../model/keymap.js';
+
+export type KeysOptions = {
+	/** Read at each key press, so a key typed right after a mode change is routed by the new mode. */
+	readonly current: () => {readonly mode: Mode; readonly keyContext: KeyContext};
+	/** `input` is the typed text, for `filter-type`. */
+	readonly onCommand: (command: Command, input: string) => void;
+};
+
+/**
+The only useInput in the app: every key goes through the keymap, routed by mode. Without a TTY on
+stdin (piped input), Ink cannot enter raw mode and useInput would throw, so keys are off then.
+
+The handler given to useInput never changes: useInput re-subscribes in a passive effect, which can
+run after the next key arrives (keys typed in one burst); the latest callbacks are kept in a ref set
+during commit (layout effect) instead.
+*/
+export const useKeys = ({current, onCommand}: KeysOptions): void => {
+	const {isRawModeSupported} = useStdin();
+	const latest = useRef({current, onCommand});
+	useLayoutEffect(() => {
+		latest.current = {current, onCommand};
+	});
+	const handler = useCallback((input: string, key: Key) => {
+		const {mode, keyContext} = latest.current.current();
+		const command = resolveKey(mode, input, key, keyContext);
+		if (command !== undefined) {
+			latest.current.onCommand(command, input);
+		}
+	}, []);
+	useInput(handler, {isActive: isRawModeSupported});
+};

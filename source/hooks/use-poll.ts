@@ -1,0 +1,156 @@
+import {
+	useCallback, useEffect, useRef, useState,
+} from 'react';
+import type {ImportClient} from '../api/types.js';
+import type {Action, Scope} from '../model/actions.js';
+import {nextDelay} from './backoff.js';
+
+export type PollOptions = {
+	readonly client: ImportClient;
+	readonly scope: Scope;
+	readonly paused: boolean;
+	readonly intervalMs: number;
+	readonly dispatch: (action: Action) => void;
+	readonly now: () => number;
+};
+
+export type PollControl = {
+	/** Poll now (`r`): at once when idle, right after the current request when one is in flight. */
+	readonly refresh: () => void;
+	/** When the next try is due while failing; undefined when the last poll was good. */
+	readonly retryAt: number | undefined;
+};
+
+/**
+The only list polling in the UI. A setTimeout chain, never setInterval: the next poll is scheduled
+after the current one settles, so a slow server never stacks requests. Each run of the effect owns
+one scope: switching scope, pausing or unmounting aborts the request in flight and drops its answer.
+*/
+export const usePoll = ({client, scope, paused, intervalMs, dispatch, now}: PollOptions): PollControl => {
+	const [retryAt, setRetryAt] = useState<number | undefined>(undefined);
+	/** Bumped by `r` while paused: one poll by hand, nothing scheduled after it. */
+	const [manual, setManual] = useState(0);
+	const intervalRef = useRef(intervalMs);
+	/** Set by the running loop: re-plans the pending timer (interval change) or polls now (refresh). */
+	const loopRef = useRef<{readonly replan: () => void; readonly pollNow: () => void} | undefined>(undefined);
+	const {dbName, collectionName} = scope;
+
+	useEffect(() => {
+		if (paused) {
+			return;
+		}
+
+		const loopScope: Scope = {dbName, collectionName};
+		let stopped = false;
+		let controller: AbortController | undefined;
+		let timer: NodeJS.Timeout | undefined;
+		let failures = 0;
+		let settledAt = now();
+		let again = false;
+
+		const schedule = () => {
+			clearTimeout(timer);
+			const delay = nextDelay(intervalRef.current, failures);
+			const wait = Math.max(0, settledAt + delay - now());
+			setRetryAt(failures > 0 ? settledAt + delay : undefined);
+			timer = setTimeout(() => {
+				void run();
+			}, wait);
+		};
+
+		const run = async () => {
+			timer = undefined;
+			controller = new AbortController();
+			const result = await client.listImportJobs({dbName, collectionName, signal: controller.signal});
+			controller = undefined;
+			if (stopped) {
+				return;
+			}
+
+			settledAt = now();
+			if (result.ok) {
+				failures = 0;
+				dispatch({
+					type: 'poll-ok', at: settledAt, scope: loopScope, jobs: result.value,
+				});
+			} else if (result.error.kind !== 'aborted') {
+				failures++;
+				dispatch({
+					type: 'poll-failed', at: settledAt, scope: loopScope, error: result.error,
+				});
+			}
+
+			if (again) {
+				again = false;
+				settledAt -= nextDelay(intervalRef.current, failures);
+			}
+
+			schedule();
+		};
+
+		loopRef.current = {
+			replan() {
+				if (timer !== undefined) {
+					schedule();
+				}
+			},
+			pollNow() {
+				if (controller === undefined) {
+					clearTimeout(timer);
+					void run();
+				} else {
+					again = true;
+				}
+			},
+		};
+		void run();
+		return () => {
+			stopped = true;
+			loopRef.current = undefined;
+			clearTimeout(timer);
+			controller?.abort();
+		};
+	}, [client, dbName, collectionName, paused, dispatch, now]);
+
+	useEffect(() => {
+		intervalRef.current = intervalMs;
+		loopRef.current?.replan();
+	}, [intervalMs]);
+
+	useEffect(() => {
+		if (manual === 0 || !paused) {
+			return;
+		}
+
+		const controller = new AbortController();
+		const loopScope: Scope = {dbName, collectionName};
+		void client.listImportJobs({dbName, collectionName, signal: controller.signal}).then(result => {
+			if (controller.signal.aborted) {
+				return;
+			}
+
+			if (result.ok) {
+				dispatch({
+					type: 'poll-ok', at: now(), scope: loopScope, jobs: result.value,
+				});
+			} else if (result.error.kind !== 'aborted') {
+				dispatch({
+					type: 'poll-failed', at: now(), scope: loopScope, error: result.error,
+				});
+			}
+		});
+		return () => {
+			controller.abort();
+		};
+		// Only a new `r` starts a request; a scope change or resume aborts it (cleanup) and starts none.
+	}, [manual]); // eslint-disable-line react-hooks/exhaustive-deps
+
+	const refresh = useCallback(() => {
+		if (loopRef.current === undefined) {
+			setManual(count => count + 1);
+		} else {
+			loopRef.current.pollNow();
+		}
+	}, []);
+	return {refresh, retryAt: paused ? undefined : retryAt};
+};

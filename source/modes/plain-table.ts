@@ -1,0 +1,26 @@
+import stringWidth from 'string-width';
+import type {Job} from '../model/job.js';
+
+/**
+The table for pipes and `--once`: plain columns padded by display width (a CJK collection name is
+two cells per character), no colour, no cursor codes, no box drawing. Strings were sanitized in
+api/, so nothing here can smuggle an escape sequence. Reason comes last and is never cut: a script
+grepping for a failure wants all of it.
+*/
+export const plainColumns = ['JOB ID', 'COLLECTION', 'STATE', 'PROGRESS', 'REASON'] as const;
+
+export const formatProgress = (progress: number | undefined): string => progress === undefined ? '-' : `${progress}%`;
+
+const cells = (job: Job): readonly string[] => [job.jobId, job.collectionName || '-', job.state, formatProgress(job.progress), job.reason];
+
+const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+
+export const formatPlainTable = (jobs: readonly Job[]): string => {
+	const rows = [[...plainColumns], ...jobs.map(job => cells(job))];
+	const widths = plainColumns.map((_, column) => Math.max(...rows.map(row => stringWidth(row[column] ?? ''))));
+	const lines = rows.map(row => row
+		.map((cell, column) => column === row.length - 1 ? cell : pad(cell, widths[column]!))
+		.join('  ')
+		.trimEnd());
+	return `${lines.join('\n')}\n`;
+};

@@ -1,0 +1,17 @@
+import type {Config} from '../config.js';
+import type {Job} from '../model/job.js';
+import {compileFilter} from '../model/filter.js';
+import {sortJobs} from '../model/sort.js';
+import type {TrackedJob} from '../model/types.js';
+
+/** The rows a script sees: the same --state/--filter/--sort semantics as the live screen, over one poll. */
+export const selectJobs = (jobs: readonly Job[], config: Pick<Config, 'initialFilter' | 'initialStates' | 'initialSort'>, now: number): Job[] => {
+	const matches = compileFilter({text: config.initialFilter, states: config.initialStates});
+	// One poll has no history: every job is "first seen now", so rate/age sort fall back to job id.
+	const tracked = jobs.filter(job => matches(job)).map((job): TrackedJob => ({
+		...job, firstSeen: now, lastChange: now, stateSince: now, stateChangedAt: undefined, samples: [], gone: undefined,
+	}));
+	return sortJobs(tracked, config.initialSort, now).map(({jobId, collectionName, state, progress, reason}) => ({
+		jobId, collectionName, state, progress, reason,
+	}));
+};

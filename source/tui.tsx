@@ -1,0 +1,120 @@
+import {render} from 'ink';
+import type {ImportClient} from './api/types.js';
+import {App} from './app.js';
+import type {Config} from './config.js';
+
+export type TuiOptions = {
+	readonly client: ImportClient;
+	readonly config: Config;
+	/** The server as the header shows it: never with credentials. */
+	readonly serverLabel: string;
+	/** `--wait` on a TTY: exit once the watched jobs (these ids, or all matching the initial filters) have finished. */
+	readonly wait?: {readonly jobIds: readonly string[]};
+	/** For tests; default process streams. */
+	readonly stdout?: NodeJS.WriteStream;
+	readonly stdin?: NodeJS.ReadStream;
+};
+
+const enterAltScreen = '\u001B[?1049h';
+const leaveAltScreen = '\u001B[?1049l';
+const showCursor = '\u001B[?25h';
+
+const signalCodes: Readonly<Record<'SIGTERM' | 'SIGHUP' | 'SIGINT', number>> = {SIGTERM: 143, SIGHUP: 129, SIGINT: 130};
+
+/**
+The live screen, from start to exit code. On a TTY it draws in the alternate screen and always
+leaves the terminal as it found it (main screen, cursor shown, raw mode off): on `q`, Ctrl-C,
+SIGTERM, SIGHUP and an unexpected error alike.
+Exit codes: 0 on `q`/Ctrl-C; in wait mode the verdict (0 all completed, 1 a job failed, 3 a watched
+job missing); 128+n on a signal; 1 after an unexpected error (printed to stderr once the screen is restored).
+*/
+export const runTui = async (options: TuiOptions): Promise<number> => {
+	const stdout = options.stdout ?? process.stdout;
+	const stdin = options.stdin ?? process.stdin;
+	const tty = stdout.isTTY;
+	let restored = false;
+	const restore = () => {
+		if (restored) {
+			return;
+		}
+
+		restored = true;
+		if (stdin.isTTY && typeof stdin.setRawMode === 'function') {
+			stdin.setRawMode(false);
+		}
+
+		if (tty) {
+			stdout.write(showCursor + leaveAltScreen);
+		}
+	};
+
+	if (tty) {
+		stdout.write(enterAltScreen);
+	}
+
+	return new Promise<number>(resolve => {
+		let finished = false;
+		const onSignal = (signal: NodeJS.Signals) => {
+			finish(signal === 'SIGTERM' || signal === 'SIGHUP' || signal === 'SIGINT' ? signalCodes[signal] : 1);
+		};
+
+		const onError = (error: unknown) => {
+			finish(1, error);
+		};
+
+		const finish = (code: number, error?: unknown) => {
+			if (finished) {
+				return;
+			}
+
+			finished = true;
+			instance.unmount();
+			restore();
+			for (const signal of Object.keys(signalCodes)) {
+				process.off(signal, onSignal);
+			}
+
+			process.off('uncaughtException', onError);
+			process.off('unhandledRejection', onError);
+			process.off('exit', restore);
+
+			if (error !== undefined) {
+				process.stderr.write(`milvus-import-top: ${error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error)}\n`);
+			}
+
+			resolve(code);
+		};
+
+		const wait = options.wait === undefined
+			? undefined
+			: {
+				jobIds: options.wait.jobIds,
+				filter: {text: options.config.initialFilter, states: options.config.initialStates},
+			};
+		const instance = render(
+			<App
+				client={options.client}
+				config={options.config}
+				serverLabel={options.serverLabel}
+				wait={wait}
+				onExit={code => {
+					finish(code);
+				}}
+			/>,
+			{
+				stdout, stdin, incrementalRendering: true, maxFps: 15, exitOnCtrlC: false, patchConsole: false,
+			},
+		);
+		for (const signal of Object.keys(signalCodes)) {
+			process.on(signal, onSignal);
+		}
+
+		process.on('uncaughtException', onError);
+		process.on('unhandledRejection', onError);
+		// Last resort if something calls process.exit while the screen is up.
+		process.on('exit', restore);
+		instance.waitUntilExit().then(() => {
+			finish(0);
+		}, onError);
+	});
+};

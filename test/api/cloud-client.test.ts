@@ -1,0 +1,161 @@
+import {
+	afterEach, describe, expect, test,
+} from 'vitest';
+import {createCloudClient, cloudEndpoints} from '../../source/api/cloud-client.js';
+import {
+	bodyField, startScriptedServer, type ScriptedServer, type SeenRequest,
+} from '../helpers/scripted-server.js';
+
+let server: ScriptedServer | undefined;
+afterEach(async () => {
+	await server?.close();
+	server = undefined;
+});
+
+const records = (from: number, count: number) => Array.from({length: count}, (_, index) => ({
+	jobId: `job-${String(from + index).padStart(5, '0')}`,
+	collectionName: (from + index) % 2 === 0 ? 'books' : 'movies',
+	state: 'Importing',
+	...((from + index) % 3 === 0 ? {} : {progress: 50}), // The docs' example records have no progress.
+}));
+
+const pageOf = (request: SeenRequest): number => Number(bodyField(request.body, 'currentPage'));
+
+/** A cloud list of `total` jobs, paged as Zilliz does; `count` is the total. */
+const pagedList = (total: number) => (request: SeenRequest) => {
+	const currentPage = pageOf(request);
+	const pageSize = Number(bodyField(request.body, 'pageSize'));
+	const start = (currentPage - 1) * pageSize;
+	const size = Math.max(0, Math.min(pageSize, total - start));
+	return {
+		json: {
+			code: 0, data: {
+				count: total, currentPage, pageSize, records: records(start, size),
+			},
+		},
+	};
+};
+
+const client = (url: string, extra: Partial<Parameters<typeof createCloudClient>[0]> = {}) => createCloudClient({
+	endpoint: url, clusterId: 'in01-test', token: 'secret-api-key', timeoutMs: 2000, perSecond: 1000, ...extra,
+});
+
+const bodies = (requests: readonly SeenRequest[]) => requests.map(request => request.body);
+
+describe('list pagination', () => {
+	test('walks every page and stops at the total', async () => {
+		server = await startScriptedServer(pagedList(250));
+		const result = await client(server.url).listImportJobs();
+		expect(result.ok ? result.value.length : -1).toBe(250);
+		expect(bodies(server.requests)).toEqual([1, 2, 3].map(currentPage => ({clusterId: 'in01-test', pageSize: 100, currentPage})));
+		expect(server.requests.every(request => request.path === cloudEndpoints.list)).toBe(true);
+		expect(server.requests[0]!.headers.authorization).toBe('Bearer secret-api-key');
+	});
+
+	test('exactly one full page: one request, because count says so', async () => {
+		server = await startScriptedServer(pagedList(100));
+		const result = await client(server.url).listImportJobs();
+		expect(result.ok ? result.value.length : -1).toBe(100);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	test('without count, stops at the first short page', async () => {
+		server = await startScriptedServer(request => {
+			const page = pageOf(request);
+			return {json: {code: 0, data: {records: records((page - 1) * 100, page < 3 ? 100 : 7)}}};
+		});
+		const result = await client(server.url).listImportJobs();
+		expect(result.ok ? result.value.length : -1).toBe(207);
+		expect(server.requests).toHaveLength(3);
+	});
+
+	test('a server that always sends full pages is cut off at the page cap', async () => {
+		server = await startScriptedServer(request => {
+			const page = pageOf(request);
+			return {json: {code: 0, data: {count: 1_000_000, records: records((page - 1) * 10, 10)}}};
+		});
+		const result = await client(server.url, {pageSize: 10, maxPages: 4}).listImportJobs();
+		expect(result.ok ? result.value.length : -1).toBe(40);
+		expect(server.requests).toHaveLength(4);
+	});
+
+	test('ids seen on two pages (a job created mid-walk) are kept once; progress may be missing', async () => {
+		server = await startScriptedServer(request => {
+			const page = pageOf(request);
+			return {json: {code: 0, data: {count: 4, records: page === 1 ? records(0, 2) : records(1, 2)}}};
+		});
+		const result = await client(server.url, {pageSize: 2}).listImportJobs();
+		expect(result.ok ? result.value.map(job => [job.jobId, job.progress]) : []).toEqual([['job-00000', undefined], ['job-00001', 50], ['job-00002', 50]]);
+	});
+
+	test('collectionName filters client-side; dbName goes in the body', async () => {
+		server = await startScriptedServer(pagedList(10));
+		const result = await client(server.url, {dbName: 'sales'}).listImportJobs({collectionName: 'books'});
+		expect(result.ok ? result.value.map(job => job.collectionName) : []).toEqual(Array.from({length: 5}, () => 'books'));
+		expect(server.requests[0]!.body).toEqual({
+			clusterId: 'in01-test', pageSize: 100, currentPage: 1, dbName: 'sales',
+		});
+	});
+
+	test('an error on a later page fails the whole list, with the key redacted', async () => {
+		server = await startScriptedServer(request => {
+			const page = pageOf(request);
+			return page === 1
+				? {json: {code: 0, data: {count: 300, records: records(0, 100)}}}
+				: {json: {code: 21_119, message: 'The apikey is illegal: secret-api-key'}};
+		});
+		const result = await client(server.url).listImportJobs();
+		expect(result).toEqual({ok: false, error: {kind: 'milvus', code: 21_119, message: 'The apikey is illegal: ***'}});
+	});
+
+	test('HTTP 401 is unauthorized', async () => {
+		server = await startScriptedServer(() => ({status: 401, json: {code: 80_001, message: 'invalid token'}}));
+		const result = await client(server.url).listImportJobs();
+		expect(result.ok ? undefined : result.error.kind).toBe('unauthorized');
+	});
+});
+
+describe('rate limit', () => {
+	test('stays under the per-endpoint limit while paginating', async () => {
+		server = await startScriptedServer(pagedList(600));
+		const result = await client(server.url, {pageSize: 100, perSecond: 3}).listImportJobs();
+		expect(result.ok ? result.value.length : -1).toBe(600);
+		const times = server.requests.map(request => request.at);
+		expect(times).toHaveLength(6);
+		for (let index = 3; index < times.length; index++) {
+			// Any 3 consecutive starts span at least ~1 s (a little slack for timer granularity).
+			expect(times[index]! - times[index - 3]!).toBeGreaterThanOrEqual(950);
+		}
+	});
+});
+
+describe('describe', () => {
+	const detail = {
+		code: 0, data: {
+			jobId: 'job-1', collectionName: 'books', state: 'Completed', progress: 100, reason: '', totalRows: 10, details: [],
+		},
+	};
+
+	test('uses getProgress with the cluster id', async () => {
+		server = await startScriptedServer(() => ({json: detail}));
+		const result = await client(server.url).describeImportJob('job-1');
+		expect(result.ok && result.value.state).toBe('Completed');
+		expect(server.requests.map(request => [request.path, request.body])).toEqual([[cloudEndpoints.getProgress, {clusterId: 'in01-test', jobId: 'job-1'}]]);
+	});
+
+	test('falls back to describe on 404 and remembers it', async () => {
+		server = await startScriptedServer(request => request.path === cloudEndpoints.getProgress ? {status: 404, text: '404 page not found'} : {json: detail});
+		const cloud = client(server.url);
+		const first = await cloud.describeImportJob('job-1');
+		const second = await cloud.describeImportJob('job-1');
+		expect([first.ok, second.ok]).toEqual([true, true]);
+		expect(server.requests.map(request => request.path)).toEqual([cloudEndpoints.getProgress, cloudEndpoints.describe, cloudEndpoints.describe]);
+	});
+});
+
+test('collections and databases are not supported on the control plane', async () => {
+	const cloud = client('http://127.0.0.1:9');
+	const collections = await cloud.listCollections();
+	expect(collections.ok).toBe(false);
+	expect(await cloud.listDatabases()).toMatchObject({ok: false, error: {kind: 'not-supported'}});
+});

@@ -1,0 +1,50 @@
+import {describe, expect, test} from 'vitest';
+import {hasNumericJobId, readJson} from '../../source/api/json.js';
+import {fixture} from '../helpers/fixtures.js';
+
+describe('readJson', () => {
+	test('plain JSON takes the fast path', () => {
+		const text = fixture('list-2.5.json');
+		expect(hasNumericJobId(text)).toBe(false);
+		expect(readJson(text)).toEqual({ok: true, value: JSON.parse(text) as unknown});
+	});
+
+	test('numeric jobIds keep every digit, so ids that differ beyond 2^53 stay distinct', () => {
+		const text = fixture('list-numeric-ids.json');
+		expect(hasNumericJobId(text)).toBe(true);
+		expect(JSON.parse('454891732197474512')).toBe(JSON.parse('454891732197474513')); // What plain JSON.parse would do.
+		expect(readJson(text)).toMatchObject({
+			ok: true, value: {
+				data: {
+					records: [
+						{jobId: '454891732197474512', progress: '47'},
+						{jobID: '454891732197474513'},
+						{jobId: 'note: "jobId": 1 inside a string stays text'},
+					],
+				},
+			},
+		});
+	});
+
+	test.each([
+		['negative and exponent literals are kept as written', '{"jobId":-12e3}', {jobId: '-12e3'}],
+		['other numbers are untouched', '{"jobId":"1","progress":5,"jobIds":7}', {jobId: '1', progress: 5, jobIds: 7}],
+		['key with spaces around the colon', '{"JOBID" :\n 123}', {JOBID: '123'}],
+		['escaped quote before a look-alike', String.raw`{"a":"x\"jobId\":5","jobId":9007199254740993}`, {a: 'x"jobId":5', jobId: '9007199254740993'}],
+		['nested objects', '{"data":{"jobId":18446744073709551615}}', {data: {jobId: '18446744073709551615'}}],
+	])('%s', (_name, text, expected) => {
+		expect(readJson(text)).toEqual({ok: true, value: expected});
+	});
+
+	test.each([
+		['truncated', '{"code":0,"data":{"rec'],
+		['truncated on the slow path', '{"code":0,"data":{"jobId":123'],
+		['HTML', '<html>bad</html>'],
+		['empty', ''],
+		['a leading zero stays invalid', '{"jobId":0123}'],
+	])('invalid JSON is a value, not a throw: %s', (_name, text) => {
+		const result = readJson(text);
+		expect(result.ok).toBe(false);
+		expect(result.ok ? '' : result.detail).not.toMatch(/[\u0000-\u001F]/v);
+	});
+});

@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import {describe, expect, test} from 'vitest';
+import {defaultMaxLength, sanitize} from '../../source/api/sanitize.js';
+
+/** C0, DEL, C1, and the bidi controls: none may reach the terminal. */
+const forbidden = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/v;
+const forbiddenAll = new RegExp(forbidden.source, 'gv');
+
+describe('sanitize: table', () => {
+	test.each([
+		['OSC 52 clipboard write (BEL)', 'a\u001B]52;c;ZWNobyBwd25lZA==\u0007b', 'ab'],
+		['OSC 52 clipboard write (ST)', 'a\u001B]52;c;ZWNobyBwd25lZA==\u001B\\b', 'ab'],
+		['OSC 0 title', '\u001B]0;you have been owned\u0007job failed', 'job failed'],
+		['OSC 8 hyperlink keeps its text', '\u001B]8;;http://evil\u001B\\click\u001B]8;;\u001B\\', 'click'],
+		['cursor moves', 'x\u001B[10;20Hy\u001B[2Az\u001B[?25l', 'xyz'],
+		['clear screen', 'before\u001B[2Jafter', 'beforeafter'],
+		['SGR colours', '\u001B[1;31mred\u001B[0m', 'red'],
+		['8-bit CSI', 'a\u009B2Jb', 'ab'],
+		['8-bit OSC ended by 8-bit ST', 'a\u009D0;title\u009Cb', 'ab'],
+		['DCS', 'a\u001BP1$r0m\u001B\\b', 'ab'],
+		['APC / PM / SOS', '\u001B_apc\u001B\\\u001B^pm\u001B\\\u001BXsos\u001B\\ok', 'ok'],
+		['charset designation (ESC ( B) and ESC 7', '\u001B(Ba\u001B7b', 'ab'],
+		['lone ESC at end', 'abc\u001B', 'abc'],
+		['unterminated OSC swallows the rest, like a terminal', 'ok\u001B]0;title without end', 'ok'],
+		['CAN aborts a sequence', 'a\u001B[12\u0018b', 'ab'],
+		['tab, CR, LF become one space', 'line1\r\nline2\tend', 'line1 line2 end'],
+		['bell, backspace, NUL, DEL dropped', 'a\u0007\b\u0000\u007Fb', 'ab'],
+		['bidi override (Trojan Source)', 'admin\u202E\u2066txt.exe\u2069\u202C', 'admintxt.exe'],
+		['LRM / RLM / ALM', '\u200Ea\u200Fb\u061C', 'ab'],
+		['other C1 (NEL, IND)', 'a\u0085b\u0084c', 'abc'],
+		['unicode and emoji survive', 'コレクション 📦 naïve', 'コレクション 📦 naïve'],
+		['plain ASCII unchanged', 'import timeout', 'import timeout'],
+	])('%s', (_name, input, expected) => {
+		expect(sanitize(input)).toBe(expected);
+	});
+
+	test('non-strings', () => {
+		expect(sanitize(undefined)).toBe('');
+		expect(sanitize(null)).toBe('');
+		expect(sanitize({a: 1})).toBe('');
+		expect(sanitize(42)).toBe('42');
+		expect(sanitize(true)).toBe('true');
+	});
+
+	test('caps length with an ellipsis', () => {
+		const long = 'x'.repeat(5000);
+		const out = sanitize(long);
+		expect(out).toHaveLength(defaultMaxLength);
+		expect(out.endsWith('…')).toBe(true);
+		expect(sanitize('abcdef', 4)).toBe('abc…');
+		expect(sanitize('abcd', 4)).toBe('abcd');
+	});
+
+	test('caps non-ASCII text without splitting a surrogate pair', () => {
+		const out = sanitize('📦'.repeat(100) + '\u0007', 10);
+		expect(out).toBe('📦📦📦📦…');
+	});
+
+	test('a huge hostile string costs no more than the cap', () => {
+		const huge = '\u001B[31mé'.repeat(2_000_000);
+		const started = performance.now();
+		const out = sanitize(huge, 50);
+		expect(out).toBe('é'.repeat(49) + '…');
+		expect(performance.now() - started).toBeLessThan(1000); // Generous: it stops after ~50 units.
+	});
+});
+
+const escapeSequence = fc.oneof(
+	fc.constantFrom('\u001B[2J', '\u001B[0m', '\u001B[1;31m', '\u001B[10;20H', '\u001B[?1049h', '\u009B2J', '\u001B7', '\u001B(B', '\u001Bc'),
+	fc.string({unit: 'grapheme-ascii'}).map(payload => `\u001B]${payload.replaceAll(/[\u0000-\u001F\u007F]/gv, '')}\u0007`),
+	fc.string({unit: 'grapheme-ascii'}).map(payload => `\u001B]52;c;${payload.replaceAll(/[\u0000-\u001F\u007F]/gv, '')}\u001B\\`),
+	fc.string({unit: 'grapheme-ascii'}).map(payload => `\u001BP${payload.replaceAll(/[\u0000-\u001F\u007F]/gv, '')}\u001B\\`),
+	fc.constantFrom('\u0000', '\u0007', '\b', '\u007F', '\u0085', '\u202E', '\u2066', '\u200F', '\u061C'),
+);
+
+/** Printable pieces: no controls, no bidi, no whitespace controls (so the pieces survive verbatim). */
+const printablePiece = fc.string({unit: 'grapheme', maxLength: 8}).map(text => text.replaceAll(forbiddenAll, '').replaceAll(/[\u2028\u2029]/gv, '')).filter(text => text.length > 0);
+
+describe('sanitize: generated input', () => {
+	test('no control, DEL or bidi character survives any input', () => {
+		const anyText = fc.oneof(
+			fc.string({unit: 'binary'}),
+			fc.array(fc.oneof(escapeSequence, fc.string({unit: 'binary', maxLength: 5})), {maxLength: 30}).map(parts => parts.join('')),
+		);
+		fc.assert(fc.property(anyText, fc.integer({min: 1, max: 2000}), (text, max) => {
+			const out = sanitize(text, max);
+			expect(out).not.toMatch(forbidden);
+			expect(out.length).toBeLessThanOrEqual(max);
+		}), {numRuns: 2000});
+	});
+
+	test('printable pieces survive, in order, between escape sequences', () => {
+		fc.assert(fc.property(fc.array(fc.tuple(printablePiece, escapeSequence), {maxLength: 20}), pairs => {
+			const input = pairs.map(([piece, sequence]) => piece + sequence).join('');
+			expect(sanitize(input, 100_000)).toBe(pairs.map(([piece]) => piece).join(''));
+		}), {numRuns: 1000});
+	});
+
+	test('text without controls is returned unchanged', () => {
+		fc.assert(fc.property(fc.string({unit: 'grapheme', maxLength: 200}).map(text => text.replaceAll(forbiddenAll, '').replaceAll(/[\u2028\u2029]/gv, '')), text => {
+			expect(sanitize(text, 100_000)).toBe(text);
+		}));
+	});
+});

@@ -1,0 +1,89 @@
+import type {
+	ApiError, ImportClient, ListOptions, RequestOptions, Result,
+} from '../../source/api/types.js';
+import type {Job, JobDetail} from '../../source/model/job.js';
+
+/** One request the app made, waiting for the test to answer it. */
+export type Pending<T> = {
+	readonly options: ListOptions & {readonly dbName?: string};
+	readonly jobId?: string;
+	readonly resolve: (result: Result<T>) => void;
+	readonly signal: AbortSignal | undefined;
+};
+
+/**
+An ImportClient whose every answer the test gives by hand: requests queue up in `lists`, `describes`,
+`collections` and `databases`; `answerList` etc. settle the oldest one. No module mocks.
+An aborted request settles with `aborted`, like the real client.
+*/
+export const createFakeClient = () => {
+	const lists: Array<Pending<readonly Job[]>> = [];
+	const describes: Array<Pending<JobDetail>> = [];
+	const collections: Array<Pending<readonly string[]>> = [];
+	const databases: Array<Pending<readonly string[]>> = [];
+	let listCalls = 0;
+
+	const queue = async <T>(into: Array<Pending<T>>, options: Pending<T>['options'], jobId?: string): Promise<Result<T>> =>
+		new Promise(resolve => {
+			const entry: Pending<T> = {
+				options, jobId, resolve, signal: options.signal,
+			};
+			into.push(entry);
+			options.signal?.addEventListener('abort', () => {
+				const index = into.indexOf(entry);
+				if (index !== -1) {
+					into.splice(index, 1);
+				}
+
+				resolve({ok: false, error: {kind: 'aborted'}});
+			});
+		});
+
+	const client: ImportClient = {
+		async listImportJobs(options: ListOptions = {}) {
+			listCalls++;
+			return queue(lists, options);
+		},
+		async describeImportJob(jobId: string, options: RequestOptions & {readonly dbName?: string} = {}) {
+			return queue(describes, options, jobId);
+		},
+		async listCollections(dbName?: string, options: RequestOptions = {}) {
+			return queue(collections, {...options, dbName});
+		},
+		async listDatabases(options: RequestOptions = {}) {
+			return queue(databases, options);
+		},
+	};
+
+	const settle = <T>(into: Array<Pending<T>>, result: Result<T>): Pending<T> => {
+		const entry = into.shift();
+		if (entry === undefined) {
+			throw new Error('no request is waiting');
+		}
+
+		entry.resolve(result);
+		return entry;
+	};
+
+	return {
+		client,
+		lists,
+		describes,
+		collections,
+		databases,
+		get listCalls() {
+			return listCalls;
+		},
+		answerList: (jobs: readonly Job[]) => settle(lists, {ok: true, value: jobs}),
+		failList: (error: ApiError) => settle(lists, {ok: false, error}),
+		answerDescribe: (detail: JobDetail) => settle(describes, {ok: true, value: detail}),
+		answerCollections: (names: readonly string[]) => settle(collections, {ok: true, value: names}),
+		answerDatabases: (result: Result<readonly string[]>) => settle(databases, result),
+	};
+};
+
+export type FakeClient = ReturnType<typeof createFakeClient>;
+
+export const job = (jobId: string, state: string, progress: number | undefined, more: Partial<Job> = {}): Job => ({
+	jobId, collectionName: 'books', state, progress, reason: '', ...more,
+});

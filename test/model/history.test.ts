@@ -1,0 +1,158 @@
+import {describe, expect, test} from 'vitest';
+import {isStalled, maxSamples, mergePoll} from '../../source/model/history.js';
+import {maxEvents} from '../../source/model/state.js';
+import {job, poll, start} from './make.js';
+
+const minute = 60_000;
+const kinds = (state: ReturnType<typeof start>) => state.events.map(event => `${event.kind} ${event.jobId} ${event.detail}`.trim());
+
+describe('events', () => {
+	test('no flood on the first poll: jobs were already in their state', () => {
+		const state = poll(start(), 0, [job('1', {state: 'Failed', progress: 0, reason: 'import timeout'}), job('2', {state: 'Completed', progress: 100}), job('3')]);
+		expect(state.events).toEqual([]);
+		expect(state.failuresSeen).toBe(0);
+	});
+
+	test('turned Failed, with its reason; turned Completed; other state changes', () => {
+		let state = poll(start(), 0, [job('1'), job('2'), job('3', {state: 'Pending', progress: 0})]);
+		state = poll(state, 1000, [
+			job('1', {state: 'Failed', progress: 0, reason: 'collection 42 dropped'}),
+			job('2', {state: 'Completed', progress: 100}),
+			job('3', {state: 'Importing', progress: 10}),
+		]);
+		expect(kinds(state)).toEqual(['failed 1 collection 42 dropped', 'completed 2', 'state 3 Importing']);
+		expect(state.events.every(event => event.at === 1000 && event.collectionName === 'books')).toBe(true);
+		expect(state.failuresSeen).toBe(1);
+	});
+
+	test('a new job after the first poll is announced, a new failed one counts as a failure', () => {
+		let state = poll(start(), 0, [job('1')]);
+		state = poll(state, 1000, [job('1'), job('2', {state: 'Pending', progress: 0}), job('3', {state: 'Failed', progress: 0, reason: 'bad file'})]);
+		expect(kinds(state)).toEqual(['appeared 2 Pending', 'failed 3 bad file']);
+		expect(state.failuresSeen).toBe(1);
+	});
+
+	test('stalled once per stall, again after it moved and stopped again', () => {
+		let state = start({stallAfterMs: 3 * minute});
+		const still = [job('1', {progress: 45})];
+		for (let at = 0; at <= 10 * minute; at += minute) {
+			state = poll(state, at, still);
+		}
+
+		expect(kinds(state)).toEqual(['stalled 1 Importing']);
+		expect(state.events[0]!.at).toBe(3 * minute);
+		expect(isStalled(state.jobs.get('1')!, 10 * minute, 3 * minute)).toBe(true);
+		state = poll(state, 11 * minute, [job('1', {progress: 46})]);
+		expect(isStalled(state.jobs.get('1')!, 11 * minute, 3 * minute)).toBe(false);
+		for (let at = 12 * minute; at <= 20 * minute; at += minute) {
+			state = poll(state, at, [job('1', {progress: 46})]);
+		}
+
+		expect(kinds(state)).toEqual(['stalled 1 Importing', 'stalled 1 Importing']);
+		expect(state.events[1]!.at).toBe(14 * minute);
+	});
+
+	test('finished and uncommitted jobs do not stall', () => {
+		let state = start({stallAfterMs: minute});
+		const jobs = [job('1', {state: 'Completed', progress: 100}), job('2', {state: 'Failed', progress: 0}), job('3', {state: 'Uncommitted', progress: 99})];
+		for (let at = 0; at <= 5 * minute; at += minute) {
+			state = poll(state, at, jobs);
+		}
+
+		expect(state.events).toEqual([]);
+	});
+
+	test('a finished job that vanishes expired, a running one is lost', () => {
+		let state = poll(start(), 0, [job('1', {state: 'Completed', progress: 100}), job('2', {state: 'Failed', progress: 0}), job('3')]);
+		state = poll(state, 1000, []);
+		expect(kinds(state)).toEqual(['expired 1 Completed', 'expired 2 Failed', 'lost 3 Importing']);
+		expect([...state.jobs.values()].map(tracked => tracked.gone)).toEqual(['expired', 'expired', 'lost']);
+	});
+
+	test('gone jobs stay visible for goneKeepMs, then are dropped', () => {
+		let state = poll(start({goneKeepMs: 5 * minute, stallAfterMs: 60 * minute}), 0, [job('1'), job('2')]);
+		state = poll(state, minute, [job('2')]);
+		state = poll(state, 5 * minute, [job('2')]);
+		expect(state.jobs.has('1')).toBe(true);
+		state = poll(state, 6 * minute, [job('2')]);
+		expect(state.jobs.has('1')).toBe(false);
+		expect(kinds(state)).toEqual(['lost 1 Importing']);
+	});
+
+	test('a lost job that comes back is tracked on, with its history', () => {
+		let state = poll(start(), 0, [job('1', {progress: 41})]);
+		state = poll(state, 1000, []);
+		state = poll(state, 2000, [job('1', {progress: 43})]);
+		const back = state.jobs.get('1')!;
+		expect(back.gone).toBeUndefined();
+		expect(back.firstSeen).toBe(0);
+		expect(back.samples.map(sample => sample.progress)).toEqual([41, 43]);
+		expect(kinds(state)).toEqual(['lost 1 Importing', 'appeared 1 Importing']);
+	});
+
+	test('the log keeps the last maxEvents', () => {
+		let state = poll(start(), 0, []);
+		const many = Array.from({length: maxEvents + 20}, (_, index) => job(String(index), {state: 'Pending'}));
+		state = poll(state, 1000, many);
+		expect(state.events).toHaveLength(maxEvents);
+		expect(state.events.at(-1)!.jobId).toBe(String(maxEvents + 19));
+	});
+});
+
+describe('tracking', () => {
+	const options = {previousAt: 0, stallAfterMs: minute, goneKeepMs: minute};
+
+	test('times: firstSeen, lastChange, stateSince, stateChangedAt', () => {
+		let state = poll(start(), 0, [job('1', {state: 'Pending', progress: 0})]);
+		expect(state.jobs.get('1')).toMatchObject({
+			firstSeen: 0, lastChange: 0, stateSince: 0, stateChangedAt: undefined,
+		});
+		state = poll(state, 1000, [job('1', {state: 'Pending', progress: 5})]);
+		expect(state.jobs.get('1')).toMatchObject({lastChange: 1000, stateSince: 0, stateChangedAt: undefined});
+		state = poll(state, 2000, [job('1', {state: 'Importing', progress: 10})]);
+		expect(state.jobs.get('1')).toMatchObject({
+			firstSeen: 0, lastChange: 2000, stateSince: 2000, stateChangedAt: 2000,
+		});
+		state = poll(state, 3000, [job('1', {state: 'Importing', progress: 10})]);
+		expect(state.jobs.get('1')).toMatchObject({lastChange: 2000, stateSince: 2000, stateChangedAt: 2000});
+	});
+
+	test('unchanged jobs keep their identity; nothing changed keeps the map', () => {
+		const first = mergePoll(new Map(), [job('1'), job('2')], {...options, at: 0, previousAt: undefined});
+		const same = mergePoll(first.jobs, [job('2'), job('1')], {...options, at: 1000});
+		expect(same.jobs).toBe(first.jobs);
+		const one = mergePoll(first.jobs, [job('2', {progress: 51}), job('1')], {...options, at: 2000});
+		expect(one.jobs).not.toBe(first.jobs);
+		expect(one.jobs.get('1')).toBe(first.jobs.get('1'));
+	});
+
+	test('samples: only on change, bounded, reset when progress goes back', () => {
+		let {jobs} = mergePoll(new Map(), [job('1', {progress: 0})], {...options, at: 0, previousAt: undefined});
+		for (let p = 1; p <= 40; p++) {
+			jobs = mergePoll(jobs, [job('1', {progress: p})], {...options, at: p * 1000}).jobs;
+			jobs = mergePoll(jobs, [job('1', {progress: p})], {...options, at: (p * 1000) + 500}).jobs;
+		}
+
+		const {samples} = jobs.get('1')!;
+		expect(samples).toHaveLength(maxSamples);
+		expect(samples.at(-1)).toEqual({at: 40_000, progress: 40});
+		expect(samples[0]).toEqual({at: 21_000, progress: 21});
+		jobs = mergePoll(jobs, [job('1', {state: 'Failed', progress: 0})], {...options, at: 50_000}).jobs;
+		expect(jobs.get('1')!.samples).toEqual([{at: 50_000, progress: 0}]);
+	});
+
+	test('unknown progress adds no sample', () => {
+		let {jobs} = mergePoll(new Map(), [job('1', {progress: undefined})], {...options, at: 0, previousAt: undefined});
+		expect(jobs.get('1')!.samples).toEqual([]);
+		jobs = mergePoll(jobs, [job('1', {progress: 44})], {...options, at: 1000}).jobs;
+		jobs = mergePoll(jobs, [job('1', {progress: undefined})], {...options, at: 2000}).jobs;
+		expect(jobs.get('1')!.samples).toEqual([{at: 1000, progress: 44}]);
+	});
+
+	test('a record listed twice in one answer is one job', () => {
+		const {jobs, events} = mergePoll(new Map(), [job('1'), job('1', {progress: 60})], {...options, at: 0, previousAt: undefined});
+		expect(jobs.size).toBe(1);
+		expect(jobs.get('1')!.progress).toBe(60);
+		expect(events).toEqual([]);
+	});
+});

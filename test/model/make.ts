@@ -1,0 +1,46 @@
+import {type Action, type Scope} from '../../source/model/actions.js';
+import type {Job} from '../../source/model/job.js';
+import {
+	initialState, reducer, type AppState, type InitialStateOptions,
+} from '../../source/model/state.js';
+import type {TrackedJob} from '../../source/model/types.js';
+
+export const allScope: Scope = {dbName: undefined, collectionName: undefined};
+
+export const job = (jobId: string, fields: Partial<Job> = {}): Job => ({
+	jobId, collectionName: 'books', state: 'Importing', progress: 50, reason: '', ...fields,
+});
+
+export const tracked = (jobId: string, fields: Partial<TrackedJob> = {}): TrackedJob => ({
+	...job(jobId),
+	firstSeen: 0,
+	lastChange: 0,
+	stateSince: 0,
+	stateChangedAt: undefined,
+	samples: [],
+	gone: undefined,
+	...fields,
+});
+
+export const start = (options: Partial<InitialStateOptions> = {}): AppState => initialState({
+	scope: allScope,
+	intervalMs: 2000,
+	filter: {text: '', states: []},
+	sort: {column: 'jobId', reverse: false},
+	stallAfterMs: 60_000,
+	...options,
+});
+
+export const poll = (state: AppState, at: number, jobs: readonly Job[], scope: Scope = state.scope): AppState =>
+	reducer(state, {
+		type: 'poll-ok', at, scope, jobs,
+	});
+
+export function run(state: AppState, ...actions: readonly Action[]): AppState {
+	let next = state;
+	for (const action of actions) {
+		next = reducer(next, action);
+	}
+
+	return next;
+}
