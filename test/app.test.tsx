@@ -128,7 +128,7 @@ describe('App', () => {
 		await firstPoll(fake, frame, [job('201', 'Importing', 10), job('202', 'Importing', 50), job('203', 'Importing', 90)]);
 		app.stdin.write(down);
 		await eventually(() => {
-			expect(frame()).toMatch(/▶ +◐ Importing +202/);
+			expect(frame()).toMatch(/► +◐ Importing +202/);
 		});
 		await eventually(() => {
 			expect(fake.lists).toHaveLength(1);
@@ -137,7 +137,7 @@ describe('App', () => {
 		await eventually(() => {
 			expect(frame()).toMatch(/203[^\n]*\n[^\n]*202[^\n]*\n[^\n]*201/);
 		});
-		expect(frame()).toMatch(/▶ +◐ Importing +202/);
+		expect(frame()).toMatch(/► +◐ Importing +202/);
 	});
 
 	test('a failed poll keeps the last rows, marked stale with a one-line reason; recovery is automatic', async () => {

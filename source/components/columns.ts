@@ -3,7 +3,7 @@ import type {SortColumn} from '../model/types.js';
 /**
 How the job table's width is shared out. Pure, so the layout at every terminal width is testable.
 Required columns come first; age, hint and reason are added while there is room, in that order;
-what is left widens collection, then the bar, then the reason.
+what is left widens collection, the reason (to 40), the bar (to 30), then the reason.
 */
 
 export type ColumnId = 'state' | 'jobId' | 'collection' | 'progress' | 'hint' | 'age' | 'reason';
@@ -18,9 +18,8 @@ const minCollection = 10;
 const maxCollection = 32;
 const minProgress = 10;
 const maxProgress = 30;
-/** The bar grows to this before the reason gets room, then the reason to its max, then the bar again. */
-const minBar = 20;
-const maxReason = 60;
+/** The reason grows to this first (it says why a job failed), then the bar to its max, then the reason again. */
+const firstReason = 40;
 const hintWidth = 14;
 const ageWidth = 8;
 const minReason = 12;
@@ -50,8 +49,7 @@ export const layoutColumns = (total: number, content: ContentWidths): readonly C
 	};
 
 	grow('collection', Math.min(maxCollection, Math.max(minCollection, content.collection)));
-	grow('progress', minBar);
-	grow('reason', maxReason);
+	grow('reason', firstReason);
 	grow('progress', maxProgress);
 	grow('reason', Number.POSITIVE_INFINITY);
 	grow('progress', Number.POSITIVE_INFINITY);

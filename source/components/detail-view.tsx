@@ -46,7 +46,7 @@ export function DetailView({jobId, job, detail, isLoading, error, width, height}
 	return (
 		<Box flexDirection='column' height={height} overflow='hidden'>
 			<Text bold color={theme.tone('header')} wrap='truncate'>
-				{`Job ${jobId}${shown ? '  ' + shown.collectionName : ''}${isLoading ? '  loading…' : ''}  ·  Esc to go back`}
+				{`Job ${jobId}${shown ? '  ' + shown.collectionName : ''}${isLoading ? '  ' + theme.loading : ''}  ${theme.dot}  Esc to go back`}
 			</Text>
 			{error === undefined ? null : <Text color={theme.tone('error')} wrap='truncate'>{error}</Text>}
 			<Field label='State'><Text color={look.color}>{shown ? `${look.glyph} ${look.label}` : '?'}</Text></Field>

@@ -55,7 +55,7 @@ export function EventLog({events, offset, width, height}: EventLogProps) {
 	return (
 		<Box flexDirection='column' height={height}>
 			<Text bold color={theme.tone('header')} wrap='truncate'>
-				{`Event log: ${events.length} since start${offset > 0 ? `, ${offset} newer above` : ''}  ·  Esc or e to close`}
+				{`Event log: ${events.length} since start${offset > 0 ? `, ${offset} newer above` : ''}  ${theme.dot}  Esc or e to close`}
 			</Text>
 			{newestFirst.length === 0
 				? <Text color={theme.tone('muted')}>no transitions yet</Text>

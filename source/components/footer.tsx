@@ -1,6 +1,6 @@
 import {Text} from 'ink';
 import type {Mode} from '../model/actions.js';
-import {footerHints} from '../model/key-help.js';
+import {footerHints, type Hint} from '../model/key-help.js';
 import type {KeyContext} from '../model/keymap.js';
 import {truncate} from './cells.js';
 import {useTheme} from './theme-context.js';
@@ -15,32 +15,32 @@ export type FooterProps = {
 	readonly notice: string | undefined;
 };
 
+const essential: ReadonlySet<string> = new Set(['help', 'quit', 'keep', 'clear', 'back']);
+
 /** One line: the filter input while typing, then the keys that work in this mode, from the keymap. */
 export function Footer({mode, keyContext, width, filterText, notice}: FooterProps) {
 	const theme = useTheme();
 	const hints = footerHints(mode, keyContext);
 	const input = mode === 'filter' ? `/${filterText}${theme.ascii ? '_' : '▏'}  ` : '';
 	const prefix = input + (notice === undefined ? '' : `${notice}  `);
-	let room = width - prefix.length;
-	const parts: Array<{keys: string; text: string}> = [];
-	for (const hint of hints) {
-		const cost = hint.keys.length + hint.text.length + 3;
-		if (cost > room) {
-			break;
+	const cost = (list: readonly Hint[]) => list.reduce((sum, hint) => sum + hint.keys.length + hint.text.length + 3, -2); // eslint-disable-line unicorn/no-array-reduce
+	// When narrow, hints go from the end, but how to get help and how to quit always stay (like htop's F1/F10).
+	const parts = [...hints];
+	for (let index = parts.length - 1; index >= 0 && cost(parts) > width - prefix.length; index--) {
+		if (!essential.has(parts[index]!.text)) {
+			parts.splice(index, 1);
 		}
-
-		parts.push(hint);
-		room -= cost;
 	}
 
 	return (
 		<Text wrap='truncate'>
 			{mode === 'filter' ? <Text bold>{truncate(input, width)}</Text> : ''}
 			{notice === undefined ? '' : <Text color={theme.tone('header')}>{notice + '  '}</Text>}
-			{parts.map(({keys, text}) => (
+			{parts.map(({keys, text}, index) => (
 				<Text key={keys + text}>
 					<Text bold color={theme.tone('key')}>{keys}</Text>
-					{` ${text}  `}
+					{` ${text}`}
+					{index === parts.length - 1 ? '' : '  '}
 				</Text>
 			))}
 		</Text>

@@ -28,7 +28,7 @@ export function HelpOverlay({keyContext, width, height}: HelpOverlayProps) {
 	const hidden = lines.length - (columnCount * perColumn);
 	return (
 		<Box flexDirection='column' height={height}>
-			<Text bold color={theme.tone('header')}>{`Keys${hidden > 0 ? ` (${hidden} more lines: enlarge the terminal)` : ''}  ·  Esc or ? to close`}</Text>
+			<Text bold color={theme.tone('header')}>{`Keys${hidden > 0 ? ` (${hidden} more lines: enlarge the terminal)` : ''}  ${theme.dot}  Esc or ? to close`}</Text>
 			<Box flexDirection='row'>
 				{columns.map(column => (
 					<Box key={column[0]?.text ?? ''} flexDirection='column' width={Math.floor(width / columnCount)}>

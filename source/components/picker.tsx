@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {visibleWindow} from '../model/window.js';
-import {fit} from './cells.js';
+import {truncate} from './cells.js';
 import {useTheme} from './theme-context.js';
 
 export type PickerProps = {
@@ -24,14 +24,14 @@ export function Picker({title, items, isLoading, error, highlighted, current, wi
 	const {start, end} = visibleWindow(items.length, highlighted, room, highlighted - Math.floor(room / 2));
 	return (
 		<Box flexDirection='column' height={height}>
-			<Text bold color={theme.tone('header')}>{`${title}  ·  Enter to choose, Esc to go back`}</Text>
+			<Text bold color={theme.tone('header')}>{`${title}  ${theme.dot}  Enter to choose, Esc to go back`}</Text>
 			{error === undefined ? null : <Text color={theme.tone('error')} wrap='truncate'>{error}</Text>}
-			{isLoading ? <Text color={theme.tone('muted')}>loading…</Text> : null}
+			{isLoading ? <Text color={theme.tone('muted')}>{theme.loading}</Text> : null}
 			{items.slice(start, end).map((item, index) => {
 				const selected = start + index === highlighted;
 				return (
 					<Text key={item} inverse={theme.color ? selected : false} wrap='truncate'>
-						{`${selected ? theme.pointer : ' '} ${fit(item, width - 6, 'left', theme.ellipsis)}${item === current ? ' ' + (theme.ascii ? '*' : '●') : ''}`}
+						{`${selected ? theme.pointer : ' '} ${truncate(item, width - 14, theme.ellipsis)}${item === current ? '  (watching)' : ''}`}
 					</Text>
 				);
 			})}

@@ -54,6 +54,10 @@ export type Theme = {
 	readonly sortDown: string;
 	/** Marks a row whose state changed since the last poll. */
 	readonly changedMark: string;
+	/** Separates parts of a title line. */
+	readonly dot: string;
+	/** "loading…" */
+	readonly loading: string;
 	/** Glyph, label and colour (undefined when colour is off) of a job state. */
 	state(state: string): StateLook;
 	/** Colour of a semantic token, undefined when colour is off. */
@@ -93,11 +97,13 @@ export const makeTheme = ({color, ascii}: ThemeOptions): Theme => ({
 	},
 	tone: token => (color ? tokenColors[token] : undefined),
 	bar: makeBar(ascii),
-	pointer: ascii ? '>' : '▶',
+	pointer: ascii ? '>' : '►',
 	ellipsis: ascii ? '~' : '…',
 	sortUp: ascii ? '^' : '▲',
 	sortDown: ascii ? 'v' : '▼',
 	changedMark: ascii ? '*' : '•',
+	dot: ascii ? '-' : '·',
+	loading: ascii ? 'loading...' : 'loading…',
 });
 
 /** Default for tests and for code paths without a context. */
