@@ -1,6 +1,7 @@
 import {render} from 'ink';
 import type {ImportClient} from './api/types.js';
 import {App} from './app.js';
+import {withInkCursorFix} from './ink-cursor-fix.js';
 import type {Config} from './config.js';
 
 export type TuiOptions = {
@@ -102,7 +103,7 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 				}}
 			/>,
 			{
-				stdout, stdin, incrementalRendering: true, maxFps: 15, exitOnCtrlC: false, patchConsole: false,
+				stdout: withInkCursorFix(stdout), stdin, incrementalRendering: true, maxFps: 15, exitOnCtrlC: false, patchConsole: false,
 			},
 		);
 		for (const signal of Object.keys(signalCodes)) {
