@@ -3,7 +3,9 @@ import {
 } from 'vitest';
 import type {DemoServer} from '../../source/demo/index.js';
 import {keys, type Term} from '../helpers/term.js';
-import {jobRows, startCli, startSeededDemo} from './cli.js';
+import {
+	count, jobRows, startCli, startSeededDemo,
+} from './cli.js';
 
 let server: DemoServer;
 const running: Term[] = [];
@@ -79,6 +81,9 @@ describe('the live screen against the demo server', () => {
 			const rows = jobRows(screen);
 			return /db default {2}movies {2}every/v.test(screen) && rows.length > 0 && rows.every(row => row.collection === 'movies');
 		}, 'the header to show movies and only its rows', 10_000);
+		// Each frame is drawn in place: no header or footer of an earlier frame is left behind.
+		expect(count(term.text(), 'every 0.5s')).toBe(1);
+		expect(count(term.text(), 'q/Ctrl-C quit')).toBe(1);
 		await quit(term);
 	});
 
