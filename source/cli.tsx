@@ -10,6 +10,8 @@ import {exitCodes} from './modes/exit-codes.js';
 
 // argv stays readable in /proc/<pid>/cmdline whatever we do; the help text says so and points to MILVUS_TOKEN.
 process.title = 'milvus-import-top';
+// React's development build (the default without NODE_ENV) costs the live screen about 2× the CPU; React and Ink load later, in tui.js.
+process.env['NODE_ENV'] ??= 'production';
 
 const readVersion = (): string => {
 	try {
