@@ -120,7 +120,7 @@ export function App({client, config, serverLabel, onExit, now = Date.now, wait}:
 		latest.current = state;
 	}, [state]);
 	const onCommand = (command: Command, input: string) => {
-		const current = latest.current;
+		const {current} = latest;
 		const plan = planCommand(command, input, current, {now: now(), pageSize: Math.max(1, tableHeight(rows) - 2)});
 		setNotice(undefined);
 		let next = current;

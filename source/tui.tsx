@@ -1,8 +1,8 @@
 import {render} from 'ink';
 import type {ImportClient} from './api/types.js';
 import {App} from './app.js';
-import {withInkCursorFix} from './ink-cursor-fix.js';
 import type {Config} from './config.js';
+import {screenStream} from './tui-stream.js';
 
 export type TuiOptions = {
 	readonly client: ImportClient;
@@ -19,6 +19,7 @@ export type TuiOptions = {
 const enterAltScreen = '\u001B[?1049h';
 const leaveAltScreen = '\u001B[?1049l';
 const showCursor = '\u001B[?25h';
+const clearScreen = '\u001B[H\u001B[2J';
 
 const signalCodes: Readonly<Record<'SIGTERM' | 'SIGHUP' | 'SIGINT', number>> = {SIGTERM: 143, SIGHUP: 129, SIGINT: 130};
 
@@ -50,8 +51,11 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 	};
 
 	if (tty) {
-		stdout.write(enterAltScreen);
+		stdout.write(enterAltScreen + clearScreen);
 	}
+
+	// On a TTY Ink draws through the alternate-screen stream (see tui-stream.ts for the Ink quirk it works around).
+	const screen = tty ? screenStream(stdout) : undefined;
 
 	return new Promise<number>(resolve => {
 		let finished = false;
@@ -70,6 +74,7 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 
 			finished = true;
 			instance.unmount();
+			screen?.dispose();
 			restore();
 			for (const signal of Object.keys(signalCodes)) {
 				process.off(signal, onSignal);
@@ -103,9 +108,10 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 				}}
 			/>,
 			{
-				stdout: withInkCursorFix(stdout), stdin, incrementalRendering: true, maxFps: 15, exitOnCtrlC: false, patchConsole: false,
+				stdout: screen?.stream ?? stdout, stdin, incrementalRendering: true, maxFps: 15, exitOnCtrlC: false, patchConsole: false,
 			},
 		);
+		screen?.afterInkListeners();
 		for (const signal of Object.keys(signalCodes)) {
 			process.on(signal, onSignal);
 		}

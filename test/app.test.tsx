@@ -1,12 +1,13 @@
+import {Buffer} from 'node:buffer';
 import {render, cleanup} from 'ink-testing-library';
 import {
 	afterEach, describe, expect, test, vi,
 } from 'vitest';
 import {App} from '../source/app.js';
+import type {Config} from '../source/config.js';
 import {createFakeClient, job, type FakeClient} from './helpers/fake-client.js';
 import {testConfig} from './helpers/config.js';
 import {eventually, tick} from './helpers/wait.js';
-import type {Config} from '../source/config.js';
 
 const down = '\u001B[B';
 const enter = '\r';
@@ -21,7 +22,7 @@ const start = (config: Partial<Config> = {}) => {
 	const onExit = vi.fn<(code: number) => void>();
 	let clock = 1_700_000_000_000;
 	const now = () => clock;
-	const app = render(<App client={fake.client} config={testConfig(config)} serverLabel='http://127.0.0.1:19530' onExit={onExit} now={now}/>);
+	const app = render(<App client={fake.client} config={testConfig(config)} serverLabel='http://127.0.0.1:19530' now={now} onExit={onExit}/>);
 	const frame = () => app.lastFrame() ?? '';
 	const advance = (ms: number) => {
 		clock += ms;
@@ -56,9 +57,9 @@ describe('App', () => {
 		await firstPoll(fake, frame);
 		const text = frame();
 		expect(text).toContain('http://127.0.0.1:19530  db default  all collections  every 1s');
-		expect(text).toMatch(/◐ Importing\s+101\s+books/);
-		expect(text).toMatch(/✗ Failed\s+102\s+books .*import timeout/);
-		expect(text).toMatch(/✓ Completed\s+103\s+movies/);
+		expect(text).toMatch(/◐ Importing\s+101\s+books/v);
+		expect(text).toMatch(/✗ Failed\s+102\s+books .*import timeout/v);
+		expect(text).toMatch(/✓ Completed\s+103\s+movies/v);
 		expect(text).toContain('showing 3 of 3 jobs');
 	});
 
@@ -85,7 +86,7 @@ describe('App', () => {
 			expect(frame()).toContain('showing 1 of 3 jobs');
 		});
 		expect(frame()).toContain('103');
-		expect(frame()).not.toMatch(/Importing\s+101/);
+		expect(frame()).not.toMatch(/Importing\s+101/v);
 		app.stdin.write('q');
 		await eventually(() => {
 			expect(frame()).toContain('filter "moq"');
@@ -128,16 +129,16 @@ describe('App', () => {
 		await firstPoll(fake, frame, [job('201', 'Importing', 10), job('202', 'Importing', 50), job('203', 'Importing', 90)]);
 		app.stdin.write(down);
 		await eventually(() => {
-			expect(frame()).toMatch(/► +◐ Importing +202/);
+			expect(frame()).toMatch(/► +◐ Importing +202/v);
 		});
 		await eventually(() => {
 			expect(fake.lists).toHaveLength(1);
 		});
 		fake.answerList([job('201', 'Importing', 95), job('202', 'Importing', 50), job('203', 'Importing', 5)]);
 		await eventually(() => {
-			expect(frame()).toMatch(/203[^\n]*\n[^\n]*202[^\n]*\n[^\n]*201/);
+			expect(frame()).toMatch(/203[^\n]*\n[^\n]*202[^\n]*\n[^\n]*201/v);
 		});
-		expect(frame()).toMatch(/► +◐ Importing +202/);
+		expect(frame()).toMatch(/► +◐ Importing +202/v);
 	});
 
 	test('a failed poll keeps the last rows, marked stale with a one-line reason; recovery is automatic', async () => {
@@ -152,7 +153,7 @@ describe('App', () => {
 		});
 		expect(frame()).toContain('cannot reach http://127.0.0.1:19530 (connection refused)');
 		expect(frame()).toContain('retry in');
-		expect(frame()).toMatch(/Importing\s+101/);
+		expect(frame()).toMatch(/Importing\s+101/v);
 		await eventually(() => {
 			expect(fake.lists).toHaveLength(1);
 		}, 5000);
@@ -160,7 +161,7 @@ describe('App', () => {
 		await eventually(() => {
 			expect(frame()).not.toContain('STALE');
 		});
-		expect(frame()).toMatch(/✓ Completed\s+101/);
+		expect(frame()).toMatch(/✓ Completed\s+101/v);
 		expect(frame()).toContain('recovered (last error');
 	});
 
@@ -204,5 +205,138 @@ describe('App', () => {
 		await eventually(() => {
 			expect(onExit).toHaveBeenCalledWith(0);
 		});
+	});
+});
+
+describe('App: pickers, wait, clipboard, size', () => {
+	test('c opens the collection picker; Enter switches, aborting the request in flight', async () => {
+		const {fake, frame, app} = start();
+		await firstPoll(fake, frame);
+		await eventually(() => {
+			expect(fake.collections).toHaveLength(1);
+		});
+		fake.answerCollections(['books', 'movies']);
+		app.stdin.write('c');
+		await eventually(() => {
+			expect(frame()).toContain('Collections');
+		});
+		expect(frame()).toContain('► all collections  (watching)');
+		await eventually(() => {
+			expect(fake.lists).toHaveLength(1);
+		});
+		const inFlight = fake.lists[0]!;
+		app.stdin.write('j');
+		await tick();
+		app.stdin.write('j');
+		await eventually(() => {
+			expect(frame()).toContain('► movies');
+		});
+		app.stdin.write(enter);
+		await eventually(() => {
+			expect(frame()).toContain('db default  movies  every 1s');
+		});
+		await eventually(() => {
+			expect(inFlight.signal?.aborted).toBe(true);
+		});
+		await eventually(() => {
+			expect(fake.lists.at(-1)?.options.collectionName).toBe('movies');
+		});
+		fake.answerList([job('103', 'Completed', 100, {collectionName: 'movies'})]);
+		await eventually(() => {
+			expect(frame()).toContain('showing 1 of 1 jobs');
+		});
+		app.stdin.write('[');
+		await eventually(() => {
+			expect(frame()).toContain('db default  books  every 1s');
+		});
+	});
+
+	test('no database picker where databases/list is not supported', async () => {
+		const {fake, frame, app} = start();
+		await firstPoll(fake, frame);
+		expect(frame()).toContain('d database');
+		await eventually(() => {
+			expect(fake.databases).toHaveLength(1);
+		});
+		fake.answerDatabases({ok: false, error: {kind: 'not-supported', endpoint: '/v2/vectordb/databases/list'}});
+		await eventually(() => {
+			expect(frame()).not.toContain('d database');
+		});
+		app.stdin.write('d');
+		await tick();
+		expect(frame()).not.toContain('Databases');
+	});
+
+	test('wait: exits 1 once a watched job fails, 0 when all complete', async () => {
+		const failing = createFakeClient();
+		const onExit = vi.fn<(code: number) => void>();
+		const app = render(<App client={failing.client} config={testConfig({intervalMs: 500})} serverLabel='s' wait={{jobIds: ['1', '2'], filter: {text: '', states: []}}} onExit={onExit}/>);
+		await eventually(() => {
+			expect(failing.lists).toHaveLength(1);
+		});
+		failing.answerList([job('1', 'Importing', 50), job('2', 'Importing', 50)]);
+		await eventually(() => {
+			expect(app.lastFrame()).toContain('Importing 2');
+		});
+		expect(onExit).not.toHaveBeenCalled();
+		await eventually(() => {
+			expect(failing.lists).toHaveLength(1);
+		});
+		failing.answerList([job('1', 'Completed', 100), job('2', 'Failed', 0, {reason: 'bad file'})]);
+		await eventually(() => {
+			expect(onExit).toHaveBeenCalledWith(1);
+		});
+
+		const passing = createFakeClient();
+		const done = vi.fn<(code: number) => void>();
+		render(<App client={passing.client} config={testConfig()} serverLabel='s' wait={{jobIds: ['1'], filter: {text: '', states: []}}} onExit={done}/>);
+		await eventually(() => {
+			expect(passing.lists).toHaveLength(1);
+		});
+		passing.answerList([job('1', 'Completed', 100)]);
+		await eventually(() => {
+			expect(done).toHaveBeenCalledWith(0);
+		});
+	});
+
+	test('y writes the job id to the clipboard with OSC 52; the bell rings on a new failure', async () => {
+		const {fake, frame, app} = start({bell: true, intervalMs: 500});
+		await firstPoll(fake, frame);
+		app.stdin.write('y');
+		await eventually(() => {
+			expect(frame()).toContain('copied 101');
+		});
+		const written = app.stdout.frames.join('');
+		expect(written).toContain(`\u001B]52;c;${Buffer.from('101').toString('base64')}\u0007`);
+		expect(written).not.toContain('\u0007\u0007');
+		await eventually(() => {
+			expect(fake.lists).toHaveLength(1);
+		});
+		const before = app.stdout.frames.filter(chunk => chunk === '\u0007').length;
+		fake.answerList([job('101', 'Failed', 0, {reason: 'x'}), job('102', 'Failed', 0), job('103', 'Completed', 100)]);
+		await eventually(() => {
+			expect(frame()).toContain('failures seen 1');
+		});
+		await eventually(() => {
+			expect(app.stdout.frames.filter(chunk => chunk === '\u0007').length).toBe(before + 1);
+		});
+	});
+
+	test('too small a terminal says what it needs; resizing re-lays out at once', async () => {
+		const {fake, frame, app} = start();
+		await firstPoll(fake, frame);
+		Object.defineProperty(app.stdout, 'columns', {value: 50, configurable: true});
+		Object.defineProperty(app.stdout, 'rows', {value: 8, configurable: true});
+		app.stdout.emit('resize');
+		await eventually(() => {
+			expect(frame()).toBe('terminal too small: need 64×10 (have 50×8)');
+		});
+		Object.defineProperty(app.stdout, 'columns', {value: 80, configurable: true});
+		Object.defineProperty(app.stdout, 'rows', {value: 12, configurable: true});
+		app.stdout.emit('resize');
+		await eventually(() => {
+			expect(frame()).toContain('showing 3 of 3 jobs');
+		});
+		expect(frame().split('\n').length).toBeLessThanOrEqual(11);
 	});
 });

@@ -2,13 +2,13 @@ import {render} from 'ink';
 import type {ImportClient, Result} from '../../source/api/types.js';
 import {App} from '../../source/app.js';
 import type {Config} from '../../source/config.js';
-import {withInkCursorFix} from '../../source/ink-cursor-fix.js';
 import type {Job} from '../../source/model/job.js';
+import {screenStream} from '../../source/tui-stream.js';
 import {FakeTtyIn, FakeTtyOut} from '../../test/helpers/fake-tty.js';
 
 /**
-The real App, rendered by Ink with the options runTui uses (incremental rendering, 15 fps cap, the
-cursor fix) into a fake TTY that counts bytes, fed by a client whose list answers the bench gives.
+The real App, rendered by Ink with the options and the stream runTui uses (incremental rendering, 15 fps
+cap, tui-stream's alternate-screen stream) into a fake TTY that counts bytes, fed by a client whose list answers the bench gives.
 */
 
 export type DriverOptions = {
@@ -70,10 +70,11 @@ export const startApp = (options: DriverOptions) => {
 		},
 	};
 
+	const screen = screenStream(out.asStream());
 	const instance = render(
 		<App client={client} config={config(options.intervalMs)} serverLabel='http://127.0.0.1:19530' now={options.now} onExit={ignore}/>,
 		{
-			stdout: withInkCursorFix(out.asStream()),
+			stdout: screen.stream,
 			stdin: input.asStream(),
 			incrementalRendering: true,
 			maxFps: 15,
@@ -84,6 +85,7 @@ export const startApp = (options: DriverOptions) => {
 			},
 		},
 	);
+	screen.afterInkListeners();
 
 	/** Resolves once `predicate` holds for what has been written since this call, or rejects after `timeoutMs`. */
 	const written = async (predicate: (text: string) => boolean, timeoutMs = 10_000): Promise<void> => new Promise((resolve, reject) => {
@@ -146,6 +148,7 @@ export const startApp = (options: DriverOptions) => {
 		},
 		stop() {
 			instance.unmount();
+			screen.dispose();
 		},
 	};
 };

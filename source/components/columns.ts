@@ -2,7 +2,7 @@ import type {SortColumn} from '../model/types.js';
 
 /**
 How the job table's width is shared out. Pure, so the layout at every terminal width is testable.
-Required columns come first; age, hint and reason are added while there is room, in that order;
+Required columns come first; reason (why a job failed), hint and age are added while there is room, in that order;
 what is left widens collection, the reason (to 40), the bar (to 30), then the reason.
 */
 
@@ -35,7 +35,7 @@ export const layoutColumns = (total: number, content: ContentWidths): readonly C
 		['progress', minProgress],
 	]);
 	const used = () => prefixWidth + [...widths.values()].reduce((sum, w) => sum + w + gap, 0) - gap;
-	for (const [id, width] of [['age', ageWidth], ['hint', hintWidth], ['reason', minReason]] as const) {
+	for (const [id, width] of [['reason', minReason], ['hint', hintWidth], ['age', ageWidth]] as const) {
 		if (used() + gap + width <= total) {
 			widths.set(id, width);
 		}

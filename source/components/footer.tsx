@@ -23,7 +23,7 @@ export function Footer({mode, keyContext, width, filterText, notice}: FooterProp
 	const hints = footerHints(mode, keyContext);
 	const input = mode === 'filter' ? `/${filterText}${theme.ascii ? '_' : '▏'}  ` : '';
 	const prefix = input + (notice === undefined ? '' : `${notice}  `);
-	const cost = (list: readonly Hint[]) => list.reduce((sum, hint) => sum + hint.keys.length + hint.text.length + 3, -2); // eslint-disable-line unicorn/no-array-reduce
+	const cost = (list: readonly Hint[]) => list.reduce((sum, hint) => sum + hint.keys.length + hint.text.length + 3, -2);
 	// When narrow, hints go from the end, but how to get help and how to quit always stay (like htop's F1/F10).
 	const parts = [...hints];
 	for (let index = parts.length - 1; index >= 0 && cost(parts) > width - prefix.length; index--) {

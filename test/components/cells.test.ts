@@ -22,7 +22,7 @@ describe('cells', () => {
 
 describe('columns', () => {
 	const content = {jobId: 18, collection: 12};
-	const sum = (columns: ReturnType<typeof layoutColumns>) => 2 + columns.reduce((total, column) => total + column.width + 1, 0) - 1; // eslint-disable-line unicorn/no-array-reduce
+	const sum = (columns: ReturnType<typeof layoutColumns>) => 2 + columns.reduce((total, column) => total + column.width + 1, 0) - 1;
 
 	test('never wider than the terminal', () => {
 		for (let total = 64; total <= 300; total++) {
@@ -30,8 +30,9 @@ describe('columns', () => {
 		}
 	});
 
-	test('drops reason, then hint, then age when narrow', () => {
+	test('drops age, then hint, then reason when narrow', () => {
 		expect(layoutColumns(64, content).map(column => column.id)).toEqual(['state', 'jobId', 'collection', 'progress']);
+		expect(layoutColumns(84, content).map(column => column.id)).toEqual(['state', 'jobId', 'collection', 'progress', 'hint', 'reason']);
 		expect(layoutColumns(100, content).map(column => column.id)).toEqual(['state', 'jobId', 'collection', 'progress', 'hint', 'age', 'reason']);
 	});
 });

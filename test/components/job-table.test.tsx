@@ -32,7 +32,9 @@ describe('ProgressBar', () => {
 
 describe('JobTable', () => {
 	test('one dense line per row, no rules, titles with the sort arrow', () => {
-		const lines = renderFrame(table([row('454891732197474512'), row('454891732197474580', {state: 'Failed', progress: 0, reason: 'import timeout', hint: ''})])).split('\n');
+		const lines = renderFrame(table([row('454891732197474512'), row('454891732197474580', {
+			state: 'Failed', progress: 0, reason: 'import timeout', hint: '',
+		})])).split('\n');
 		expect(lines).toHaveLength(3);
 		expect(lines[0]).toMatch(/^ {2}STATE +JOB ID +COLLECTION +PROGRESS▼ +RATE\/ETA +IN STATE +REASON/v);
 		expect(lines[1]).toMatch(/^► ◐ Importing +454891732197474512 books +[█▌·]+ +50% 2\.0%\/m 10m00s +2m05s/v);

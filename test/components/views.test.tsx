@@ -46,7 +46,7 @@ describe('Header', () => {
 		expect(frame).not.toContain('showing 3 of 3');
 	});
 
-	test('ASCII', () => {
+	test('ascii glyphs', () => {
 		expect(renderFrame(<Header {...header()}/>, {ascii: true}).split('\n')[1]).toMatch(/^> Importing 2 {2}X Failed 1 +overall #+-+ +63%/v);
 	});
 });
@@ -82,8 +82,12 @@ const detail: JobDetail = {
 	createTime: '2026-11-28T10:00:00Z',
 	completeTime: '',
 	files: [
-		{fileName: 'part-0.parquet', fileSize: 1024, state: 'Completed', progress: 100, importedRows: 100_000, totalRows: 100_000, completeTime: '', reason: ''},
-		{fileName: 'part-1.parquet', fileSize: 2048, state: 'Failed', progress: 0, importedRows: 0, totalRows: 100_000, completeTime: '', reason: 'dimension mismatch'},
+		{
+			fileName: 'part-0.parquet', fileSize: 1024, state: 'Completed', progress: 100, importedRows: 100_000, totalRows: 100_000, completeTime: '', reason: '',
+		},
+		{
+			fileName: 'part-1.parquet', fileSize: 2048, state: 'Failed', progress: 0, importedRows: 0, totalRows: 100_000, completeTime: '', reason: 'dimension mismatch',
+		},
 	],
 };
 
@@ -102,7 +106,12 @@ describe('DetailView', () => {
 	});
 
 	test('loading, with the row from the list meanwhile; errors in one line', () => {
-		const frame = renderFrame(<DetailView jobId='7' job={{jobId: '7', collectionName: 'books', state: 'Importing', progress: 30, reason: ''}} detail={undefined} isLoading error='describe is not supported by Milvus < 2.4.13' width={80} height={15}/>);
+		const frame = renderFrame(<DetailView
+			isLoading jobId='7' job={{
+				jobId: '7', collectionName: 'books', state: 'Importing', progress: 30, reason: '',
+			}}
+			detail={undefined} error='describe is not supported by Milvus < 2.4.13' width={80}
+			height={15}/>);
 		expect(frame).toContain('Job 7  books  loading…');
 		expect(frame).toContain('describe is not supported by Milvus < 2.4.13');
 		expect(frame).toContain('State      ◐ Importing');
@@ -136,8 +145,12 @@ describe('overlays', () => {
 		const at = new Date(2026, 10, 28, 12, 34, 56).getTime();
 		const frame = renderFrame(<EventLog
 			events={[
-				{at, kind: 'failed', jobId: '1', collectionName: 'books', detail: 'import timeout'},
-				{at: at + 1000, kind: 'completed', jobId: '2', collectionName: 'movies', detail: ''},
+				{
+					at, kind: 'failed', jobId: '1', collectionName: 'books', detail: 'import timeout',
+				},
+				{
+					at: at + 1000, kind: 'completed', jobId: '2', collectionName: 'movies', detail: '',
+				},
 			]}
 			offset={0} width={100} height={10}/>);
 		const lines = frame.split('\n');
@@ -154,7 +167,7 @@ describe('overlays', () => {
 			'► books',
 			'  movies  (watching)',
 		]);
-		expect(renderFrame(<Picker title='Databases' items={[]} isLoading error={undefined} highlighted={0} current={undefined} width={60} height={8}/>)).toContain('loading…');
+		expect(renderFrame(<Picker isLoading title='Databases' items={[]} error={undefined} highlighted={0} current={undefined} width={60} height={8}/>)).toContain('loading…');
 		expect(renderFrame(<Picker title='Databases' items={[]} isLoading={false} error='permission denied' highlighted={0} current={undefined} width={60} height={8}/>)).toContain('permission denied');
 	});
 

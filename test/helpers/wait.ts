@@ -10,7 +10,7 @@ export const eventually = async (check: () => void, timeoutMs = 3000): Promise<v
 				throw error;
 			}
 
-			await new Promise(resolve => {
+			await new Promise(resolve => { // eslint-disable-line no-await-in-loop
 				setTimeout(resolve, 5);
 			});
 		}

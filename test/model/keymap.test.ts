@@ -24,7 +24,7 @@ describe('resolveKey routes by mode', () => {
 		['list', 'j', {}, 'move-down'],
 		['list', '', {downArrow: true}, 'move-down'],
 		['list', '', {pageDown: true}, 'page-down'],
-		['list', 'G', {shift: true}, 'last'],
+		['list', 'G', {}, 'last'],
 		['list', '', {home: true}, 'first'],
 		['list', '/', {}, 'filter'],
 		['list', '', {escape: true}, 'clear-filter'],

@@ -1,0 +1,113 @@
+import {EventEmitter} from 'node:events'; // Ink listens with .on/.off, as on real streams
+import {describe, expect, test} from 'vitest';
+import {runTui} from '../source/tui.js';
+import {createFakeClient, job} from './helpers/fake-client.js';
+import {testConfig} from './helpers/config.js';
+import {eventually} from './helpers/wait.js';
+
+const noop = () => undefined;
+
+/** A terminal-like pair of streams: what Ink needs of a TTY, recording everything written. */
+const terminal = () => {
+	const written: string[] = [];
+	const rawModes: boolean[] = [];
+	const stdout = Object.assign(new EventEmitter(), { // eslint-disable-line unicorn/prefer-event-target
+		isTTY: true,
+		columns: 100,
+		rows: 30,
+		write(chunk: string) {
+			written.push(chunk);
+			return true;
+		},
+	});
+	let pending: string | undefined;
+	const stdin = Object.assign(new EventEmitter(), { // eslint-disable-line unicorn/prefer-event-target
+		isTTY: true,
+		setRawMode(mode: boolean) {
+			rawModes.push(mode);
+		},
+		setEncoding: noop,
+		resume: noop,
+		pause: noop,
+		ref: noop,
+		unref: noop,
+		read() {
+			const data = pending;
+			pending = undefined;
+			return data ?? null;
+		},
+		type(data: string) {
+			pending = data;
+			stdin.emit('readable');
+		},
+	});
+	return {
+		// Only what Ink uses of a TTY is implemented.
+		stdout: stdout as unknown as NodeJS.WriteStream, // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion
+		stdin: stdin as unknown as NodeJS.ReadStream & {type(data: string): void}, // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion
+		written,
+		rawModes,
+	};
+};
+
+describe('runTui', () => {
+	test('uses the alternate screen and leaves the terminal clean on q, exit code 0', async () => {
+		const fake = createFakeClient();
+		const term = terminal();
+		const done = runTui({
+			client: fake.client, config: testConfig(), serverLabel: 'http://127.0.0.1:19530', stdout: term.stdout, stdin: term.stdin,
+		});
+		expect(term.written[0]!.startsWith('\u001B[?1049h')).toBe(true);
+		await eventually(() => {
+			expect(fake.lists).toHaveLength(1);
+		});
+		fake.answerList([job('1', 'Importing', 10)]);
+		await eventually(() => {
+			expect(term.written.join('')).toContain('Importing');
+		});
+		term.stdin.type('q');
+		expect(await done).toBe(0);
+		const tail = term.written.join('').slice(-40);
+		expect(tail).toContain('\u001B[?25h');
+		expect(tail.endsWith('\u001B[?1049l')).toBe(true);
+		expect(term.rawModes.at(-1)).toBe(false);
+	});
+
+	test('SIGTERM restores the terminal too, with 143', async () => {
+		const fake = createFakeClient();
+		const term = terminal();
+		const listeners = process.listenerCount('SIGTERM');
+		const done = runTui({
+			client: fake.client, config: testConfig(), serverLabel: 's', stdout: term.stdout, stdin: term.stdin,
+		});
+		await eventually(() => {
+			expect(fake.lists).toHaveLength(1);
+		});
+		process.emit('SIGTERM', 'SIGTERM');
+		expect(await done).toBe(143);
+		expect(term.written.join('').endsWith('\u001B[?1049l')).toBe(true);
+		// Ours is gone (Ink's own exit hooks may come and go).
+		expect(process.listenerCount('SIGTERM')).toBeLessThanOrEqual(listeners);
+	});
+});
+
+describe('screenStream', () => {
+	test('every write starts at the top-left; a resize clears and narrows by one column while Ink handles it', async () => {
+		const {screenStream} = await import('../source/tui-stream.js');
+		const term = terminal();
+		const screen = screenStream(term.stdout);
+		screen.stream.write('frame');
+		expect(term.written.at(-1)).toBe('\u001B[Hframe');
+		const seen: number[] = [];
+		term.stdout.on('resize', () => {
+			seen.push(screen.stream.columns);
+		});
+		screen.afterInkListeners();
+		term.stdout.emit('resize');
+		expect(seen).toEqual([99]);
+		expect(screen.stream.columns).toBe(100);
+		expect(term.written.at(-1)).toBe('\u001B[2J');
+		screen.dispose();
+		expect(term.stdout.listenerCount('resize')).toBe(1);
+	});
+});
