@@ -13,13 +13,15 @@ export const isObject = (value: unknown): value is JsonObject =>
 case-insensitively, and pre-GA 2.4 builds sent `jobID` (milvus-io/milvus#31227, renamed in #31192).
 */
 export const field = (object: JsonObject, key: string): unknown => {
-	if (Object.hasOwn(object, key)) {
-		return object[key];
+	// Direct read first (the hot path): our keys are never Object.prototype members, and JSON.parse makes `__proto__` an own key.
+	const value = object[key];
+	if (value !== undefined) {
+		return value;
 	}
 
 	const lower = key.toLowerCase();
 	for (const name in object) {
-		if (name.length === key.length && name.toLowerCase() === lower && Object.hasOwn(object, name)) {
+		if (name.length === key.length && name !== key && name.toLowerCase() === lower) {
 			return object[name];
 		}
 	}

@@ -11,19 +11,35 @@ export type JsonRead = {readonly ok: true; readonly value: unknown} | {readonly 
 /** Cheap test for the slow path. Keys match case-insensitively, as Milvus' decoder does (`jobID` works). */
 const numericJobId = /"jobid"\s*:\s*-?\d/iv;
 
-/**
-Matches every JSON string in order (so the scan never mistakes string content for structure) and,
-when that string is a `jobId` key followed by a number, captures the number's literal text.
-*/
-const token = /"([^"\\]*(?:\\.[^"\\]*)*)"(?:(\s*:\s*)(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+\-]?\d+)?))?/gv;
+/** A `jobId` key (any case) and the literal text of the JSON number after it. */
+const jobIdNumber = /"(jobid)"(\s*:\s*)(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+\-]?\d+)?)/giv;
 
-const quoteJobIds = (text: string): string => text.replaceAll(token, (match: string, key: string, colon?: string, number?: string) => {
-	if (number === undefined || key.length !== 5 || key.toLowerCase() !== 'jobid') {
-		return match;
+/**
+Quotes the number after every `jobId` key. A match can only sit inside a string value when its
+first quote is escaped (inside a JSON string every `"` is), so an odd run of backslashes before it
+means "leave it". An unescaped quote that closes a string right before `jobid` would make invalid
+JSON, which JSON.parse rejects whatever we do after that point.
+*/
+const quoteJobIds = (text: string): string => {
+	const parts: string[] = [];
+	let copied = 0;
+	for (const match of text.matchAll(jobIdNumber)) {
+		let backslashes = 0;
+		while (text[match.index - 1 - backslashes] === '\\') {
+			backslashes++;
+		}
+
+		if (backslashes % 2 === 0) {
+			const number = match[3]!;
+			const numberStart = match.index + match[0].length - number.length;
+			parts.push(text.slice(copied, numberStart), '"', number, '"');
+			copied = numberStart + number.length;
+		}
 	}
 
-	return `"${key}"${colon ?? ':'}"${number}"`;
-});
+	parts.push(text.slice(copied));
+	return parts.join('');
+};
 
 /** V8's message may quote the body (untrusted): sanitize and keep it short. */
 const shortError = (error: unknown): string => sanitize(error instanceof Error ? error.message : String(error), 120);

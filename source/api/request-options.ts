@@ -56,8 +56,10 @@ export const parseBase = (base: string): URL | undefined => {
 
 /** The address as messages show it: no credentials, no trailing slash, printable. */
 export const displayUri = (base: string): string => {
-	const url = withoutCredentials(base);
-	return sanitize(url === undefined ? base.replace(/^.*@/v, '') : url.href.replace(/\/$/v, ''), 200);
+	const url = parseBase(base);
+	// Not http(s): `root:pw@host` would parse as scheme `root:`, so cut any userinfo by hand.
+	const shown = url === undefined ? base.replace(/^([a-z][a-z\d+.\-]*:\/\/)?[^\/]*@/iv, '$1') : url.href.replace(/\/$/v, '');
+	return sanitize(shown, 200);
 };
 
 /** Replaces the token (and the password part of `user:password`) in text meant for people. */

@@ -17,7 +17,7 @@ Order of job ids. Milvus ids are decimal int64 strings (~18 digits, beyond 2^53,
 when both are all digits they compare as integers (length first, then digit by digit, which equals
 BigInt order without allocating). Zilliz Cloud's `job-…` ids compare as plain strings. In a mix, the
 numeric ids come first: comparing a mixed pair as strings would not be transitive (9 < 10 < 1x < 9).
-Equal numbers with different spellings (`007` vs `7`) fall back to the string so the order is total.
+Equal numbers with different spellings (`007` vs `7`): the shorter spelling first, so the order is total.
 */
 export function compareJobIds(a: string, b: string): number {
 	if (a === b) {
@@ -37,7 +37,7 @@ export function compareJobIds(a: string, b: string): number {
 			return x.length - y.length;
 		}
 
-		return lexical(x, y) || lexical(a, b);
+		return lexical(x, y) || a.length - b.length;
 	}
 
 	return lexical(a, b);

@@ -17,34 +17,56 @@ type VisibleMemo = {
 
 /** One memo per jobs map: the reducer and the view ask for the same list many times between polls. */
 const visibleMemo = new WeakMap<ReadonlyMap<string, TrackedJob>, VisibleMemo>();
+/** The last list computed, whatever its map: its order seeds the next sort (see sortJobs). */
+let lastResult: readonly TrackedJob[] = [];
 
 /** The time sorting by rate is computed at: the last good poll, so rows only move when data arrives. */
 export const sortTime = (state: AppState): number => state.poll.lastOkAt ?? 0;
 
+/** Matching jobs, those of the previous list first and in its order, then the rest. */
+function candidates(state: AppState, matches: (job: TrackedJob) => boolean): TrackedJob[] {
+	const rows: TrackedJob[] = [];
+	let found = 0;
+	// The ids of lastResult are distinct (it came from a map), so counting tells whether any job is new.
+	for (const previous of lastResult) {
+		const job = state.jobs.get(previous.jobId);
+		if (job !== undefined) {
+			found++;
+			if (matches(job)) {
+				rows.push(job);
+			}
+		}
+	}
+
+	if (found < state.jobs.size) {
+		const placed = new Set(lastResult.map(job => job.jobId));
+		for (const job of state.jobs.values()) {
+			if (!placed.has(job.jobId) && matches(job)) {
+				rows.push(job);
+			}
+		}
+	}
+
+	return rows;
+}
+
 /**
 The rows to show: filtered, then sorted (stable across polls, see sort.ts). Memoized on the jobs
-map, filter, sort and poll time, so it costs nothing between polls. It does not depend on the
-wall clock: the `now` of the other selectors only affects what a row says, not where it is.
+map, filter, sort and (for the rate column) poll time, so it costs nothing between polls. It does
+not depend on the wall clock: the screen's `now` only affects what a row says, not where it is.
 */
 export function visibleJobs(state: AppState): readonly TrackedJob[] {
-	const at = sortTime(state);
+	const at = state.sort.column === 'rate' ? sortTime(state) : 0;
 	const memo = visibleMemo.get(state.jobs);
 	if (memo?.filter === state.filter && memo.sort === state.sort && memo.at === at) {
 		return memo.result;
 	}
 
-	const matches = compileFilter(state.filter);
-	const rows: TrackedJob[] = [];
-	for (const job of state.jobs.values()) {
-		if (matches(job)) {
-			rows.push(job);
-		}
-	}
-
-	const result = sortJobs(rows, state.sort, at);
+	const result = sortJobs(candidates(state, compileFilter(state.filter)), state.sort, at);
 	visibleMemo.set(state.jobs, {
 		filter: state.filter, sort: state.sort, at, result,
 	});
+	lastResult = result;
 	return result;
 }
 

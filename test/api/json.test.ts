@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import {hasNumericJobId, readJson} from '../../source/api/json.js';
 import {fixture} from '../helpers/fixtures.js';
@@ -46,5 +47,44 @@ describe('readJson', () => {
 		const result = readJson(text);
 		expect(result.ok).toBe(false);
 		expect(result.ok ? '' : result.detail).not.toMatch(/[\u0000-\u001F]/v);
+	});
+});
+
+/** What readJson should give: JSON.parse, except numeric jobId values (any case) become the digits JSON.stringify printed. */
+const expected = (value: unknown): unknown => {
+	if (Array.isArray(value)) {
+		return value.map(item => expected(item));
+	}
+
+	if (typeof value === 'object' && value !== null) {
+		return Object.fromEntries(Object.entries(value).map(([key, item]) =>
+			[key, key.toLowerCase() === 'jobid' && typeof item === 'number' ? JSON.stringify(item) : expected(item)]));
+	}
+
+	return value;
+};
+
+describe('readJson on generated JSON', () => {
+	const key = fc.oneof(fc.constantFrom('jobId', 'jobID', 'JOBID', 'state', '"jobId":1', 'x"jobId', 'x\\"jobId', '\\\\"jobId', 'a\\', '\\"'), fc.string());
+	const value = fc.letrec(tie => ({
+		node: fc.oneof(
+			{depthSize: 'small'},
+			fc.integer(),
+			fc.double({noNaN: true, noDefaultInfinity: true}),
+			fc.bigInt({min: 0n, max: 2n ** 64n}).map(Number),
+			fc.string(),
+			fc.constantFrom('"jobId":5', '\\', '\\"jobId\\":7'),
+			fc.boolean(),
+			fc.constant(null),
+			fc.array(tie('node')),
+			fc.dictionary(key, tie('node')),
+		),
+	})).node;
+
+	test('equals JSON.parse except for numeric jobIds, which keep their printed digits', () => {
+		fc.assert(fc.property(value, input => {
+			const text = JSON.stringify(input);
+			expect(readJson(text)).toEqual({ok: true, value: expected(JSON.parse(text))});
+		}), {numRuns: 1000});
 	});
 });

@@ -105,12 +105,15 @@ describe('parseListResponse on odd records', () => {
 			});
 	});
 
-	test('records that are not objects or lack an id are skipped; duplicates keep the first', () => {
+	test('records that are not objects or lack an id are skipped', () => {
 		const result = parseListResponse({code: 0, data: {records: [null, 5, 'x', [], {state: 'Pending'}, {jobId: ''}, {jobId: {}}, {jobId: '7', state: 'A'}, {jobId: '7', state: 'B'}, {jobId: 8}]}});
 		expect(result).toEqual({
 			ok: true, value: [
 				{
 					jobId: '7', collectionName: '', state: 'A', progress: undefined, reason: '',
+				},
+				{
+					jobId: '7', collectionName: '', state: 'B', progress: undefined, reason: '',
 				},
 				{
 					jobId: '8', collectionName: '', state: missingState, progress: undefined, reason: '',

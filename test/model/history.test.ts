@@ -149,6 +149,14 @@ describe('tracking', () => {
 		expect(jobs.get('1')!.samples).toEqual([{at: 1000, progress: 44}]);
 	});
 
+	test('a job listed twice does not hide a missing one', () => {
+		const first = mergePoll(new Map(), [job('1'), job('2')], {...options, at: 0, previousAt: undefined});
+		const {jobs, events} = mergePoll(first.jobs, [job('1'), job('1', {progress: 52})], {...options, at: 1000});
+		expect(jobs.get('1')!.progress).toBe(52);
+		expect(jobs.get('2')!.gone).toBe('lost');
+		expect(events.map(event => event.kind)).toEqual(['lost']);
+	});
+
 	test('a record listed twice in one answer is one job', () => {
 		const {jobs, events} = mergePoll(new Map(), [job('1'), job('1', {progress: 60})], {...options, at: 0, previousAt: undefined});
 		expect(jobs.size).toBe(1);

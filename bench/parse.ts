@@ -1,0 +1,87 @@
+/**
+Time to turn a list response body (text) into Job[]: json.ts + parse.ts, as every poll does.
+Prints numbers only; speed is not asserted. Run:
+npx esbuild bench/parse.ts --bundle --platform=node --format=esm --packages=external --outfile=bench/.out/parse.mjs && node bench/.out/parse.mjs
+*/
+import {readJson} from '../source/api/json.js';
+import {parseListResponse} from '../source/api/parse.js';
+
+const states = ['Importing', 'Importing', 'Importing', 'Pending', 'Completed', 'Completed', 'Failed', 'None'] as const;
+const reasons = [
+	'import timeout',
+	'the dimension of field \'vector\' mismatch: expected 768, got 384',
+	'failed to get file size of \'a6fb2d1c/missing.parquet\': The specified key does not exist.',
+];
+
+/** A body shaped like Milvus 2.5+: 18-digit string ids, sorted keys, `reason` only when non-empty. */
+const listBody = (count: number, numericIds: boolean): string => {
+	const records = [];
+	for (let index = 0; index < count; index++) {
+		const state = states[index % states.length]!;
+		const id = (454_891_732_197_474_512n + BigInt(index)).toString();
+		const progress = state === 'Completed' ? 100 : (state === 'Failed' || state === 'None' ? 0 : (index * 7) % 90);
+		const reason = state === 'Failed' ? reasons[index % reasons.length] : (state === 'None' ? 'unknown import job state' : undefined);
+		const jobId = numericIds ? id : `"${id}"`;
+		const reasonField = reason === undefined ? '' : `,"reason":${JSON.stringify(reason)}`;
+		records.push(`{"collectionName":"collection_${index % 40}","jobId":${jobId},"progress":${progress}${reasonField},"state":"${state}"}`);
+	}
+
+	return `{"code":0,"data":{"records":[${records.join(',')}]}}`;
+};
+
+const parse = (text: string): number => {
+	const json = readJson(text);
+	const result = json.ok ? parseListResponse(json.value) : undefined;
+	if (!result?.ok) {
+		throw new Error('benchmark body did not parse');
+	}
+
+	return result.value.length;
+};
+
+const median = (values: number[]): number => {
+	const sorted = values.toSorted((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+const time = (text: string, expected: number, work: (text: string) => number = parse): number => {
+	const runs = Math.max(5, Math.min(50, Math.round(200_000 / expected)));
+	for (let warm = 0; warm < 3; warm++) {
+		work(text);
+	}
+
+	const samples: number[] = [];
+	for (let run = 0; run < runs; run++) {
+		const started = performance.now();
+		const count = work(text);
+		samples.push(performance.now() - started);
+		if (count !== expected) {
+			throw new Error(`expected ${expected} jobs, got ${count}`);
+		}
+	}
+
+	return median(samples);
+};
+
+const rows: string[] = [];
+for (const count of [1000, 10_000, 100_000]) {
+	const plain = listBody(count, false);
+	const numeric = listBody(count, true);
+	const baseline = time(plain, count, text => (JSON.parse(text) === null ? 0 : count));
+	const fast = time(plain, count);
+	const slow = time(numeric, count);
+	rows.push([
+		String(count).padStart(7),
+		`${(plain.length / 1024 / 1024).toFixed(2)} MiB`.padStart(10),
+		`${baseline.toFixed(2)} ms`.padStart(10),
+		`${fast.toFixed(2)} ms`.padStart(11),
+		`${slow.toFixed(2)} ms`.padStart(11),
+		`${(fast / count * 1000).toFixed(2)} µs`.padStart(9),
+	].join('  '));
+}
+
+console.log(`parse list body → Job[] (median; node ${process.version})`);
+console.log(['   jobs', '      body', 'JSON.parse', ' string ids', 'numeric ids', '  per job'].join('  '));
+for (const row of rows) {
+	console.log(row);
+}
