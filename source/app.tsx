@@ -16,6 +16,7 @@ import {usePoll} from './hooks/use-poll.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useWait, type WaitOptions} from './hooks/use-wait.js';
 import type {Command} from './model/keymap.js';
+import type {ReportLine} from './modes/wait-report.js';
 import {selectedJob} from './model/select.js';
 import {initialState, reducer, type AppState} from './model/state.js';
 
@@ -24,8 +25,8 @@ export type AppProps = {
 	readonly config: Config;
 	/** The server as shown in the header: never with credentials. */
 	readonly serverLabel: string;
-	/** 0 on `q`; the wait verdict's code in wait mode. */
-	readonly onExit: (code: number) => void;
+	/** 0 on `q`; in wait mode the verdict's code and its closing lines (printed once the screen is gone). */
+	readonly onExit: (code: number, report?: readonly ReportLine[]) => void;
 	/** Epoch ms; tests inject a fixed clock. */
 	readonly now?: () => number;
 	/** `--wait` on a TTY: exit once every watched job has finished. */
