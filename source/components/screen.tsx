@@ -8,6 +8,7 @@ import {
 import type {AppState} from '../model/state.js';
 import {maxWidth} from './cells.js';
 import {DetailView} from './detail-view.js';
+import {emptyText} from './empty-text.js';
 import {EventLog} from './event-log.js';
 import {Footer} from './footer.js';
 import {Header, headerHeight} from './header.js';
@@ -16,6 +17,7 @@ import {JobTable} from './job-table.js';
 import {Picker} from './picker.js';
 import {toRow} from './rows.js';
 import {summaryLine} from './summary.js';
+import {useTheme} from './theme-context.js';
 import {TooSmall} from './too-small.js';
 
 export const minColumns = 64;
@@ -39,6 +41,7 @@ export type ScreenProps = {
 
 /** The whole frame for one state: header, the view of the current mode, footer. */
 export function Screen({state, now, columns, rows, serverLabel, retryAt, notice, eventsOffset}: ScreenProps) {
+	const theme = useTheme();
 	const all = visibleJobs(state);
 	const contentWidths = useMemo(() => ({
 		jobId: maxWidth(all.map(job => job.jobId)),
@@ -122,7 +125,7 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 						rows={windowRows} selectedIndex={selected - window.start} height={bodyHeight}
 						width={columns}
 						sort={state.sort} contentWidths={contentWidths}
-						emptyText={state.jobs.size === 0 ? (poll.lastOkAt === undefined ? 'loading…' : 'no import jobs') : 'no jobs match the filter'}/>
+						emptyText={emptyText(state, theme.loading)}/>
 				);
 			}
 		}
