@@ -37,10 +37,12 @@ export type ScreenProps = {
 	readonly retryAt: number | undefined;
 	readonly notice: string | undefined;
 	readonly eventsOffset: number;
+	/** First line of the help overlay (it scrolls when the keys do not fit). */
+	readonly helpOffset?: number;
 };
 
 /** The whole frame for one state: header, the view of the current mode, footer. */
-export function Screen({state, now, columns, rows, serverLabel, retryAt, notice, eventsOffset}: ScreenProps) {
+export function Screen({state, now, columns, rows, serverLabel, retryAt, notice, eventsOffset, helpOffset = 0}: ScreenProps) {
 	const theme = useTheme();
 	const all = visibleJobs(state);
 	const contentWidths = useMemo(() => ({
@@ -95,7 +97,7 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 			}
 
 			case 'help': {
-				return <HelpOverlay keyContext={keyContext} width={columns} height={bodyHeight}/>;
+				return <HelpOverlay keyContext={keyContext} width={columns} height={bodyHeight} offset={helpOffset}/>;
 			}
 
 			case 'events': {
