@@ -7,6 +7,7 @@ import {
 } from '../model/select.js';
 import type {AppState} from '../model/state.js';
 import {maxWidth} from './cells.js';
+import {detailError} from './detail-error.js';
 import {DetailView} from './detail-view.js';
 import {emptyText} from './empty-text.js';
 import {EventLog} from './event-log.js';
@@ -87,7 +88,7 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 			case 'detail': {
 				const {detail} = state;
 				const jobId = detail?.jobId ?? state.selectedJobId ?? '';
-				const error = detail?.result?.ok === false ? describeError(detail.result.error) : undefined;
+				const error = detail?.result?.ok === false ? detailError(detail.result.error, state.jobs.get(jobId)) : undefined;
 				return (
 					<DetailView
 						jobId={jobId} job={state.jobs.get(jobId)} detail={detail?.lastGood}
