@@ -25,7 +25,7 @@ const startWait = (wait: Partial<WaitOptions>, config = testConfig({intervalMs: 
 	};
 	const app = render(<App client={fake.client} config={config} serverLabel='s' wait={options} onExit={onExit}/>);
 	/** Waits for the next list request and answers it. */
-	const next = async (answer: (pending: typeof fake) => void) => {
+	const next = async (answer: (pending: typeof fake) => unknown) => {
 		await eventually(() => {
 			expect(fake.lists).toHaveLength(1);
 		}, 5000);
