@@ -1,6 +1,8 @@
 import {compileFilter} from './filter.js';
 import {isStalled} from './history.js';
-import {sortJobs, stateRank} from './sort.js';
+import {
+	rowMaker, sameKeys, sortRows, stateRank, type SortRow,
+} from './sort.js';
 import type {AppState} from './state.js';
 import type {JobFilter, SortSpec, TrackedJob} from './types.js';
 
@@ -17,32 +19,38 @@ type VisibleMemo = {
 
 /** One memo per jobs map: the reducer and the view ask for the same list many times between polls. */
 const visibleMemo = new WeakMap<ReadonlyMap<string, TrackedJob>, VisibleMemo>();
-/** The last list computed, whatever its map: its order seeds the next sort (see sortJobs). */
-let lastResult: readonly TrackedJob[] = [];
+
+/**
+The rows of the last list computed, whatever its map, with the sort they were keyed for. Their order
+seeds the next sort, and the row of a job object that did not change is reused (its keys hold).
+*/
+let last: {readonly rows: readonly SortRow[]; readonly sort: SortSpec; readonly now: number} = {rows: [], sort: {column: 'state', reverse: false}, now: 0};
 
 /** The time sorting by rate is computed at: the last good poll, so rows only move when data arrives. */
 export const sortTime = (state: AppState): number => state.poll.lastOkAt ?? 0;
 
-/** Matching jobs, those of the previous list first and in its order, then the rest. */
-function candidates(state: AppState, matches: (job: TrackedJob) => boolean): TrackedJob[] {
-	const rows: TrackedJob[] = [];
+/** Rows of the matching jobs, those of the previous list first and in its order, then the rest. */
+function candidates(state: AppState, matches: (job: TrackedJob) => boolean, now: number): SortRow[] {
+	const make = rowMaker(state.sort.column, now);
+	const reuse = sameKeys(last, {sort: state.sort, now});
+	const rows: SortRow[] = [];
 	let found = 0;
-	// The ids of lastResult are distinct (it came from a map), so counting tells whether any job is new.
-	for (const previous of lastResult) {
-		const job = state.jobs.get(previous.jobId);
+	// The ids of the last rows are distinct (they came from a map), so counting tells whether any job is new.
+	for (const row of last.rows) {
+		const job = state.jobs.get(row.job.jobId);
 		if (job !== undefined) {
 			found++;
 			if (matches(job)) {
-				rows.push(job);
+				rows.push(job === row.job && reuse ? row : make(job, row.id));
 			}
 		}
 	}
 
 	if (found < state.jobs.size) {
-		const placed = new Set(lastResult.map(job => job.jobId));
+		const placed = new Set(last.rows.map(row => row.job.jobId));
 		for (const job of state.jobs.values()) {
 			if (!placed.has(job.jobId) && matches(job)) {
-				rows.push(job);
+				rows.push(make(job));
 			}
 		}
 	}
@@ -62,11 +70,12 @@ export function visibleJobs(state: AppState): readonly TrackedJob[] {
 		return memo.result;
 	}
 
-	const result = sortJobs(candidates(state, compileFilter(state.filter)), state.sort, at);
+	const rows = sortRows(candidates(state, compileFilter(state.filter), at), state.sort);
+	const result = rows.map(row => row.job);
 	visibleMemo.set(state.jobs, {
 		filter: state.filter, sort: state.sort, at, result,
 	});
-	lastResult = result;
+	last = {rows, sort: state.sort, now: at};
 	return result;
 }
 
