@@ -64,7 +64,7 @@ function numericKey(column: SortColumn, now: number): (job: TrackedJob) => numbe
 	}
 }
 
-/** A job with its sort keys, computed once. select.ts keeps the rows between polls and reuses those of unchanged jobs. */
+/** A job with its sort keys, computed once. visible.ts keeps the rows between polls and reuses those of unchanged jobs. */
 export type SortRow = {readonly job: TrackedJob; readonly number: number; readonly text: string; readonly id: string};
 
 /** Makes the rows of one sort; `id` may pass in a job's idSortKey already known (it depends on the id only). */
@@ -84,6 +84,14 @@ export const sameKeys = (before: {readonly sort: SortSpec; readonly now: number}
 
 const order = (a: string, b: string): number => (a < b ? -1 : (a > b ? 1 : 0));
 
+/** The comparison sortRows sorts by. */
+export function rowOrder(sort: SortSpec): (a: SortRow, b: SortRow) => number {
+	const sign = sort.reverse ? -1 : 1;
+	return sort.column === 'jobId'
+		? (a, b) => sign * order(a.id, b.id)
+		: (a, b) => (sign * ((a.number - b.number) || order(a.text, b.text))) || order(a.id, b.id);
+}
+
 /**
 Sorts `rows` in place and returns it. Ties are always broken by ascending job id (the id keys
 are distinct), so the order is total and does not depend on the (random, milvus §8.2) order of
@@ -91,10 +99,7 @@ the records. A poll usually moves no row at all: one pass checks that before sor
 V8's TimSort finds the runs of a list given in its previous order (about n comparisons).
 */
 export function sortRows(rows: SortRow[], sort: SortSpec): SortRow[] {
-	const sign = sort.reverse ? -1 : 1;
-	const compare = sort.column === 'jobId'
-		? (a: SortRow, b: SortRow) => sign * order(a.id, b.id)
-		: (a: SortRow, b: SortRow) => (sign * ((a.number - b.number) || order(a.text, b.text))) || order(a.id, b.id);
+	const compare = rowOrder(sort);
 	for (let index = 1; index < rows.length; index++) {
 		if (compare(rows[index - 1]!, rows[index]!) > 0) {
 			// eslint-disable-next-line unicorn/no-array-sort -- in place on purpose: the array is ours, a copy would double the work.
