@@ -64,7 +64,7 @@ function changed(records: readonly Job[], changes: ReadonlyArray<readonly [numbe
 			: (what % 3 === 1 ? {...record, progress: value % 101} : {...record, progress: undefined});
 	}
 
-	return next.reverse(); // Milvus reorders records between calls.
+	return next.toReversed(); // Milvus reorders records between calls.
 }
 
 describe('selectors patched per poll equal the ones computed from scratch', () => {
@@ -83,7 +83,8 @@ describe('selectors patched per poll equal the ones computed from scratch', () =
 					}
 
 					case 'drop': {
-						records = records.filter((_, index) => index !== action.index % records.length);
+						const dropped = action.index % records.length;
+						records = records.filter((_, index) => index !== dropped);
 						state = poll(state, at, records);
 						break;
 					}
