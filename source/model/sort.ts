@@ -1,4 +1,4 @@
-import {rate} from './rates.js';
+import {mayHaveRate, rate} from './rates.js';
 import type {SortColumn, SortSpec, TrackedJob} from './types.js';
 
 /** Order of states in the state column: what needs a look first, finished work last. Unknown (future) states sit before Completed. */
@@ -78,9 +78,15 @@ export const rowMaker = (column: SortColumn, now: number): RowMaker => {
 	});
 };
 
+type Keyed = {readonly sort: SortSpec; readonly now: number};
+
 /** Whether a row made for `before` (column, time) still holds the keys of the same job object under `after`. */
-export const sameKeys = (before: {readonly sort: SortSpec; readonly now: number}, after: {readonly sort: SortSpec; readonly now: number}): boolean =>
+export const sameKeys = (before: Keyed, after: Keyed): boolean =>
 	before.sort.column === after.sort.column && (after.sort.column !== 'rate' || before.now === after.now);
+
+/** sameKeys for one job: a job that cannot have a rate keeps its rate key at any time. */
+export const keyHolds = (before: Keyed, after: Keyed, job: TrackedJob): boolean =>
+	sameKeys(before, after) || (before.sort.column === 'rate' && after.sort.column === 'rate' && !mayHaveRate(job));
 
 const order = (a: string, b: string): number => (a < b ? -1 : (a > b ? 1 : 0));
 

@@ -1,7 +1,7 @@
 import {compileFilter} from './filter.js';
 import {deltaOf, type PollDelta} from './poll-delta.js';
 import {
-	rowMaker, rowOrder, sameKeys, sortRows, type SortRow,
+	keyHolds, rowMaker, rowOrder, sameKeys, sortRows, type SortRow,
 } from './sort.js';
 import type {AppState} from './state.js';
 import type {JobFilter, SortSpec, TrackedJob} from './types.js';
@@ -33,7 +33,8 @@ function candidates(state: AppState, now: number): SortRow[] {
 	const matches = compileFilter(state.filter);
 	const make = rowMaker(state.sort.column, now);
 	const previous = last?.rows ?? [];
-	const reuse = last !== undefined && sameKeys(last, {sort: state.sort, now});
+	const keyed = {sort: state.sort, now};
+	const reuse = last !== undefined && sameKeys(last, keyed);
 	const rows: SortRow[] = [];
 	let found = 0;
 	// The ids of the last rows are distinct (they came from a map), so counting tells whether any job is new.
@@ -42,7 +43,7 @@ function candidates(state: AppState, now: number): SortRow[] {
 		if (job !== undefined) {
 			found++;
 			if (matches(job)) {
-				rows.push(job === row.job && reuse ? row : make(job, row.id));
+				rows.push(job === row.job && (reuse || keyHolds(last!, keyed, job)) ? row : make(job, row.id));
 			}
 		}
 	}

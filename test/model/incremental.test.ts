@@ -128,4 +128,16 @@ describe('selectors patched per poll equal the ones computed from scratch', () =
 		expect(after.slice(1)).toEqual(before.slice(0, -1));
 		expect(after.slice(1).every((row, index) => row === before[index])).toBe(true);
 	});
+
+	test('sorted by rate, rows follow rates that change with time alone', () => {
+		const importing = (id: string, progress: number) => job(id, {state: 'Importing', progress});
+		let state = poll(start({sort: {column: 'rate', reverse: false}}), 0, [importing('a', 40), job('c', {state: 'Completed', progress: 100})]);
+		state = poll(state, 30_000, [importing('a', 40), importing('b', 40), job('c', {state: 'Completed', progress: 100})]);
+		state = poll(state, 40_000, [importing('a', 60), importing('b', 50), job('c', {state: 'Completed', progress: 100})]);
+		// a: 20 points since 0 → 30 %/min; b: 10 points since 30 s → 60 %/min.
+		expect(visibleJobs(state).map(row => row.jobId)).toEqual(['b', 'a', 'c']);
+		// Same records 60 s later: a 12 %/min, b 8.6 %/min.
+		state = poll(state, 100_000, [job('c', {state: 'Completed', progress: 100}), importing('b', 50), importing('a', 60)]);
+		expect(visibleJobs(state).map(row => row.jobId)).toEqual(['a', 'b', 'c']);
+	});
 });
