@@ -11,6 +11,8 @@ import {exitCodes} from './modes/exit-codes.js';
 // On Linux this overwrites the argv area, so `ps` shows only the name once we are running; before this line,
 // and on other systems, argv (with any --token) is readable by other users: the help says so and points to MILVUS_TOKEN.
 process.title = 'milvus-import-top';
+// React's development build (the default without NODE_ENV) costs the live screen about 2× the CPU; React and Ink load later, in tui.js.
+process.env['NODE_ENV'] ??= 'production';
 
 const readVersion = (): string => {
 	try {

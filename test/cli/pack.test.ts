@@ -1,5 +1,7 @@
 import {execFile} from 'node:child_process';
-import {mkdir, mkdtemp, rm} from 'node:fs/promises';
+import {
+	mkdir, mkdtemp, rm, writeFile,
+} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -9,7 +11,7 @@ import {
 import {cleanEnv} from '../helpers/run-cli.js';
 
 /**
-The package as a user gets it: `npm pack`, then `npm install --omit=dev <tarball>` into an empty
+The package as a user gets it: `npm pack` (scripts off: `npm test` has just built dist/, and the prepack rebuild would delete it under the other tests' feet), then `npm install --omit=dev <tarball>` into an empty
 folder (this talks to the npm registry for the runtime dependencies), then the bin through npm's
 symlink in node_modules/.bin. Slow by nature, hence the long timeouts.
 */
@@ -30,12 +32,14 @@ let bin: string;
 
 beforeAll(async () => {
 	work = await mkdtemp(path.join(tmpdir(), 'milvus-import-top-pack-'));
-	const {stdout} = await run('npm', ['pack', '--json', '--pack-destination', work], {cwd: root});
+	const {stdout} = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], {cwd: root});
 	const report: unknown = JSON.parse(stdout);
 	const packed = (Array.isArray(report) ? report[0] : undefined) as {filename: string; files: Array<{path: string}>} | undefined; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- npm pack --json's documented shape
 	packedFiles = packed!.files.map(file => file.path);
 	const app = path.join(work, 'app');
 	await mkdir(app);
+	// Its own package.json, or npm walks up and installs into whatever project encloses the temp folder.
+	await writeFile(path.join(app, 'package.json'), '{"name": "pack-test", "private": true}\n');
 	await run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--no-save', path.join(work, packed!.filename)], {cwd: app});
 	bin = path.join(app, 'node_modules', '.bin', 'milvus-import-top');
 }, 300_000);

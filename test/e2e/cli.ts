@@ -1,0 +1,34 @@
+import {fileURLToPath} from 'node:url';
+import {startDemoServer, seededRandom, type DemoServer} from '../../source/demo/index.js';
+import {startTerm, type Term, type TermOptions} from '../helpers/term.js';
+
+/** The built CLI, as `npx` would run it (`npm test` builds before vitest). */
+export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+/** A PTY of this size by default: wide enough for every column, rows − 1 frame well above the minimum. */
+export const startCli = (args: readonly string[], options: TermOptions = {}): Term =>
+	startTerm(process.execPath, [cliPath, ...args], {cols: 110, rows: 28, ...options});
+
+/** The demo server with a fixed seed, no arrivals (the rows stay the same jobs) and no expiry during a test. */
+export const startSeededDemo = async (port = 0): Promise<DemoServer> =>
+	startDemoServer({
+		port, random: seededRandom(7), tickMs: 0, retentionMs: 3_600_000,
+	});
+
+export type ScreenRow = {readonly jobId: string; readonly collection: string; readonly percent: number; readonly line: string};
+
+// A job row: … <19-digit id> <collection> <bar> <n>% …; the bar has no spaces in it.
+const rowPattern = /(?<id>\d{15,20}) +(?<collection>\S+) +\S+ +(?<percent>\d{1,3})%/v;
+
+/** The job rows visible on a screen, top to bottom. */
+export const jobRows = (screen: string): ScreenRow[] => screen.split('\n').flatMap(line => {
+	const groups = rowPattern.exec(line)?.groups;
+	return groups === undefined
+		? []
+		: [{
+			jobId: groups['id']!, collection: groups['collection']!, percent: Number(groups['percent']), line,
+		}];
+});
+
+/** Lines of the screen holding `text` (a crude check that something is not shown twice). */
+export const count = (screen: string, text: string): number => screen.split('\n').filter(line => line.includes(text)).length;
