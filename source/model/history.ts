@@ -117,7 +117,7 @@ export function mergePoll(previous: ReadonlyMap<string, TrackedJob>, records: re
 	for (const job of records) {
 		const before = previous.get(job.jobId);
 		if (before !== undefined) {
-			// A record listed twice in one answer: the later one wins (the parser already drops duplicates).
+			// A record listed twice in one answer: the later one wins (the parser passes duplicates on; Milvus never sends them, but a proxy or a future server might).
 			const after = update(before, job, options, events);
 			if (after !== before) {
 				changed = true;
