@@ -3,6 +3,7 @@ import {
 } from 'react';
 import {useStdout} from 'ink';
 import type {ImportClient} from './api/types.js';
+import {helpLayout} from './components/help-overlay.js';
 import {ThemeContext} from './components/theme-context.js';
 import {makeTheme} from './components/theme.js';
 import {Screen, tableHeight} from './components/screen.js';
@@ -16,6 +17,7 @@ import {usePoll} from './hooks/use-poll.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useWait, type WaitOptions} from './hooks/use-wait.js';
 import type {Command} from './model/keymap.js';
+import type {ReportLine} from './modes/wait-report.js';
 import {selectedJob} from './model/select.js';
 import {initialState, reducer, type AppState} from './model/state.js';
 
@@ -24,8 +26,8 @@ export type AppProps = {
 	readonly config: Config;
 	/** The server as shown in the header: never with credentials. */
 	readonly serverLabel: string;
-	/** 0 on `q`; the wait verdict's code in wait mode. */
-	readonly onExit: (code: number) => void;
+	/** 0 on `q`; in wait mode the verdict's code and its closing lines (printed once the screen is gone). */
+	readonly onExit: (code: number, report?: readonly ReportLine[]) => void;
 	/** Epoch ms; tests inject a fixed clock. */
 	readonly now?: () => number;
 	/** `--wait` on a TTY: exit once every watched job has finished. */
@@ -47,6 +49,7 @@ export function App({client, config, serverLabel, onExit, now = Date.now, wait}:
 	const {columns, rows} = useTerminalSize();
 	const [notice, setNotice] = useState<string | undefined>(undefined);
 	const [eventsOffset, setEventsOffset] = useState(0);
+	const [helpOffset, setHelpOffset] = useState(0);
 	const [collectionsKey, setCollectionsKey] = useState(0);
 	const [databasesKey, setDatabasesKey] = useState(0);
 	// The clock only triggers a re-render each second; the frame reads the time itself.
@@ -101,6 +104,13 @@ export function App({client, config, serverLabel, onExit, now = Date.now, wait}:
 				break;
 			}
 
+			case 'scroll-help': {
+				const {to} = effect;
+				const {maxOffset} = helpLayout({databases: current.databases !== undefined}, columns, tableHeight(rows));
+				setHelpOffset(offset => to === 'first' ? 0 : (to === 'last' ? maxOffset : Math.min(maxOffset, Math.max(0, offset + to))));
+				break;
+			}
+
 			case 'load-collections': {
 				setCollectionsKey(key => key + 1);
 				break;
@@ -146,7 +156,8 @@ export function App({client, config, serverLabel, onExit, now = Date.now, wait}:
 			<Screen
 				state={state} now={now()} columns={columns}
 				rows={rows} serverLabel={serverLabel}
-				retryAt={poll.retryAt} notice={notice} eventsOffset={eventsOffset}/>
+				retryAt={poll.retryAt} notice={notice} eventsOffset={eventsOffset}
+				helpOffset={helpOffset}/>
 		</ThemeContext.Provider>
 	);
 }
