@@ -1,4 +1,4 @@
-import {useMemo, useState} from 'react';
+import {useState} from 'react';
 import {Box} from 'ink';
 import {describeError} from '../api/errors.js';
 import type {KeyContext} from '../model/keymap.js';
@@ -6,7 +6,7 @@ import {
 	countsByState, overallProgress, pickerEntries, selectedIndex, visibleJobs, visibleWindow,
 } from '../model/select.js';
 import type {AppState} from '../model/state.js';
-import {maxWidth} from './cells.js';
+import {contentWidths} from './content-widths.js';
 import {detailError} from './detail-error.js';
 import {DetailView} from './detail-view.js';
 import {emptyText} from './empty-text.js';
@@ -46,10 +46,7 @@ export type ScreenProps = {
 export function Screen({state, now, columns, rows, serverLabel, retryAt, notice, eventsOffset, helpOffset = 0}: ScreenProps) {
 	const theme = useTheme();
 	const all = visibleJobs(state);
-	const contentWidths = useMemo(() => ({
-		jobId: maxWidth(all.map(job => job.jobId)),
-		collection: maxWidth(all.map(job => job.collectionName)),
-	}), [all]);
+	const widths = contentWidths(state.jobs);
 	// The first visible row, remembered so the page only scrolls when the selection leaves it.
 	const [top, setTop] = useState(0);
 	const selected = selectedIndex(state);
@@ -127,7 +124,7 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 					<JobTable
 						rows={windowRows} selectedIndex={selected - window.start} height={bodyHeight}
 						width={columns}
-						sort={state.sort} contentWidths={contentWidths}
+						sort={state.sort} contentWidths={widths}
 						emptyText={emptyText(state, theme.loading)}/>
 				);
 			}
