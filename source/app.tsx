@@ -64,7 +64,9 @@ export function App({client, config, serverLabel, onExit, now = Date.now, wait}:
 	useListLoaders({
 		client, dbName: state.scope.dbName, collectionsKey, databasesKey, dispatch,
 	});
-	useWait(state, wait, onExit);
+	const waitProgress = useWait(state, wait, onExit);
+	// Says why the screen will close by itself.
+	const waitLine = wait === undefined ? undefined : (waitProgress === undefined ? '--wait: waiting for the first poll' : `--wait: ${waitProgress.done} of ${waitProgress.total} done, exits when all finish`);
 
 	const failuresRef = useRef(state.failuresSeen);
 	useEffect(() => {
@@ -157,7 +159,7 @@ export function App({client, config, serverLabel, onExit, now = Date.now, wait}:
 				state={state} now={now()} columns={columns}
 				rows={rows} serverLabel={serverLabel}
 				retryAt={poll.retryAt} notice={notice} eventsOffset={eventsOffset}
-				helpOffset={helpOffset}/>
+				helpOffset={helpOffset} waitLine={waitLine}/>
 		</ThemeContext.Provider>
 	);
 }

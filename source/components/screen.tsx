@@ -40,10 +40,12 @@ export type ScreenProps = {
 	readonly eventsOffset: number;
 	/** First line of the help overlay (it scrolls when the keys do not fit). */
 	readonly helpOffset?: number;
+	/** `--wait` on a TTY: how far the wait is, shown before the summary. */
+	readonly waitLine?: string;
 };
 
 /** The whole frame for one state: header, the view of the current mode, footer. */
-export function Screen({state, now, columns, rows, serverLabel, retryAt, notice, eventsOffset, helpOffset = 0}: ScreenProps) {
+export function Screen({state, now, columns, rows, serverLabel, retryAt, notice, eventsOffset, helpOffset = 0, waitLine}: ScreenProps) {
 	const theme = useTheme();
 	const all = visibleJobs(state);
 	const widths = contentWidths(state.jobs);
@@ -77,7 +79,7 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 			counts={countsByState(state)}
 			overallProgress={overallProgress(state)}
 			failuresSeen={state.failuresSeen}
-			summary={summaryLine(state, all.length, now)}
+			summary={waitLine === undefined ? summaryLine(state, all.length, now) : `${waitLine} · ${summaryLine(state, all.length, now)}`}
 		/>
 	);
 	const body = () => {

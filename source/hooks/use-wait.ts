@@ -1,4 +1,4 @@
-import {useEffect, useRef} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {compileFilter} from '../model/filter.js';
 import type {Job} from '../model/job.js';
 import {sameScope} from '../model/reduce-poll.js';
@@ -25,6 +25,9 @@ export type WaitOptions = {
 
 export type WaitExit = (code: number, report: readonly ReportLine[]) => void;
 
+/** How far the wait is, for the header: undefined before the first good poll. */
+export type WaitProgress = {readonly done: number; readonly total: number};
+
 const matcher = (wait: WaitOptions): (job: Job) => boolean => {
 	const matches = compileFilter(wait.filter);
 	const collections = wait.collections !== undefined && wait.collections.length > 0 ? new Set(wait.collections) : undefined;
@@ -38,7 +41,8 @@ row, end it with exit 3. The closing lines go to `onExit`, to be printed once th
 Only polls of the scope the wait started in count: a look at another collection must not make the
 watched jobs "missing".
 */
-export const useWait = (state: AppState, wait: WaitOptions | undefined, onExit: WaitExit): void => {
+export const useWait = (state: AppState, wait: WaitOptions | undefined, onExit: WaitExit): WaitProgress | undefined => {
+	const [progress, setProgress] = useState<WaitProgress | undefined>(undefined);
 	const waitRef = useRef<WaitState | undefined>(undefined);
 	const doneRef = useRef(false);
 	const startScope = useRef(state.scope);
@@ -51,7 +55,9 @@ export const useWait = (state: AppState, wait: WaitOptions | undefined, onExit: 
 		const listed = [...state.jobs.values()].filter(job => job.gone === undefined);
 		waitRef.current = stepWait(waitRef.current ?? startWait(wait.jobIds), listed, matcher(wait));
 		const verdict = waitVerdict(waitRef.current, wait.retries);
-		if (verdict.kind !== 'waiting') {
+		if (verdict.kind === 'waiting') {
+			setProgress(previous => previous?.done === verdict.done && previous.total === verdict.total ? previous : {done: verdict.done, total: verdict.total});
+		} else {
 			doneRef.current = true;
 			onExit(waitExitCode(verdict), verdictReport(verdict, waitRef.current.polls, wait.uri));
 		}
@@ -69,4 +75,5 @@ export const useWait = (state: AppState, wait: WaitOptions | undefined, onExit: 
 		}
 		// One check per failed poll.
 	}, [lastError, consecutiveFailures]); // eslint-disable-line react-hooks/exhaustive-deps
+	return progress;
 };

@@ -91,4 +91,13 @@ describe('useWait on the live screen follows the script-mode rules', () => {
 			expect(onExit).toHaveBeenCalledWith(0, [{stream: 'out', text: 'all 1 watched job completed\n'}]);
 		});
 	});
+
+	test('the header says the screen is waiting, and how far it got', async () => {
+		const {app, next} = startWait({jobIds: ['1', '2']});
+		expect(app.lastFrame()).toContain('--wait: waiting for the first poll');
+		await next(fake => fake.answerList([job('1', 'Completed', 100), job('2', 'Importing', 50)]));
+		await eventually(() => {
+			expect(app.lastFrame()).toContain('--wait: 1 of 2 done, exits when all finish');
+		});
+	});
 });
