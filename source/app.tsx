@@ -10,7 +10,7 @@ import {Screen, tableHeight} from './components/screen.js';
 import type {Config} from './config.js';
 import {planCommand, type Effect} from './hooks/command-actions.js';
 import {osc52} from './hooks/osc52.js';
-import {useClock} from './hooks/use-clock.js';
+import {ClockContext, createClock} from './hooks/clock.js';
 import {useKeys} from './hooks/use-keys.js';
 import {useDetailLoader, useListLoaders} from './hooks/use-loaders.js';
 import {usePoll} from './hooks/use-poll.js';
@@ -52,8 +52,9 @@ export function App({client, config, serverLabel, onExit, now = Date.now, wait}:
 	const [helpOffset, setHelpOffset] = useState(0);
 	const [collectionsKey, setCollectionsKey] = useState(0);
 	const [databasesKey, setDatabasesKey] = useState(0);
-	// The clock only triggers a re-render each second; the frame reads the time itself.
-	useClock(now, true);
+	// The ticking clock lives outside the state: the texts that follow it (ages, time in state) subscribe to it
+	// themselves, so a tick re-renders only what it changes and the App not at all.
+	const clock = useMemo(() => createClock(now), [now]);
 	const poll = usePoll({
 		client, scope: state.scope, paused: state.paused, intervalMs: state.intervalMs, dispatch, now,
 	});
@@ -155,11 +156,13 @@ export function App({client, config, serverLabel, onExit, now = Date.now, wait}:
 	const theme = useMemo(() => makeTheme({color: config.color, ascii: config.ascii}), [config.color, config.ascii]);
 	return (
 		<ThemeContext.Provider value={theme}>
-			<Screen
-				state={state} now={now()} columns={columns}
-				rows={rows} serverLabel={serverLabel}
-				retryAt={poll.retryAt} notice={notice} eventsOffset={eventsOffset}
-				helpOffset={helpOffset} waitLine={waitLine}/>
+			<ClockContext.Provider value={clock}>
+				<Screen
+					state={state} now={clock.current()} columns={columns}
+					rows={rows} serverLabel={serverLabel}
+					retryAt={poll.retryAt} notice={notice} eventsOffset={eventsOffset}
+					helpOffset={helpOffset} waitLine={waitLine}/>
+			</ClockContext.Provider>
 		</ThemeContext.Provider>
 	);
 }

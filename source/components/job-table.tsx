@@ -4,12 +4,12 @@ import {fit, maxWidth} from './cells.js';
 import {
 	columnTitles, gap, layoutColumns, prefixWidth, sortColumnId, type Column, type ContentWidths,
 } from './columns.js';
-import {JobRow, type JobRowData} from './job-row.js';
+import {LiveRow, type LiveRowData} from './live-row.js';
 import {useTheme} from './theme-context.js';
 
 export type JobTableProps = {
 	/** The rows in the visible window only (the app picks the window). */
-	readonly rows: readonly JobRowData[];
+	readonly rows: readonly LiveRowData[];
 	/** Index into `rows`; -1 when the selected job is not among them. */
 	readonly selectedIndex: number;
 	/** Lines for the table, title line included. */
@@ -58,7 +58,7 @@ export function JobTable({rows, selectedIndex, height, width, sort, contentWidth
 			{visible.length === 0
 				? <Text color={theme.tone('muted')}>{'  ' + emptyText}</Text>
 				: visible.map((row, index) => (
-					<JobRow key={row.jobId} row={row} columns={columns} selected={index === selectedIndex}/>
+					<LiveRow key={row.jobId} row={row} columns={columns} isSelected={index === selectedIndex}/>
 				))}
 		</Box>
 	);

@@ -12,9 +12,10 @@ import {DetailView} from './detail-view.js';
 import {emptyText} from './empty-text.js';
 import {EventLog} from './event-log.js';
 import {Footer} from './footer.js';
-import {Header, headerHeight} from './header.js';
+import {headerHeight} from './header.js';
 import {HelpOverlay} from './help-overlay.js';
 import {JobTable} from './job-table.js';
+import {LiveHeader} from './live-header.js';
 import {Picker} from './picker.js';
 import {toRow} from './rows.js';
 import {summaryLine} from './summary.js';
@@ -66,20 +67,20 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 	const {poll} = state;
 	const failing = poll.lastError !== undefined && poll.consecutiveFailures > 0;
 	const header = (
-		<Header
+		<LiveHeader
 			width={columns}
 			serverLabel={serverLabel}
 			dbName={state.scope.dbName}
 			collectionName={state.scope.collectionName}
 			intervalMs={state.intervalMs}
-			lastOkAgeMs={poll.lastOkAt === undefined ? undefined : now - poll.lastOkAt}
+			lastOkAt={poll.lastOkAt}
 			isPaused={state.paused}
 			error={failing ? describeError(poll.lastError.error) : undefined}
-			retryInMs={failing && retryAt !== undefined ? Math.max(0, retryAt - now) : undefined}
+			retryAt={failing ? retryAt : undefined}
 			counts={countsByState(state)}
 			overallProgress={overallProgress(state)}
 			failuresSeen={state.failuresSeen}
-			summary={waitLine === undefined ? summaryLine(state, all.length, now) : `${waitLine} · ${summaryLine(state, all.length, now)}`}
+			summary={at => (waitLine === undefined ? summaryLine(state, all.length, at) : `${waitLine} · ${summaryLine(state, all.length, at)}`)}
 		/>
 	);
 	const body = () => {
