@@ -43,10 +43,12 @@ export type ScreenProps = {
 	readonly helpOffset?: number;
 	/** `--wait` on a TTY: how far the wait is, shown before the summary. */
 	readonly waitLine?: string;
+	/** The newest good poll, which may be newer than `state`'s when a poll changed nothing shown (use-quiet-reducer). */
+	readonly pollTime?: () => number | undefined;
 };
 
 /** The whole frame for one state: header, the view of the current mode, footer. */
-export function Screen({state, now, columns, rows, serverLabel, retryAt, notice, eventsOffset, helpOffset = 0, waitLine}: ScreenProps) {
+export function Screen({state, now, columns, rows, serverLabel, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime}: ScreenProps) {
 	const theme = useTheme();
 	const all = visibleJobs(state);
 	const widths = contentWidths(state.jobs);
@@ -73,7 +75,7 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 			dbName={state.scope.dbName}
 			collectionName={state.scope.collectionName}
 			intervalMs={state.intervalMs}
-			lastOkAt={poll.lastOkAt}
+			lastOkAt={pollTime ?? (() => poll.lastOkAt)}
 			isPaused={state.paused}
 			error={failing ? describeError(poll.lastError.error) : undefined}
 			retryAt={failing ? retryAt : undefined}
