@@ -1,8 +1,7 @@
 import {memo} from 'react';
 import {Text} from 'ink';
 import type {Column} from './columns.js';
-import {fit} from './cells.js';
-import {ProgressBar} from './progress-bar.js';
+import {rowSegments} from './row-segments.js';
 import {useTheme} from './theme-context.js';
 
 /** What one row shows: computed by the app from the model, so this stays props-only. */
@@ -39,46 +38,12 @@ rows whose text changed.
 */
 export const JobRow = memo(({row, columns, selected}: JobRowProps) => {
 	const theme = useTheme();
-	const look = theme.state(row.state);
-	const cut = (text: string, width: number, align: 'left' | 'right' = 'left') => fit(text, width, align, theme.ellipsis);
-	const cells = columns.map(({id, width}) => {
-		switch (id) {
-			case 'state': {
-				return <Text key={id} color={look.color}>{cut(`${look.glyph} ${look.label}`, width)}</Text>;
-			}
-
-			case 'jobId': {
-				return <Text key={id}>{cut(row.jobId, width)}</Text>;
-			}
-
-			case 'collection': {
-				return <Text key={id}>{cut(row.collectionName, width)}</Text>;
-			}
-
-			case 'progress': {
-				return <ProgressBar key={id} progress={row.progress} width={width} color={look.color}/>;
-			}
-
-			case 'hint': {
-				return <Text key={id} color={theme.tone('muted')}>{cut(row.gone ?? row.hint, width)}</Text>;
-			}
-
-			case 'age': {
-				return <Text key={id}>{cut(row.inState, width, 'right')}</Text>;
-			}
-
-			case 'reason': {
-				return <Text key={id} color={row.reason === '' ? undefined : theme.tone('error')}>{cut(row.reason, width)}</Text>;
-			}
-		}
-
-		return undefined;
-	});
 	return (
 		<Text wrap='truncate' inverse={theme.color ? selected : false} dimColor={row.gone !== undefined}>
-			<Text color={theme.tone('selection')}>{selected ? theme.pointer : ' '}</Text>
-			<Text color={theme.tone('changed')}>{row.changed ? theme.changedMark : ' '}</Text>
-			{cells.flatMap((cell, index) => (index === 0 ? [cell] : [' ', cell]))}
+			{rowSegments(row, columns, selected, theme).map(({text, color}, index) => (
+				// eslint-disable-next-line react/no-array-index-key -- runs have no identity but their place
+				color === undefined ? text : <Text key={index} color={color}>{text}</Text>
+			))}
 		</Text>
 	);
 }, (before, after) => before.selected === after.selected && before.columns === after.columns && sameRow(before.row, after.row));
