@@ -1,5 +1,5 @@
 import {
-	useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState,
+	useCallback, useEffect, useMemo, useRef, useState,
 } from 'react';
 import {useStdout} from 'ink';
 import type {ImportClient} from './api/types.js';
@@ -7,14 +7,16 @@ import {helpLayout} from './components/help-overlay.js';
 import {ThemeContext} from './components/theme-context.js';
 import {makeTheme} from './components/theme.js';
 import {Screen, tableHeight} from './components/screen.js';
+import {isUnseenPoll} from './components/unseen-poll.js';
 import type {Config} from './config.js';
 import {planCommand, type Effect} from './hooks/command-actions.js';
 import {osc52} from './hooks/osc52.js';
-import {useClock} from './hooks/use-clock.js';
+import {ClockContext, createClock} from './hooks/clock.js';
 import {useKeys} from './hooks/use-keys.js';
 import {useDetailLoader, useListLoaders} from './hooks/use-loaders.js';
 import {usePoll} from './hooks/use-poll.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {useQuietReducer} from './hooks/use-quiet-reducer.js';
 import {useWait, type WaitOptions} from './hooks/use-wait.js';
 import type {Command} from './model/keymap.js';
 import type {ReportLine} from './modes/wait-report.js';
@@ -44,7 +46,13 @@ const init = (config: Config): AppState => initialState({
 
 /** The one stateful component: one reducer, the poll loop and the keys, rendered by <Screen/>. */
 export function App({client, config, serverLabel, onExit, now = Date.now, wait}: AppProps) {
-	const [state, dispatch] = useReducer(reducer, config, init);
+	// The ticking clock lives outside the state: the texts that follow it (ages, time in state) subscribe to it
+	// themselves, so a tick re-renders only what it changes and the App not at all.
+	const clock = useMemo(() => createClock(now), [now]);
+	// Wait mode counts every poll (useWait), so there each one is rendered.
+	const isUnseen = useCallback((shown: AppState, next: AppState, previous: AppState) =>
+		wait === undefined && isUnseenPoll(shown, next, previous, clock.current()), [wait, clock]);
+	const {state, dispatch, current: currentState} = useQuietReducer(reducer, () => init(config), isUnseen);
 	const {stdout} = useStdout();
 	const {columns, rows} = useTerminalSize();
 	const [notice, setNotice] = useState<string | undefined>(undefined);
@@ -52,8 +60,6 @@ export function App({client, config, serverLabel, onExit, now = Date.now, wait}:
 	const [helpOffset, setHelpOffset] = useState(0);
 	const [collectionsKey, setCollectionsKey] = useState(0);
 	const [databasesKey, setDatabasesKey] = useState(0);
-	// The clock only triggers a re-render each second; the frame reads the time itself.
-	useClock(now, true);
 	const poll = usePoll({
 		client, scope: state.scope, paused: state.paused, intervalMs: state.intervalMs, dispatch, now,
 	});
@@ -126,22 +132,14 @@ export function App({client, config, serverLabel, onExit, now = Date.now, wait}:
 	};
 
 	// Keys can arrive faster than frames (a paste, a PTY burst): each key is planned against the state
-	// the previous keys led to, not the last rendered one, so no typed character is lost.
-	const latest = useRef(state);
-	useLayoutEffect(() => {
-		latest.current = state;
-	}, [state]);
+	// the previous keys led to (the reducer store's, not the last rendered one), so no typed character is lost.
 	const onCommand = (command: Command, input: string) => {
-		const {current} = latest;
+		const current = currentState();
 		const plan = planCommand(command, input, current, {now: now(), pageSize: Math.max(1, tableHeight(rows) - 2)});
 		setNotice(undefined);
-		let next = current;
 		for (const action of plan.actions) {
-			next = reducer(next, action);
 			dispatch(action);
 		}
-
-		latest.current = next;
 
 		for (const effect of plan.effects) {
 			run(effect, current);
@@ -149,17 +147,23 @@ export function App({client, config, serverLabel, onExit, now = Date.now, wait}:
 	};
 
 	useKeys({
-		current: () => ({mode: latest.current.mode, keyContext: {databases: latest.current.databases !== undefined}}),
+		current() {
+			const {mode, databases} = currentState();
+			return {mode, keyContext: {databases: databases !== undefined}};
+		},
 		onCommand,
 	});
 	const theme = useMemo(() => makeTheme({color: config.color, ascii: config.ascii}), [config.color, config.ascii]);
 	return (
 		<ThemeContext.Provider value={theme}>
-			<Screen
-				state={state} now={now()} columns={columns}
-				rows={rows} serverLabel={serverLabel}
-				retryAt={poll.retryAt} notice={notice} eventsOffset={eventsOffset}
-				helpOffset={helpOffset} waitLine={waitLine}/>
+			<ClockContext.Provider value={clock}>
+				<Screen
+					state={state} now={clock.current()} pollTime={() => currentState().poll.lastOkAt}
+					columns={columns}
+					rows={rows} serverLabel={serverLabel}
+					retryAt={poll.retryAt} notice={notice} eventsOffset={eventsOffset}
+					helpOffset={helpOffset} waitLine={waitLine}/>
+			</ClockContext.Provider>
 		</ThemeContext.Provider>
 	);
 }

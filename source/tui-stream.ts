@@ -10,6 +10,8 @@ screen on every render), so instead each write starts with "cursor home": in the
 the frame always starts at the top-left, and Ink's relative moves then start from the right place
 (`cursorUp` stops at the top line).
 
+Bytes matter over SSH: runs of Ink's line-by-line cursor moves are written as one move (compressMoves).
+
 A resize clears the screen and makes Ink repaint the whole frame: Ink only does that itself when the
 width shrinks, so the stream reports one column less while Ink handles the resize event.
 */
@@ -21,6 +23,14 @@ export type ScreenStream = {
 };
 
 const home = '\u001B[H';
+/** Runs of Ink's "cursor to the next line", one per unchanged line of an incremental frame (3 bytes each). */
+const nextLines = /(?:\u001B\[E){2,}/gv;
+
+/**
+Ink's incremental renderer steps over each unchanged line with its own CNL (`ESC [ E`): 44 of them,
+132 bytes, when one row of the table changed. CNL takes a count (ECMA-48), so a run is one sequence.
+*/
+export const compressMoves = (text: string): string => text.replaceAll(nextLines, run => `\u001B[${run.length / 3}E`);
 const clearScreen = '\u001B[2J';
 
 export const screenStream = (stdout: NodeJS.WriteStream): ScreenStream => {
@@ -28,7 +38,7 @@ export const screenStream = (stdout: NodeJS.WriteStream): ScreenStream => {
 	// Ink writes whole strings, one argument each.
 	const write = (chunk: string | Uint8Array): boolean => {
 		const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-		return stdout.write(text === '' ? text : home + text);
+		return stdout.write(text === '' ? text : home + compressMoves(text));
 	};
 
 	const stream = new Proxy(stdout, {

@@ -48,6 +48,8 @@ export const startApp = (options: DriverOptions) => {
 	const waiting: Array<(result: Result<readonly Job[]>) => void> = [];
 	let lists = 0;
 	let rendered: (() => void) | undefined;
+	/** Ink's own time per frame (tree → output string), as its onRender reports it. */
+	const renderTimes: number[] = [];
 	const client: ImportClient = {
 		async listImportJobs() {
 			lists++;
@@ -80,7 +82,8 @@ export const startApp = (options: DriverOptions) => {
 			maxFps: 15,
 			exitOnCtrlC: false,
 			patchConsole: false,
-			onRender() {
+			onRender({renderTime}) {
+				renderTimes.push(renderTime);
 				rendered?.();
 			},
 		},
@@ -110,6 +113,7 @@ export const startApp = (options: DriverOptions) => {
 		get lists() {
 			return lists;
 		},
+		renderTimes,
 		get pending() {
 			return waiting.length;
 		},

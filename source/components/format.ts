@@ -20,6 +20,16 @@ export const formatDuration = (ms: number): string => {
 	return `${Math.floor(hours / 24)}d${String(hours % 24).padStart(2, '0')}h`;
 };
 
+/**
+A coarse age, for times that tick on screen without a poll (time in state, stalled for): seconds only
+under a minute, like htop's TIME+, so a row changes once a second in its first minute and once a minute
+after that instead of every second; 42s, 3m, 2h03m, 4d02h.
+*/
+export const formatAge = (ms: number): string => {
+	const seconds = Math.max(0, Math.floor(ms / 1000));
+	return seconds >= 60 && seconds < 3600 ? `${Math.floor(seconds / 60)}m` : formatDuration(ms);
+};
+
 const two = (n: number): string => String(n).padStart(2, '0');
 
 /** Local wall-clock time, HH:MM:SS: what a person compares with their own clock. */

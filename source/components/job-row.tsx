@@ -1,9 +1,7 @@
 import {memo} from 'react';
 import {Text} from 'ink';
 import type {Column} from './columns.js';
-import {fit} from './cells.js';
-import {formatDuration} from './format.js';
-import {ProgressBar} from './progress-bar.js';
+import {rowSegments} from './row-segments.js';
 import {useTheme} from './theme-context.js';
 
 /** What one row shows: computed by the app from the model, so this stays props-only. */
@@ -14,7 +12,8 @@ export type JobRowData = {
 	readonly progress: number | undefined;
 	/** Rate and ETA, or what the job is waiting for. */
 	readonly hint: string;
-	readonly inStateMs: number;
+	/** Time in the current state, formatted (formatAge): a text, so an unchanged row compares equal. */
+	readonly inState: string;
 	readonly reason: string;
 	/** The state changed at the last poll: marked for a moment. */
 	readonly changed: boolean;
@@ -28,52 +27,23 @@ export type JobRowProps = {
 	readonly selected: boolean;
 };
 
-/** One dense line, every cell cut to its width by what the terminal shows. Memoized: 10k rows, one changed. */
+const sameRow = (a: JobRowData, b: JobRowData): boolean => a === b || (a.jobId === b.jobId && a.collectionName === b.collectionName
+	&& a.state === b.state && a.progress === b.progress && a.hint === b.hint && a.inState === b.inState
+	&& a.reason === b.reason && a.changed === b.changed && a.gone === b.gone);
+
+/**
+One dense line, every cell cut to its width by what the terminal shows. Memoized on what it prints
+(row data is rebuilt for every frame): a poll that moves one job, or a clock tick, re-renders only the
+rows whose text changed.
+*/
 export const JobRow = memo(({row, columns, selected}: JobRowProps) => {
 	const theme = useTheme();
-	const look = theme.state(row.state);
-	// The selected row is one uniform highlight (inverse over per-cell colours makes a patchwork).
-	const plain = selected && theme.color;
-	const paint = (color: string | undefined) => (plain ? undefined : color);
-	const cut = (text: string, width: number, align: 'left' | 'right' = 'left') => fit(text, width, align, theme.ellipsis);
-	const cells = columns.map(({id, width}) => {
-		switch (id) {
-			case 'state': {
-				return <Text key={id} color={paint(look.color)}>{cut(`${look.glyph} ${look.label}`, width)}</Text>;
-			}
-
-			case 'jobId': {
-				return <Text key={id}>{cut(row.jobId, width)}</Text>;
-			}
-
-			case 'collection': {
-				return <Text key={id}>{cut(row.collectionName, width)}</Text>;
-			}
-
-			case 'progress': {
-				return <ProgressBar key={id} progress={row.progress} width={width} color={look.color} isPlain={plain}/>;
-			}
-
-			case 'hint': {
-				return <Text key={id} color={paint(theme.tone('muted'))}>{cut(row.gone ?? row.hint, width)}</Text>;
-			}
-
-			case 'age': {
-				return <Text key={id}>{cut(formatDuration(row.inStateMs), width, 'right')}</Text>;
-			}
-
-			case 'reason': {
-				return <Text key={id} color={row.reason === '' ? undefined : paint(theme.tone('error'))}>{cut(row.reason, width)}</Text>;
-			}
-		}
-
-		return undefined;
-	});
 	return (
 		<Text wrap='truncate' inverse={theme.color ? selected : false} dimColor={row.gone !== undefined}>
-			<Text>{selected ? theme.pointer : ' '}</Text>
-			<Text color={paint(theme.tone('changed'))}>{row.changed ? theme.changedMark : ' '}</Text>
-			{cells.flatMap((cell, index) => (index === 0 ? [cell] : [' ', cell]))}
+			{rowSegments(row, columns, selected, theme).map(({text, color}, index) => (
+				// eslint-disable-next-line react/no-array-index-key -- runs have no identity but their place
+				color === undefined ? text : <Text key={index} color={color}>{text}</Text>
+			))}
 		</Text>
 	);
-});
+}, (before, after) => before.selected === after.selected && before.columns === after.columns && sameRow(before.row, after.row));

@@ -2,14 +2,14 @@ import {Box, Text} from 'ink';
 import type {SortSpec} from '../model/types.js';
 import {fit, maxWidth} from './cells.js';
 import {
-	columnTitles, gap, layoutColumns, prefixWidth, sortColumnId, type ContentWidths,
+	columnTitles, gap, layoutColumns, prefixWidth, sortColumnId, type Column, type ContentWidths,
 } from './columns.js';
-import {JobRow, type JobRowData} from './job-row.js';
+import {LiveRow, type LiveRowData} from './live-row.js';
 import {useTheme} from './theme-context.js';
 
 export type JobTableProps = {
 	/** The rows in the visible window only (the app picks the window). */
-	readonly rows: readonly JobRowData[];
+	readonly rows: readonly LiveRowData[];
 	/** Index into `rows`; -1 when the selected job is not among them. */
 	readonly selectedIndex: number;
 	/** Lines for the table, title line included. */
@@ -22,6 +22,18 @@ export type JobTableProps = {
 	readonly emptyText: string;
 };
 
+let lastLayout: {readonly key: string; readonly columns: readonly Column[]} | undefined;
+
+/** The same array while the layout holds, so the memoized rows can compare it by identity. */
+function sameLayout(width: number, jobId: number, collection: number): readonly Column[] {
+	const key = `${width} ${jobId} ${collection}`;
+	if (lastLayout?.key !== key) {
+		lastLayout = {key, columns: layoutColumns(width, {jobId, collection})};
+	}
+
+	return lastLayout.columns;
+}
+
 /**
 The live table, built from Box/Text rather than ink-table: it needs dense rows with no rule between
 them, one inverse selected row, a colour per cell and widths measured with string-width.
@@ -30,10 +42,9 @@ It is given only the rows in the visible window, so 10k jobs cost as much as 40.
 export function JobTable({rows, selectedIndex, height, width, sort, contentWidths, emptyText}: JobTableProps) {
 	const theme = useTheme();
 	const visible = rows.slice(0, Math.max(0, height - 1));
-	const columns = layoutColumns(width, contentWidths ?? {
-		jobId: maxWidth(visible.map(row => row.jobId)),
-		collection: maxWidth(visible.map(row => row.collectionName)),
-	});
+	const idWidth = contentWidths?.jobId ?? maxWidth(visible.map(row => row.jobId));
+	const collectionWidth = contentWidths?.collection ?? maxWidth(visible.map(row => row.collectionName));
+	const columns = sameLayout(width, idWidth, collectionWidth);
 	const sortedId = sortColumnId[sort.column];
 	const titles = columns.map(({id, width: w}) => {
 		const arrow = id === sortedId ? (sort.reverse ? theme.sortDown : theme.sortUp) : '';
@@ -47,7 +58,7 @@ export function JobTable({rows, selectedIndex, height, width, sort, contentWidth
 			{visible.length === 0
 				? <Text color={theme.tone('muted')}>{'  ' + emptyText}</Text>
 				: visible.map((row, index) => (
-					<JobRow key={row.jobId} row={row} columns={columns} selected={index === selectedIndex}/>
+					<LiveRow key={row.jobId} row={row} columns={columns} isSelected={index === selectedIndex}/>
 				))}
 		</Box>
 	);

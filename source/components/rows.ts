@@ -2,37 +2,61 @@ import {changedInLastPoll, stalled} from '../model/select.js';
 import {eta, phaseHint, rate} from '../model/rates.js';
 import type {AppState} from '../model/state.js';
 import type {TrackedJob} from '../model/types.js';
-import {formatDuration} from './format.js';
-import type {JobRowData} from './job-row.js';
+import {formatAge, formatDuration} from './format.js';
+import type {LiveRowData, RowTimes} from './live-row.js';
 
-/** Rate and ETA while the rows are being written; otherwise what the job is probably doing. */
-export const hintFor = (job: TrackedJob, state: AppState, now: number): string => {
+/**
+Rate and ETA while the rows are being written; otherwise what the job is probably doing. Rate and ETA
+are computed at the last good poll, not at the ticking clock: samples only change at polls, so the
+numbers change when data arrives (and the row is not rewritten every second for a falling rate).
+*/
+const steadyHint = (job: TrackedJob, state: AppState): string => {
 	if (job.gone !== undefined) {
 		return job.gone;
 	}
 
-	if (stalled(job, state, now)) {
-		return `stalled ${formatDuration(now - job.lastChange)}`;
-	}
-
-	const perMinute = rate(job, now);
+	const at = state.poll.lastOkAt ?? 0;
+	const perMinute = rate(job, at);
 	if (perMinute !== undefined) {
-		const left = eta(job, now);
+		const left = eta(job, at);
 		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatDuration(left)}`;
 	}
 
 	return phaseHint(job) ?? '';
 };
 
-/** The view of one tracked job: what the row prints, computed for the visible rows only. */
-export const toRow = (job: TrackedJob, state: AppState, now: number): JobRowData => ({
-	jobId: job.jobId,
-	collectionName: job.collectionName,
-	state: job.state,
-	progress: job.progress,
-	hint: hintFor(job, state, now),
-	inStateMs: now - job.stateSince,
-	reason: job.reason,
-	changed: changedInLastPoll(job, state),
-	gone: job.gone,
+/** What a job's clock texts are derived from. */
+export const rowTimes = (job: TrackedJob, state: AppState): RowTimes => ({
+	stateSince: job.stateSince,
+	lastChange: job.lastChange,
+	// `stalled` at the end of time says whether the job can stall at all (running, not gone, not waiting for a commit).
+	stallAt: stalled(job, state, Number.POSITIVE_INFINITY) ? job.lastChange + state.stallAfterMs : undefined,
+	hint: steadyHint(job, state),
 });
+
+/** Time in state, and the hint: "stalled 12m" once a running job has not moved for stallAfterMs. */
+export const inStateText = (times: RowTimes, now: number): string => formatAge(now - times.stateSince);
+export const hintText = (times: RowTimes, now: number): string =>
+	times.stallAt !== undefined && now >= times.stallAt ? `stalled ${formatAge(now - times.lastChange)}` : times.hint;
+
+export const hintFor = (job: TrackedJob, state: AppState, now: number): string => hintText(rowTimes(job, state), now);
+
+/**
+The view of one tracked job: the texts the row prints at `now`, computed for the visible rows only (the
+row compares them to skip re-rendering), and the times the live row re-derives its clock texts from.
+*/
+export const toRow = (job: TrackedJob, state: AppState, now: number): LiveRowData => {
+	const times = rowTimes(job, state);
+	return {
+		jobId: job.jobId,
+		collectionName: job.collectionName,
+		state: job.state,
+		progress: job.progress,
+		hint: hintText(times, now),
+		inState: inStateText(times, now),
+		reason: job.reason,
+		changed: changedInLastPoll(job, state),
+		gone: job.gone,
+		times,
+	};
+};

@@ -1,4 +1,4 @@
-import {useMemo, useState} from 'react';
+import {useState} from 'react';
 import {Box} from 'ink';
 import {describeError} from '../api/errors.js';
 import type {KeyContext} from '../model/keymap.js';
@@ -6,15 +6,16 @@ import {
 	countsByState, overallProgress, pickerEntries, selectedIndex, visibleJobs, visibleWindow,
 } from '../model/select.js';
 import type {AppState} from '../model/state.js';
-import {maxWidth} from './cells.js';
+import {contentWidths} from './content-widths.js';
 import {detailError} from './detail-error.js';
 import {DetailView} from './detail-view.js';
 import {emptyText} from './empty-text.js';
 import {EventLog} from './event-log.js';
 import {Footer} from './footer.js';
-import {Header, headerHeight} from './header.js';
+import {headerHeight} from './header.js';
 import {HelpOverlay} from './help-overlay.js';
 import {JobTable} from './job-table.js';
+import {LiveHeader} from './live-header.js';
 import {Picker} from './picker.js';
 import {toRow} from './rows.js';
 import {summaryLine} from './summary.js';
@@ -42,16 +43,15 @@ export type ScreenProps = {
 	readonly helpOffset?: number;
 	/** `--wait` on a TTY: how far the wait is, shown before the summary. */
 	readonly waitLine?: string;
+	/** The newest good poll, which may be newer than `state`'s when a poll changed nothing shown (use-quiet-reducer). */
+	readonly pollTime?: () => number | undefined;
 };
 
 /** The whole frame for one state: header, the view of the current mode, footer. */
-export function Screen({state, now, columns, rows, serverLabel, retryAt, notice, eventsOffset, helpOffset = 0, waitLine}: ScreenProps) {
+export function Screen({state, now, columns, rows, serverLabel, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime}: ScreenProps) {
 	const theme = useTheme();
 	const all = visibleJobs(state);
-	const contentWidths = useMemo(() => ({
-		jobId: maxWidth(all.map(job => job.jobId)),
-		collection: maxWidth(all.map(job => job.collectionName)),
-	}), [all]);
+	const widths = contentWidths(state.jobs);
 	// The first visible row, remembered so the page only scrolls when the selection leaves it.
 	const [top, setTop] = useState(0);
 	const selected = selectedIndex(state);
@@ -69,20 +69,20 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 	const {poll} = state;
 	const failing = poll.lastError !== undefined && poll.consecutiveFailures > 0;
 	const header = (
-		<Header
+		<LiveHeader
 			width={columns}
 			serverLabel={serverLabel}
 			dbName={state.scope.dbName}
 			collectionName={state.scope.collectionName}
 			intervalMs={state.intervalMs}
-			lastOkAgeMs={poll.lastOkAt === undefined ? undefined : now - poll.lastOkAt}
+			lastOkAt={pollTime ?? (() => poll.lastOkAt)}
 			isPaused={state.paused}
 			error={failing ? describeError(poll.lastError.error) : undefined}
-			retryInMs={failing && retryAt !== undefined ? Math.max(0, retryAt - now) : undefined}
+			retryAt={failing ? retryAt : undefined}
 			counts={countsByState(state)}
 			overallProgress={overallProgress(state)}
 			failuresSeen={state.failuresSeen}
-			summary={waitLine === undefined ? summaryLine(state, all.length, now) : `${waitLine} · ${summaryLine(state, all.length, now)}`}
+			summary={at => (waitLine === undefined ? summaryLine(state, all.length, at) : `${waitLine} · ${summaryLine(state, all.length, at)}`)}
 		/>
 	);
 	const body = () => {
@@ -129,7 +129,7 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 					<JobTable
 						rows={windowRows} selectedIndex={selected - window.start} height={bodyHeight}
 						width={columns}
-						sort={state.sort} contentWidths={contentWidths}
+						sort={state.sort} contentWidths={widths}
 						emptyText={emptyText(state, theme.loading)}/>
 				);
 			}

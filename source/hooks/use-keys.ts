@@ -2,6 +2,7 @@ import {useCallback, useLayoutEffect, useRef} from 'react';
 import {useInput, useStdin, type Key} from 'ink';
 import type {Mode} from '../model/actions.js';
 import {resolveKey, type Command, type KeyContext} from '../model/keymap.js';
+import {splitKeys} from './split-keys.js';
 
 export type KeysOptions = {
 	/** Read at each key press, so a key typed right after a mode change is routed by the new mode. */
@@ -25,11 +26,31 @@ export const useKeys = ({current, onCommand}: KeysOptions): void => {
 		latest.current = {current, onCommand};
 	});
 	const handler = useCallback((input: string, key: Key) => {
-		const {mode, keyContext} = latest.current.current();
-		const command = resolveKey(mode, input, key, keyContext);
-		if (command !== undefined) {
-			latest.current.onCommand(command, input);
+		// Each key of a burst is routed by the mode the previous ones led to (`/` opens the filter, then
+		// `movies` is typed into it). Consecutive filter text goes in as one command: one filter pass per burst.
+		let typed = '';
+		const flush = () => {
+			if (typed !== '') {
+				latest.current.onCommand('filter-type', typed);
+				typed = '';
+			}
+		};
+
+		for (const event of splitKeys(input, key)) {
+			const {mode, keyContext} = latest.current.current();
+			const command = resolveKey(mode, event.input, event.key, keyContext);
+			if (command === 'filter-type') {
+				typed += event.input;
+				continue;
+			}
+
+			flush();
+			if (command !== undefined) {
+				latest.current.onCommand(command, event.input);
+			}
 		}
+
+		flush();
 	}, []);
 	useInput(handler, {isActive: isRawModeSupported});
 };

@@ -19,6 +19,9 @@ const deltas = new WeakMap<ReadonlyMap<string, TrackedJob>, PollDelta>();
 
 export const recordDelta = (map: ReadonlyMap<string, TrackedJob>, delta: PollDelta): void => {
 	deltas.set(map, delta);
+	// Only the newest step is ever read. Left in place, each map's delta would keep the map before it
+	// alive through `from`, and that one its own: every poll's 10k-job map, forever (+0.6 MB per poll).
+	deltas.delete(delta.from);
 };
 
 /** How `map` was made from another, when it came out of mergePoll. */

@@ -35,7 +35,7 @@ describe('the progress bar has room from 100 columns on', () => {
 
 	test('a rendered row at 110 columns draws a 10-cell bar', () => {
 		const row: JobRowData = {
-			jobId: '454891732197474512', collectionName: 'books', state: 'Importing', progress: 50, hint: '', inStateMs: 1000, reason: 'x', changed: false, gone: undefined,
+			jobId: '454891732197474512', collectionName: 'books', state: 'Importing', progress: 50, hint: '', inState: '1s', reason: 'x', changed: false, gone: undefined,
 		};
 		const frame = renderFrame(<JobTable rows={[row]} selectedIndex={0} height={2} width={110} sort={{column: 'jobId', reverse: false}} emptyText=''/>);
 		expect(frame.split('\n')[1]).toContain('█████·····  50%');

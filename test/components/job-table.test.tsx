@@ -11,7 +11,7 @@ const row = (jobId: string, more: Partial<JobRowData> = {}): JobRowData => ({
 	state: 'Importing',
 	progress: 50,
 	hint: '2.0%/m 10m00s',
-	inStateMs: 125_000,
+	inState: '2m',
 	reason: '',
 	changed: false,
 	gone: undefined,
@@ -37,8 +37,8 @@ describe('JobTable', () => {
 		})])).split('\n');
 		expect(lines).toHaveLength(3);
 		expect(lines[0]).toMatch(/^ {2}STATE +JOB ID +COLLECTION +PROGRESS▼ +RATE\/ETA +IN STATE +REASON/v);
-		expect(lines[1]).toMatch(/^► ◐ Importing +454891732197474512 books +[█▌·]+ +50% 2\.0%\/m 10m00s +2m05s/v);
-		expect(lines[2]).toMatch(/^ {2}✗ Failed +454891732197474580 books +·+ +0% +2m05s import timeout/v);
+		expect(lines[1]).toMatch(/^► ◐ Importing +454891732197474512 books +[█▌·]+ +50% 2\.0%\/m 10m00s +2m/v);
+		expect(lines[2]).toMatch(/^ {2}✗ Failed +454891732197474580 books +·+ +0% +2m import timeout/v);
 	});
 
 	test('ASCII mode: no character outside ASCII', () => {

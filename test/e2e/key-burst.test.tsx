@@ -10,12 +10,11 @@ afterEach(() => {
 });
 
 /*
-Known bug (found by the PTY tests): keys that reach the app in one read, as `/movies` does when typed
-fast over SSH or pasted, are one Ink input event; in list mode resolveKey('list', '/movies') matches no
-binding and the whole burst is dropped (source/hooks/use-keys.ts passes the input through whole).
-`test.fails` keeps the suite green while the bug stands; drop `.fails` once use-keys splits bursts.
+Found by the PTY tests: keys that reach the app in one read, as `/movies` does when typed fast over SSH
+or pasted, are one Ink input event; resolveKey('list', '/movies') matches no binding, so use-keys splits
+such a burst into its keys (source/hooks/split-keys.ts) and routes each by the mode the previous ones left.
 */
-test.fails('a burst of keys typed in one read is handled key by key (/ then the filter text)', async () => {
+test('a burst of keys typed in one read is handled key by key (/ then the filter text)', async () => {
 	const fake = createFakeClient();
 	const app = render(<App client={fake.client} config={testConfig()} serverLabel='http://127.0.0.1:19530' onExit={() => undefined}/>);
 	await eventually(() => {
@@ -28,5 +27,21 @@ test.fails('a burst of keys typed in one read is handled key by key (/ then the 
 	app.stdin.write('/movies');
 	await eventually(() => {
 		expect(app.lastFrame()).toContain('filter "movies"');
+	}, 1000);
+	expect(app.lastFrame()).not.toContain('101');
+	// Enter in the same burst keeps the filter and leaves the filter box: `q` then quits, it is not typed.
+	let exited: number | undefined;
+	app.rerender(<App
+		client={fake.client} config={testConfig()} serverLabel='http://127.0.0.1:19530'
+		onExit={code => {
+			exited = code;
+		}}/>);
+	app.stdin.write('!\r');
+	await eventually(() => {
+		expect(app.lastFrame()).toContain('filter "movies!"');
+	}, 1000);
+	app.stdin.write('q');
+	await eventually(() => {
+		expect(exited).toBe(0);
 	}, 1000);
 });
