@@ -5,14 +5,14 @@ import {
 } from './config.js';
 import {processIo, resolvePending} from './cli/credentials.js';
 import {chooseRunner, runScriptMode} from './cli/dispatch.js';
+import {firstListScope, prefetchFirstList} from './cli/prefetch.js';
 import {programPrefix} from './modes/context.js';
 import {exitCodes} from './modes/exit-codes.js';
 
 // On Linux this overwrites the argv area, so `ps` shows only the name once we are running; before this line,
 // and on other systems, argv (with any --token) is readable by other users: the help says so and points to MILVUS_TOKEN.
 process.title = 'milvus-import-top';
-// React's development build (the default without NODE_ENV) costs the live screen about 2× the CPU; React and Ink load later, in tui.js.
-process.env['NODE_ENV'] ??= 'production';
+// React's production build: scripts/bundle.js defines process.env.NODE_ENV as 'production' at build time.
 
 const readVersion = (): string => {
 	try {
@@ -88,9 +88,11 @@ const run = async (request: RunRequest): Promise<number> => {
 	try {
 		const runner = chooseRunner(request.mode, {stdoutIsTty: process.stdout.isTTY, stdinIsTty: process.stdin.isTTY});
 		if (runner.kind === 'tui') {
+			// The first list request goes out now, while Ink, React and yoga load (the largest part of start-up).
+			const client = prefetchFirstList(connected.client, firstListScope(connected.config));
 			const {runTui} = await import('./tui.js');
 			return await runTui({
-				client: connected.client, config: connected.config, serverLabel: connected.serverLabel, wait: runner.wait,
+				client, config: connected.config, serverLabel: connected.serverLabel, wait: runner.wait,
 			});
 		}
 
