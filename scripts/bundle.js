@@ -5,7 +5,7 @@
 // that cli.tsx imports only when it needs them, so --help and the script modes stay light.
 // Usage: node scripts/bundle.js [--metafile]  (--metafile also writes bench/.out/bundle-meta.json, for esbuild's analyzer)
 import {
-	existsSync, mkdirSync, readFileSync, rmSync, writeFileSync,
+	mkdirSync, readFileSync, rmSync, writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -77,50 +77,21 @@ const inkWithoutDevtools = {
 	},
 };
 
-/** The folder holding the package.json of the package that `file` belongs to. */
-const packageRoot = file => {
-	let directory = path.dirname(file);
-	while (!existsSync(path.join(directory, 'package.json')) && path.dirname(directory) !== directory) {
-		directory = path.dirname(directory);
-	}
-
-	return directory;
-};
-
 /**
-npm installs the same version of a package several times when it cannot hoist it: Ink, widest-line and
-cli-truncate each have their own string-width 8.3.0. esbuild would bundle (and Node evaluate) every
-copy, and each copy compiles its own /^\p{RGI_Emoji}$/v, which costs V8 ~40–100 ms the first time a
-non-ASCII character is measured. Same name and version: bundle one copy.
+The live screen would otherwise carry string-width 8 three times (Ink, widest-line, cli-truncate; yargs
+a fourth) beside the project's string-width 7. Each copy of 8 compiles its own /^\p{RGI_Emoji}$/v the
+first time it measures a non-ASCII character (a border, a progress bar): 30–100 ms of V8 regexp compile
+per copy, on the way to the first frame (issue 5). Every import of string-width in the bundle gets the
+project's own copy instead, the one that already pads and truncates the table cells, so Ink places
+characters with the same widths the cells were laid out with.
 */
-const dedupeSameVersion = {
-	name: 'dedupe-same-version',
+const oneStringWidth = {
+	name: 'one-string-width',
 	setup(build) {
-		const firstCopy = new Map();
 		// eslint-disable-next-line require-unicode-regexp -- a Go regular expression
-		build.onResolve({filter: /^[^./]/}, async arguments_ => {
-			if (arguments_.pluginData === 'dedupe' || arguments_.path.startsWith('node:')) {
-				return undefined;
-			}
-
-			const resolved = await build.resolve(arguments_.path, {
-				kind: arguments_.kind, resolveDir: arguments_.resolveDir, importer: arguments_.importer, pluginData: 'dedupe',
-			});
-			if (resolved.errors.length > 0 || resolved.external || !resolved.path.includes(`${path.sep}node_modules${path.sep}`)) {
-				return resolved.errors.length > 0 ? undefined : resolved;
-			}
-
-			const root = packageRoot(resolved.path);
-			const {name, version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-			const key = `${name}@${version}:${path.relative(root, resolved.path)}`;
-			const first = firstCopy.get(key);
-			if (first === undefined) {
-				firstCopy.set(key, resolved.path);
-				return resolved;
-			}
-
-			return {...resolved, path: first};
-		});
+		build.onResolve({filter: /^string-width$/}, async arguments_ => arguments_.pluginData === 'own'
+			? undefined
+			: build.resolve('string-width', {kind: arguments_.kind, resolveDir: root, pluginData: 'own'}));
 	},
 };
 
@@ -142,7 +113,7 @@ const result = await build({
 	// an ES module has no require, so give the bundle one.
 	banner: {js: 'import {createRequire as __createRequire} from \'node:module\'; const require = __createRequire(import.meta.url);'},
 	legalComments: 'none',
-	plugins: [skipWhatwgUrl, inkWithoutDevtools, dedupeSameVersion, yogaWithoutFetch],
+	plugins: [skipWhatwgUrl, inkWithoutDevtools, oneStringWidth, yogaWithoutFetch],
 	metafile: wantMeta,
 	logLevel: 'warning',
 });

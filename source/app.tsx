@@ -18,6 +18,8 @@ import {useWait, type WaitOptions} from './hooks/use-wait.js';
 import type {Command} from './model/keymap.js';
 import {selectedJob} from './model/select.js';
 import {initialState, reducer, type AppState} from './model/state.js';
+import type {Action, Scope} from './model/actions.js';
+import {firstScope} from './model/first-scope.js';
 
 export type AppProps = {
 	readonly client: ImportClient;
@@ -30,19 +32,32 @@ export type AppProps = {
 	readonly now?: () => number;
 	/** `--wait` on a TTY: exit once every watched job has finished. */
 	readonly wait?: WaitOptions;
+	/**
+	The first list, when it arrived before the screen mounted (cli.tsx sends the request while Ink loads):
+	the first frame shows it and the next poll is one interval after it. Ignored for another scope.
+	*/
+	readonly firstList?: Extract<Action, {readonly type: 'poll-ok'}>;
 };
 
-const init = (config: Config): AppState => initialState({
-	scope: {dbName: config.dbName, collectionName: config.collections.length === 1 ? config.collections[0] : undefined},
-	intervalMs: config.intervalMs,
-	filter: {text: config.initialFilter, states: config.initialStates},
-	sort: config.initialSort,
-	stallAfterMs: config.stallAfterMs,
-});
+const sameScope = (a: Scope, b: Scope): boolean => a.dbName === b.dbName && a.collectionName === b.collectionName;
+
+const init = ({config, firstList}: Pick<AppProps, 'config' | 'firstList'>): AppState => {
+	const scope = firstScope(config);
+	const state = initialState({
+		scope,
+		intervalMs: config.intervalMs,
+		filter: {text: config.initialFilter, states: config.initialStates},
+		sort: config.initialSort,
+		stallAfterMs: config.stallAfterMs,
+	});
+	return firstList !== undefined && sameScope(firstList.scope, scope) ? reducer(state, firstList) : state;
+};
 
 /** The one stateful component: one reducer, the poll loop and the keys, rendered by <Screen/>. */
-export function App({client, config, serverLabel, onExit, now = Date.now, wait}: AppProps) {
-	const [state, dispatch] = useReducer(reducer, config, init);
+export function App({
+	client, config, serverLabel, onExit, now = Date.now, wait, firstList,
+}: AppProps) {
+	const [state, dispatch] = useReducer(reducer, {config, firstList}, init);
 	const {stdout} = useStdout();
 	const {columns, rows} = useTerminalSize();
 	const [notice, setNotice] = useState<string | undefined>(undefined);
@@ -53,6 +68,7 @@ export function App({client, config, serverLabel, onExit, now = Date.now, wait}:
 	useClock(now, true);
 	const poll = usePoll({
 		client, scope: state.scope, paused: state.paused, intervalMs: state.intervalMs, dispatch, now,
+		firstPollAfter: state.poll.lastOkAt,
 	});
 	const detailJobId = state.mode === 'detail' ? (state.detail?.jobId ?? state.selectedJobId) : undefined;
 	useDetailLoader({

@@ -5,7 +5,8 @@ import {
 } from './config.js';
 import {processIo, resolvePending} from './cli/credentials.js';
 import {chooseRunner, runScriptMode} from './cli/dispatch.js';
-import {firstListScope, prefetchFirstList} from './cli/prefetch.js';
+import {prefetchFirstList} from './cli/prefetch.js';
+import {firstScope} from './model/first-scope.js';
 import {programPrefix} from './modes/context.js';
 import {exitCodes} from './modes/exit-codes.js';
 
@@ -89,10 +90,10 @@ const run = async (request: RunRequest): Promise<number> => {
 		const runner = chooseRunner(request.mode, {stdoutIsTty: process.stdout.isTTY, stdinIsTty: process.stdin.isTTY});
 		if (runner.kind === 'tui') {
 			// The first list request goes out now, while Ink, React and yoga load (the largest part of start-up).
-			const client = prefetchFirstList(connected.client, firstListScope(connected.config));
+			const prefetch = prefetchFirstList(connected.client, firstScope(connected.config), () => Date.now());
 			const {runTui} = await import('./tui.js');
 			return await runTui({
-				client, config: connected.config, serverLabel: connected.serverLabel, wait: runner.wait,
+				client: prefetch.client, firstList: prefetch.takeReady(), config: connected.config, serverLabel: connected.serverLabel, wait: runner.wait,
 			});
 		}
 

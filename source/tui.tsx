@@ -1,6 +1,6 @@
 import {render} from 'ink';
 import type {ImportClient} from './api/types.js';
-import {App} from './app.js';
+import {App, type AppProps} from './app.js';
 import type {Config} from './config.js';
 import {screenStream} from './tui-stream.js';
 
@@ -11,6 +11,8 @@ export type TuiOptions = {
 	readonly serverLabel: string;
 	/** `--wait` on a TTY: exit once the watched jobs (these ids, or all matching the initial filters) have finished. */
 	readonly wait?: {readonly jobIds: readonly string[]};
+	/** The first list when it arrived before the screen (see cli/prefetch.ts): the first frame shows it. */
+	readonly firstList?: AppProps['firstList'];
 	/** For tests; default process streams. */
 	readonly stdout?: NodeJS.WriteStream;
 	readonly stdin?: NodeJS.ReadStream;
@@ -103,6 +105,7 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 				config={options.config}
 				serverLabel={options.serverLabel}
 				wait={wait}
+				firstList={options.firstList}
 				onExit={code => {
 					finish(code);
 				}}
