@@ -20,24 +20,30 @@ export const skipWhatwgUrl = {
 	},
 };
 
+/** Replaces `from` in `source` (a dependency's file), or fails the build: a changed dependency needs a review. */
+const patch = (source, from, to, plugin) => {
+	if (!source.includes(from)) {
+		throw new Error(`${plugin}: the code to patch is gone (a dependency changed); review scripts/lib/bundle-plugins.js`);
+	}
+
+	return source.replaceAll(from, to);
+};
+
 /**
 yoga-layout's Emscripten loader fetches its own wasm from a data: URL whenever a global fetch exists.
 In Node that loads undici (Node's fetch, ~30–60 ms) only to decode base64; without fetch the same
-loader decodes it with atob. The build fails if a yoga-layout update changes the loader.
+loader decodes it with atob and a byte loop (~3 ms, run once and cold), which Buffer does in 0.3 ms.
 */
 export const yogaWithoutFetch = {
 	name: 'yoga-without-fetch',
 	setup(build) {
 		// eslint-disable-next-line require-unicode-regexp -- a Go regular expression
 		build.onLoad({filter: /yoga-layout[/\\]dist[/\\]binaries[/\\]yoga-wasm-base64-esm\.js$/}, arguments_ => {
-			const source = readFileSync(arguments_.path, 'utf8');
-			const test = '"function"!=typeof fetch';
-			const count = source.split(test).length - 1;
-			if (count !== 2) {
-				throw new Error(`yoga-without-fetch: expected the wasm loader's 2 fetch checks, found ${count}; review scripts/bundle.js`);
-			}
-
-			return {contents: source.replaceAll(test, '!0'), loader: 'js'};
+			let source = readFileSync(arguments_.path, 'utf8');
+			source = patch(source, '"function"!=typeof fetch', '!0', 'yoga-without-fetch');
+			const byteLoop = 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c';
+			source = patch(source, byteLoop, 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))', 'yoga-without-fetch');
+			return {contents: source, loader: 'js'};
 		});
 	},
 };
@@ -53,13 +59,8 @@ export const inkWithoutDevtools = {
 		/* eslint-disable require-unicode-regexp -- Go regular expressions */
 		build.onResolve({filter: /^\.\/devtools\.js$/}, arguments_ => arguments_.importer.includes(`${path.sep}ink${path.sep}`) ? {path: './ink-devtools-not-bundled.js', external: true} : undefined);
 		build.onLoad({filter: /[/\\]ink[/\\]build[/\\]utils\.js$/}, arguments_ => {
-			const source = readFileSync(arguments_.path, 'utf8');
-			const test = 'const isDev = () => process.env[\'DEV\'] === \'true\';';
-			if (!source.includes(test)) {
-				throw new Error('ink-without-devtools: Ink\'s isDev() changed; review scripts/bundle.js');
-			}
-
-			return {contents: source.replace(test, 'const isDev = () => false;'), loader: 'js'};
+			const source = patch(readFileSync(arguments_.path, 'utf8'), 'const isDev = () => process.env[\'DEV\'] === \'true\';', 'const isDev = () => false;', 'ink-without-devtools');
+			return {contents: source, loader: 'js'};
 		});
 		/* eslint-enable require-unicode-regexp */
 	},
