@@ -56,6 +56,13 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 		stdout.write(enterAltScreen + clearScreen);
 	}
 
+	// Raw mode before the first frame: Ink turns it on in an effect, after that frame, and the first frame
+	// may already show the jobs (cli/prefetch.ts). Keys pressed in between would otherwise be cooked
+	// (Ctrl-C a SIGINT, Enter a newline); in raw mode they wait in stdin until Ink reads them.
+	if (stdin.isTTY && typeof stdin.setRawMode === 'function') {
+		stdin.setRawMode(true);
+	}
+
 	// On a TTY Ink draws through the alternate-screen stream (see tui-stream.ts for the Ink quirk it works around).
 	const screen = tty ? screenStream(stdout) : undefined;
 
