@@ -3,6 +3,7 @@ import {
 } from 'react';
 import {useStdout} from 'ink';
 import type {ImportClient} from './api/types.js';
+import {helpLayout} from './components/help-overlay.js';
 import {ThemeContext} from './components/theme-context.js';
 import {makeTheme} from './components/theme.js';
 import {Screen, tableHeight} from './components/screen.js';
@@ -16,6 +17,7 @@ import {usePoll} from './hooks/use-poll.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useWait, type WaitOptions} from './hooks/use-wait.js';
 import type {Command} from './model/keymap.js';
+import type {ReportLine} from './modes/wait-report.js';
 import {selectedJob} from './model/select.js';
 import {initialState, reducer, type AppState} from './model/state.js';
 import type {Action, Scope} from './model/actions.js';
@@ -26,8 +28,8 @@ export type AppProps = {
 	readonly config: Config;
 	/** The server as shown in the header: never with credentials. */
 	readonly serverLabel: string;
-	/** 0 on `q`; the wait verdict's code in wait mode. */
-	readonly onExit: (code: number) => void;
+	/** 0 on `q`; in wait mode the verdict's code and its closing lines (printed once the screen is gone). */
+	readonly onExit: (code: number, report?: readonly ReportLine[]) => void;
 	/** Epoch ms; tests inject a fixed clock. */
 	readonly now?: () => number;
 	/** `--wait` on a TTY: exit once every watched job has finished. */
@@ -62,6 +64,7 @@ export function App({
 	const {columns, rows} = useTerminalSize();
 	const [notice, setNotice] = useState<string | undefined>(undefined);
 	const [eventsOffset, setEventsOffset] = useState(0);
+	const [helpOffset, setHelpOffset] = useState(0);
 	const [collectionsKey, setCollectionsKey] = useState(0);
 	const [databasesKey, setDatabasesKey] = useState(0);
 	// The clock only triggers a re-render each second; the frame reads the time itself.
@@ -77,7 +80,9 @@ export function App({
 	useListLoaders({
 		client, dbName: state.scope.dbName, collectionsKey, databasesKey, dispatch,
 	});
-	useWait(state, wait, onExit);
+	const waitProgress = useWait(state, wait, onExit);
+	// Says why the screen will close by itself.
+	const waitLine = wait === undefined ? undefined : (waitProgress === undefined ? '--wait: waiting for the first poll' : `--wait: ${waitProgress.done} of ${waitProgress.total} done, exits when all finish`);
 
 	const failuresRef = useRef(state.failuresSeen);
 	useEffect(() => {
@@ -114,6 +119,13 @@ export function App({
 				const {to} = effect;
 				const last = Math.max(0, current.events.length - 1);
 				setEventsOffset(offset => to === 'first' ? 0 : (to === 'last' ? last : Math.min(last, Math.max(0, offset + to))));
+				break;
+			}
+
+			case 'scroll-help': {
+				const {to} = effect;
+				const {maxOffset} = helpLayout({databases: current.databases !== undefined}, columns, tableHeight(rows));
+				setHelpOffset(offset => to === 'first' ? 0 : (to === 'last' ? maxOffset : Math.min(maxOffset, Math.max(0, offset + to))));
 				break;
 			}
 
@@ -162,7 +174,8 @@ export function App({
 			<Screen
 				state={state} now={now()} columns={columns}
 				rows={rows} serverLabel={serverLabel}
-				retryAt={poll.retryAt} notice={notice} eventsOffset={eventsOffset}/>
+				retryAt={poll.retryAt} notice={notice} eventsOffset={eventsOffset}
+				helpOffset={helpOffset} waitLine={waitLine}/>
 		</ThemeContext.Provider>
 	);
 }

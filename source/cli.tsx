@@ -89,11 +89,18 @@ const run = async (request: RunRequest): Promise<number> => {
 	try {
 		const runner = chooseRunner(request.mode, {stdoutIsTty: process.stdout.isTTY, stdinIsTty: process.stdin.isTTY});
 		if (runner.kind === 'tui') {
+			if (!connected.config.color) {
+				// Ink styles through chalk, which reads FORCE_COLOR once, when first imported (below): without
+				// this, --no-color / NO_COLOR / TERM=dumb would still get bold and inverse.
+				process.env['FORCE_COLOR'] = '0';
+			}
+
 			// The first list request goes out now, while Ink, React and yoga load (the largest part of start-up).
 			const prefetch = prefetchFirstList(connected.client, firstScope(connected.config), () => Date.now());
 			const {runTui} = await import('./tui.js');
 			return await runTui({
-				client: prefetch.client, firstList: prefetch.takeReady(), config: connected.config, serverLabel: connected.serverLabel, wait: runner.wait,
+				client: prefetch.client, firstList: prefetch.takeReady(), config: connected.config, serverLabel: connected.serverLabel,
+				wait: runner.wait === undefined ? undefined : {jobIds: runner.wait.jobIds, retries: request.retries},
 			});
 		}
 

@@ -2,6 +2,7 @@ import {render} from 'ink';
 import type {ImportClient} from './api/types.js';
 import {App, type AppProps} from './app.js';
 import type {Config} from './config.js';
+import type {ReportLine} from './modes/wait-report.js';
 import {screenStream} from './tui-stream.js';
 
 export type TuiOptions = {
@@ -10,11 +11,12 @@ export type TuiOptions = {
 	/** The server as the header shows it: never with credentials. */
 	readonly serverLabel: string;
 	/** `--wait` on a TTY: exit once the watched jobs (these ids, or all matching the initial filters) have finished. */
-	readonly wait?: {readonly jobIds: readonly string[]};
+	readonly wait?: {readonly jobIds: readonly string[]; readonly retries: number};
 	/** The first list when it arrived before the screen (see cli/prefetch.ts): the first frame shows it. */
 	readonly firstList?: AppProps['firstList'];
 	/** For tests; default process streams. */
 	readonly stdout?: NodeJS.WriteStream;
+	readonly stderr?: {readonly write: (text: string) => unknown};
 	readonly stdin?: NodeJS.ReadStream;
 };
 
@@ -30,11 +32,13 @@ The live screen, from start to exit code. On a TTY it draws in the alternate scr
 leaves the terminal as it found it (main screen, cursor shown, raw mode off): on `q`, Ctrl-C,
 SIGTERM, SIGHUP and an unexpected error alike.
 Exit codes: 0 on `q`/Ctrl-C; in wait mode the verdict (0 all completed, 1 a job failed, 3 a watched
-job missing); 128+n on a signal; 1 after an unexpected error (printed to stderr once the screen is restored).
+job missing, or the server unusable past --retries; the verdict's lines are printed
+after the terminal is restored); 128+n on a signal; 1 after an unexpected error (printed to stderr once the screen is restored).
 */
 export const runTui = async (options: TuiOptions): Promise<number> => {
 	const stdout = options.stdout ?? process.stdout;
 	const stdin = options.stdin ?? process.stdin;
+	const stderr = options.stderr ?? process.stderr;
 	const tty = stdout.isTTY;
 	let restored = false;
 	const restore = () => {
@@ -76,7 +80,7 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 			finish(1, error);
 		};
 
-		const finish = (code: number, error?: unknown) => {
+		const finish = (code: number, error?: unknown, report: readonly ReportLine[] = []) => {
 			if (finished) {
 				return;
 			}
@@ -93,8 +97,13 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 			process.off('unhandledRejection', onError);
 			process.off('exit', restore);
 
+			// After the restore: the verdict's lines stay on the main screen, where the shell continues.
+			for (const line of report) {
+				(line.stream === 'out' ? stdout : stderr).write(line.text);
+			}
+
 			if (error !== undefined) {
-				process.stderr.write(`milvus-import-top: ${error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error)}\n`);
+				stderr.write(`milvus-import-top: ${error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error)}\n`);
 			}
 
 			resolve(code);
@@ -105,6 +114,9 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 			: {
 				jobIds: options.wait.jobIds,
 				filter: {text: options.config.initialFilter, states: options.config.initialStates},
+				collections: options.config.collections,
+				retries: options.wait.retries,
+				uri: options.config.uri,
 			};
 		const instance = render(
 			<App
@@ -113,8 +125,8 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 				serverLabel={options.serverLabel}
 				wait={wait}
 				firstList={options.firstList}
-				onExit={code => {
-					finish(code);
+				onExit={(code, report) => {
+					finish(code, undefined, report);
 				}}
 			/>,
 			{

@@ -270,7 +270,11 @@ describe('App: pickers, wait, clipboard, size', () => {
 	test('wait: exits 1 once a watched job fails, 0 when all complete', async () => {
 		const failing = createFakeClient();
 		const onExit = vi.fn<(code: number) => void>();
-		const app = render(<App client={failing.client} config={testConfig({intervalMs: 500})} serverLabel='s' wait={{jobIds: ['1', '2'], filter: {text: '', states: []}}} onExit={onExit}/>);
+		const app = render(<App
+			client={failing.client} config={testConfig({intervalMs: 500})} serverLabel='s'
+			wait={{
+				jobIds: ['1', '2'], filter: {text: '', states: []}, retries: 3, uri: 's',
+			}} onExit={onExit}/>);
 		await eventually(() => {
 			expect(failing.lists).toHaveLength(1);
 		});
@@ -284,18 +288,22 @@ describe('App: pickers, wait, clipboard, size', () => {
 		});
 		failing.answerList([job('1', 'Completed', 100), job('2', 'Failed', 0, {reason: 'bad file'})]);
 		await eventually(() => {
-			expect(onExit).toHaveBeenCalledWith(1);
+			expect(onExit).toHaveBeenCalledWith(1, [{stream: 'err', text: 'milvus-import-top: job 2 (books) failed: bad file\n'}]);
 		});
 
 		const passing = createFakeClient();
 		const done = vi.fn<(code: number) => void>();
-		render(<App client={passing.client} config={testConfig()} serverLabel='s' wait={{jobIds: ['1'], filter: {text: '', states: []}}} onExit={done}/>);
+		render(<App
+			client={passing.client} config={testConfig()} serverLabel='s'
+			wait={{
+				jobIds: ['1'], filter: {text: '', states: []}, retries: 3, uri: 's',
+			}} onExit={done}/>);
 		await eventually(() => {
 			expect(passing.lists).toHaveLength(1);
 		});
 		passing.answerList([job('1', 'Completed', 100)]);
 		await eventually(() => {
-			expect(done).toHaveBeenCalledWith(0);
+			expect(done).toHaveBeenCalledWith(0, [{stream: 'out', text: 'all 1 watched job completed\n'}]);
 		});
 	});
 

@@ -91,6 +91,32 @@ describe('runTui', () => {
 	});
 });
 
+describe('runTui --wait', () => {
+	test('prints the verdict after the terminal is restored: which job failed and why, exit 1', async () => {
+		const fake = createFakeClient();
+		const term = terminal();
+		const stderr = {
+			write(chunk: string) {
+				term.written.push(`stderr:${chunk}`);
+				return true;
+			},
+		};
+		const done = runTui({
+			client: fake.client, config: testConfig(), serverLabel: 's', stdout: term.stdout, stdin: term.stdin, stderr, wait: {jobIds: ['7'], retries: 3},
+		});
+		await eventually(() => {
+			expect(fake.lists).toHaveLength(1);
+		});
+		fake.answerList([job('7', 'Failed', 0, {reason: 'the dim (512) of field \'embedding\' is wrong'})]);
+		expect(await done).toBe(1);
+		const leave = term.written.findLastIndex(chunk => chunk.includes('\u001B[?1049l'));
+		const verdict = term.written.findIndex(chunk => chunk.startsWith('stderr:'));
+		expect(term.written[verdict]).toBe('stderr:milvus-import-top: job 7 (books) failed: the dim (512) of field \'embedding\' is wrong\n');
+		expect(leave).toBeGreaterThan(-1);
+		expect(verdict).toBeGreaterThan(leave);
+	});
+});
+
 describe('screenStream', () => {
 	test('every write starts at the top-left; a resize clears and narrows by one column while Ink handles it', async () => {
 		const {screenStream} = await import('../source/tui-stream.js');

@@ -39,24 +39,48 @@ export const parseEnvelope = (body: unknown): Result<unknown> => {
 	return {ok: false, error: {kind: 'milvus', code, message: sanitize(field(body, 'message'))}};
 };
 
-/**
-A record that spells `jobId` exactly (every Milvus since 2.4.0 GA) is read with direct lookups;
-only other spellings (`jobID`, pre-GA) pay for the case-insensitive search. Keeps 10k-job polls cheap.
-*/
-const reader = (record: JsonObject): ((key: string) => unknown) =>
-	record['jobId'] === undefined ? key => field(record, key) : key => record[key];
+type Fields = {
+	readonly jobId: unknown;
+	readonly collectionName: unknown;
+	readonly state: unknown;
+	readonly progress: unknown;
+	readonly reason: unknown;
+};
 
-const toJob = (record: JsonObject, fallbackId = ''): Job => {
-	const read = reader(record);
-	const id = read('jobId');
+const toJob = (fields: Fields, fallbackId = ''): Job => {
+	const id = fields.jobId;
 	return {
 		// An id is opaque; a JSON number (json.ts already quoted the big ones) becomes its digits.
 		jobId: (typeof id === 'string' || typeof id === 'number' ? sanitize(id, 200) : '') || fallbackId,
-		collectionName: sanitize(read('collectionName')),
-		state: sanitize(read('state')) || missingState,
-		progress: toProgress(read('progress')),
-		reason: sanitize(read('reason')),
+		collectionName: sanitize(fields.collectionName),
+		state: sanitize(fields.state) || missingState,
+		progress: toProgress(fields.progress),
+		reason: sanitize(fields.reason),
 	};
+};
+
+/**
+A record that spells `jobId` exactly (every Milvus since 2.4.0 GA) is read with direct lookups;
+only other spellings (`jobID`, pre-GA) pay for the case-insensitive search. Keeps 10k-job polls
+cheap: no reader closure per record, and property reads V8 can cache.
+*/
+const recordJob = (record: JsonObject, fallbackId?: string): Job => {
+	const {jobId} = record;
+	return toJob(jobId === undefined
+		? {
+			jobId: field(record, 'jobId'),
+			collectionName: field(record, 'collectionName'),
+			state: field(record, 'state'),
+			progress: field(record, 'progress'),
+			reason: field(record, 'reason'),
+		}
+		: {
+			jobId,
+			collectionName: record['collectionName'],
+			state: record['state'],
+			progress: record['progress'],
+			reason: record['reason'],
+		}, fallbackId);
 };
 
 /**
@@ -70,7 +94,7 @@ export const parseJobs = (records: readonly unknown[]): Job[] => {
 			continue;
 		}
 
-		const job = toJob(record);
+		const job = recordJob(record);
 		if (job.jobId !== '') {
 			jobs.push(job);
 		}
@@ -134,7 +158,7 @@ export const parseDescribeResponse = (body: unknown, jobId: string): Result<JobD
 	return {
 		ok: true,
 		value: {
-			...toJob(data.value, sanitize(jobId, 200)),
+			...recordJob(data.value, sanitize(jobId, 200)),
 			importedRows: toCount(field(data.value, 'importedRows')),
 			totalRows: toCount(field(data.value, 'totalRows')),
 			fileSize: toCount(field(data.value, 'fileSize')),

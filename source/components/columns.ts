@@ -2,7 +2,8 @@ import type {SortColumn} from '../model/types.js';
 
 /**
 How the job table's width is shared out. Pure, so the layout at every terminal width is testable.
-Required columns come first; reason (why a job failed), hint and age are added while there is room, in that order;
+Required columns come first (from 100 columns on, the bar at 10 cells counts as required: a 5-cell bar
+says little); reason (why a job failed), hint and age are added while there is room, in that order;
 what is left widens collection, the reason (to 40), the bar (to 30), then the reason.
 */
 
@@ -16,7 +17,11 @@ export const gap = 1;
 export const stateWidth = 13;
 const minCollection = 10;
 const maxCollection = 32;
+/** Narrow terminals: a 5-cell bar and the percent. */
 const minProgress = 10;
+/** From `roomyFrom` columns on the bar gets at least 10 cells (plus a space and the percent), before any optional column. */
+const roomyProgress = 15;
+const roomyFrom = 100;
 const maxProgress = 30;
 /** The reason grows to this first (it says why a job failed), then the bar to its max, then the reason again. */
 const firstReason = 40;
@@ -32,7 +37,7 @@ export const layoutColumns = (total: number, content: ContentWidths): readonly C
 		['state', stateWidth],
 		['jobId', idWidth],
 		['collection', minCollection],
-		['progress', minProgress],
+		['progress', total >= roomyFrom ? roomyProgress : minProgress],
 	]);
 	const used = () => prefixWidth + [...widths.values()].reduce((sum, w) => sum + w + gap, 0) - gap;
 	for (const [id, width] of [['reason', minReason], ['hint', hintWidth], ['age', ageWidth]] as const) {

@@ -34,7 +34,9 @@ export const headerHeight = 3;
 export function Header(props: HeaderProps) {
 	const theme = useTheme();
 	const {width} = props;
-	const updated = props.lastOkAgeMs === undefined ? 'waiting for first poll' : `updated ${formatDuration(props.lastOkAgeMs)} ago`;
+	// Before any good poll: "waiting" only while nothing has failed yet; after a failure the line below says why.
+	const firstPoll = props.error === undefined ? 'waiting for first poll' : 'no good poll yet';
+	const updated = props.lastOkAgeMs === undefined ? firstPoll : `updated ${formatDuration(props.lastOkAgeMs)} ago`;
 	const scope = props.collectionName ?? 'all collections';
 	const where = `${props.serverLabel}  db ${props.dbName ?? 'default'}  ${scope}  every ${formatInterval(props.intervalMs)}  ${updated}`;
 	const banner = props.isPaused ? ' PAUSED ' : '';
@@ -42,7 +44,7 @@ export function Header(props: HeaderProps) {
 	const failures = `failures seen ${props.failuresSeen}`;
 	const countsRoom = Math.max(0, width - barWidth - failures.length - 12);
 	const counts = props.counts.length === 0
-		? 'no jobs'
+		? (props.lastOkAgeMs === undefined ? 'no data yet' : 'no jobs')
 		: props.counts.map(({state, count}) => {
 			const look = theme.state(state);
 			return `${look.glyph} ${look.label} ${count}`;

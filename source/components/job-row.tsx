@@ -32,11 +32,14 @@ export type JobRowProps = {
 export const JobRow = memo(({row, columns, selected}: JobRowProps) => {
 	const theme = useTheme();
 	const look = theme.state(row.state);
+	// The selected row is one uniform highlight (inverse over per-cell colours makes a patchwork).
+	const plain = selected && theme.color;
+	const paint = (color: string | undefined) => (plain ? undefined : color);
 	const cut = (text: string, width: number, align: 'left' | 'right' = 'left') => fit(text, width, align, theme.ellipsis);
 	const cells = columns.map(({id, width}) => {
 		switch (id) {
 			case 'state': {
-				return <Text key={id} color={look.color}>{cut(`${look.glyph} ${look.label}`, width)}</Text>;
+				return <Text key={id} color={paint(look.color)}>{cut(`${look.glyph} ${look.label}`, width)}</Text>;
 			}
 
 			case 'jobId': {
@@ -48,11 +51,11 @@ export const JobRow = memo(({row, columns, selected}: JobRowProps) => {
 			}
 
 			case 'progress': {
-				return <ProgressBar key={id} progress={row.progress} width={width} color={look.color}/>;
+				return <ProgressBar key={id} progress={row.progress} width={width} color={look.color} isPlain={plain}/>;
 			}
 
 			case 'hint': {
-				return <Text key={id} color={theme.tone('muted')}>{cut(row.gone ?? row.hint, width)}</Text>;
+				return <Text key={id} color={paint(theme.tone('muted'))}>{cut(row.gone ?? row.hint, width)}</Text>;
 			}
 
 			case 'age': {
@@ -60,7 +63,7 @@ export const JobRow = memo(({row, columns, selected}: JobRowProps) => {
 			}
 
 			case 'reason': {
-				return <Text key={id} color={row.reason === '' ? undefined : theme.tone('error')}>{cut(row.reason, width)}</Text>;
+				return <Text key={id} color={row.reason === '' ? undefined : paint(theme.tone('error'))}>{cut(row.reason, width)}</Text>;
 			}
 		}
 
@@ -68,8 +71,8 @@ export const JobRow = memo(({row, columns, selected}: JobRowProps) => {
 	});
 	return (
 		<Text wrap='truncate' inverse={theme.color ? selected : false} dimColor={row.gone !== undefined}>
-			<Text color={theme.tone('selection')}>{selected ? theme.pointer : ' '}</Text>
-			<Text color={theme.tone('changed')}>{row.changed ? theme.changedMark : ' '}</Text>
+			<Text>{selected ? theme.pointer : ' '}</Text>
+			<Text color={paint(theme.tone('changed'))}>{row.changed ? theme.changedMark : ' '}</Text>
 			{cells.flatMap((cell, index) => (index === 0 ? [cell] : [' ', cell]))}
 		</Text>
 	);

@@ -7,7 +7,9 @@ import {
 } from '../model/select.js';
 import type {AppState} from '../model/state.js';
 import {maxWidth} from './cells.js';
+import {detailError} from './detail-error.js';
 import {DetailView} from './detail-view.js';
+import {emptyText} from './empty-text.js';
 import {EventLog} from './event-log.js';
 import {Footer} from './footer.js';
 import {Header, headerHeight} from './header.js';
@@ -16,6 +18,7 @@ import {JobTable} from './job-table.js';
 import {Picker} from './picker.js';
 import {toRow} from './rows.js';
 import {summaryLine} from './summary.js';
+import {useTheme} from './theme-context.js';
 import {TooSmall} from './too-small.js';
 
 export const minColumns = 64;
@@ -35,10 +38,15 @@ export type ScreenProps = {
 	readonly retryAt: number | undefined;
 	readonly notice: string | undefined;
 	readonly eventsOffset: number;
+	/** First line of the help overlay (it scrolls when the keys do not fit). */
+	readonly helpOffset?: number;
+	/** `--wait` on a TTY: how far the wait is, shown before the summary. */
+	readonly waitLine?: string;
 };
 
 /** The whole frame for one state: header, the view of the current mode, footer. */
-export function Screen({state, now, columns, rows, serverLabel, retryAt, notice, eventsOffset}: ScreenProps) {
+export function Screen({state, now, columns, rows, serverLabel, retryAt, notice, eventsOffset, helpOffset = 0, waitLine}: ScreenProps) {
+	const theme = useTheme();
 	const all = visibleJobs(state);
 	const contentWidths = useMemo(() => ({
 		jobId: maxWidth(all.map(job => job.jobId)),
@@ -74,7 +82,7 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 			counts={countsByState(state)}
 			overallProgress={overallProgress(state)}
 			failuresSeen={state.failuresSeen}
-			summary={summaryLine(state, all.length, now)}
+			summary={waitLine === undefined ? summaryLine(state, all.length, now) : `${waitLine} · ${summaryLine(state, all.length, now)}`}
 		/>
 	);
 	const body = () => {
@@ -82,7 +90,7 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 			case 'detail': {
 				const {detail} = state;
 				const jobId = detail?.jobId ?? state.selectedJobId ?? '';
-				const error = detail?.result?.ok === false ? describeError(detail.result.error) : undefined;
+				const error = detail?.result?.ok === false ? detailError(detail.result.error, state.jobs.get(jobId)) : undefined;
 				return (
 					<DetailView
 						jobId={jobId} job={state.jobs.get(jobId)} detail={detail?.lastGood}
@@ -92,7 +100,7 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 			}
 
 			case 'help': {
-				return <HelpOverlay keyContext={keyContext} width={columns} height={bodyHeight}/>;
+				return <HelpOverlay keyContext={keyContext} width={columns} height={bodyHeight} offset={helpOffset}/>;
 			}
 
 			case 'events': {
@@ -122,7 +130,7 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 						rows={windowRows} selectedIndex={selected - window.start} height={bodyHeight}
 						width={columns}
 						sort={state.sort} contentWidths={contentWidths}
-						emptyText={state.jobs.size === 0 ? (poll.lastOkAt === undefined ? 'loading…' : 'no import jobs') : 'no jobs match the filter'}/>
+						emptyText={emptyText(state, theme.loading)}/>
 				);
 			}
 		}

@@ -9,7 +9,7 @@ Colour and ASCII are decided by the CLI (Config.color, Config.ascii) and passed 
 export type ThemeOptions = {readonly color: boolean; readonly ascii: boolean};
 
 /** Semantic tokens: components ask for a meaning, never for a raw colour. */
-export type Token = 'header' | 'label' | 'muted' | 'stale' | 'error' | 'paused' | 'selection' | 'changed' | 'bar' | 'key';
+export type Token = 'header' | 'label' | 'muted' | 'stale' | 'error' | 'paused' | 'changed' | 'bar' | 'key';
 
 type StateStyle = {readonly color: string; readonly glyph: string; readonly ascii: string};
 
@@ -33,7 +33,6 @@ const tokenColors: Readonly<Record<Token, string>> = {
 	stale: 'yellow',
 	error: 'red',
 	paused: 'yellow',
-	selection: 'blue',
 	changed: 'magenta',
 	bar: 'cyan',
 	key: 'cyan',

@@ -31,7 +31,7 @@ const mainOptions = (y: Argv): Argv => y
 	.option('password', {group: connection, type: 'string', describe: 'password [env MILVUS_PASSWORD]; asked for when missing on a terminal'})
 	.option('db', {group: connection, type: 'string', describe: 'database [env MILVUS_DB_NAME]'})
 	.option('timeout', {group: connection, type: 'string', describe: 'seconds per request [default: 10]'})
-	.option('retries', {group: connection, type: 'string', describe: 'failed polls in a row before giving up in script modes [default: 3]'})
+	.option('retries', {group: connection, type: 'string', describe: 'failed polls in a row before giving up in --wait and script modes [default: 3]'})
 	.option('collection', {
 		group: view, type: 'string', array: true, describe: 'only this collection (repeatable; none means all)',
 	})

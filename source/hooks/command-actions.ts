@@ -9,6 +9,7 @@ export type Effect
 		| {readonly type: 'refresh'}
 		| {readonly type: 'copy-id'}
 		| {readonly type: 'scroll-events'; readonly to: number | 'first' | 'last'}
+		| {readonly type: 'scroll-help'; readonly to: number | 'first' | 'last'}
 		| {readonly type: 'load-collections'}
 		| {readonly type: 'load-databases'};
 
@@ -47,6 +48,10 @@ const isPicker = (mode: Mode): mode is 'collections' | 'databases' => mode === '
 const move = (state: AppState, delta: number | 'first' | 'last'): Plan => {
 	if (state.mode === 'events') {
 		return effect({type: 'scroll-events', to: delta});
+	}
+
+	if (state.mode === 'help') {
+		return effect({type: 'scroll-help', to: delta});
 	}
 
 	if (isPicker(state.mode)) {
@@ -176,7 +181,10 @@ export const planCommand = (command: Command, input: string, state: AppState, co
 		}
 
 		case 'help': {
-			return act({type: 'set-mode', mode: state.mode === 'help' ? state.previousMode : 'help'});
+			// Opened at the top each time.
+			return state.mode === 'help'
+				? act({type: 'set-mode', mode: state.previousMode})
+				: {actions: [{type: 'set-mode', mode: 'help'}], effects: [{type: 'scroll-help', to: 'first'}]};
 		}
 
 		case 'detail': {

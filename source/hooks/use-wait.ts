@@ -1,41 +1,79 @@
-import {useEffect, useRef} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {compileFilter} from '../model/filter.js';
+import type {Job} from '../model/job.js';
+import {sameScope} from '../model/reduce-poll.js';
 import type {AppState} from '../model/state.js';
 import type {JobFilter} from '../model/types.js';
 import {
-	startWait, stepWait, waitExitCode, waitVerdict, type WaitState,
+	startWait, stepWait, waitExitCode, waitGivesUp, waitVerdict, type WaitState,
 } from '../model/wait.js';
+import {exitCodes} from '../modes/exit-codes.js';
+import {unavailableReport, verdictReport, type ReportLine} from '../modes/wait-report.js';
 
 export type WaitOptions = {
 	/** Empty: every job matching `filter` that is unfinished at the first poll, and matching jobs that appear later. */
 	readonly jobIds: readonly string[];
 	/** The filters the app started with (the user may change the live filter while waiting). */
 	readonly filter: JobFilter;
-	/** Polls in a row a watched job may be missing before the wait gives up (exit 3). */
-	readonly missingLimit?: number;
+	/** `--collection`: with several, the screen lists every collection, so the wait keeps to these (empty: all). */
+	readonly collections?: readonly string[];
+	/** `--retries`: failed polls in a row before giving up (exit 3); also how many polls a watched job may be missing. */
+	readonly retries: number;
+	/** The server as the closing lines name it (never with credentials). */
+	readonly uri: string;
+};
+
+export type WaitExit = (code: number, report: readonly ReportLine[]) => void;
+
+/** How far the wait is, for the header: undefined before the first good poll. */
+export type WaitProgress = {readonly done: number; readonly total: number};
+
+const matcher = (wait: WaitOptions): (job: Job) => boolean => {
+	const matches = compileFilter(wait.filter);
+	const collections = wait.collections !== undefined && wait.collections.length > 0 ? new Set(wait.collections) : undefined;
+	return job => (collections === undefined || collections.has(job.collectionName)) && matches(job);
 };
 
 /**
-`--wait` on a TTY: the live screen stays up, and every good poll is folded into the same pure verdict
-the script mode uses (model/wait.ts); the app exits with its code once it is decided.
+`--wait` on a TTY, by the same rules as the script mode (modes/run-wait.ts): every good poll is folded
+into the pure verdict of model/wait.ts; refused credentials, or more than `retries` failed polls in a
+row, end it with exit 3. The closing lines go to `onExit`, to be printed once the screen is gone.
+Only polls of the scope the wait started in count: a look at another collection must not make the
+watched jobs "missing".
 */
-export const useWait = (state: AppState, wait: WaitOptions | undefined, onExit: (code: number) => void): void => {
+export const useWait = (state: AppState, wait: WaitOptions | undefined, onExit: WaitExit): WaitProgress | undefined => {
+	const [progress, setProgress] = useState<WaitProgress | undefined>(undefined);
 	const waitRef = useRef<WaitState | undefined>(undefined);
 	const doneRef = useRef(false);
-	const {lastOkAt} = state.poll;
+	const startScope = useRef(state.scope);
+	const {lastOkAt, lastError, consecutiveFailures} = state.poll;
 	useEffect(() => {
-		if (wait === undefined || lastOkAt === undefined || doneRef.current) {
+		if (wait === undefined || lastOkAt === undefined || doneRef.current || !sameScope(state.scope, startScope.current)) {
 			return;
 		}
 
 		const listed = [...state.jobs.values()].filter(job => job.gone === undefined);
-		const matches = compileFilter(wait.filter);
-		waitRef.current = stepWait(waitRef.current ?? startWait(wait.jobIds), listed, matches);
-		const verdict = waitVerdict(waitRef.current, wait.missingLimit ?? 3);
-		if (verdict.kind !== 'waiting') {
+		waitRef.current = stepWait(waitRef.current ?? startWait(wait.jobIds), listed, matcher(wait));
+		const verdict = waitVerdict(waitRef.current, wait.retries);
+		if (verdict.kind === 'waiting') {
+			setProgress(previous => previous?.done === verdict.done && previous.total === verdict.total ? previous : {done: verdict.done, total: verdict.total});
+		} else {
 			doneRef.current = true;
-			onExit(waitExitCode(verdict));
+			onExit(waitExitCode(verdict), verdictReport(verdict, waitRef.current.polls, wait.uri));
 		}
 		// One step per good poll: lastOkAt is the poll's identity.
 	}, [lastOkAt]); // eslint-disable-line react-hooks/exhaustive-deps
+
+	useEffect(() => {
+		if (wait === undefined || lastError === undefined || consecutiveFailures === 0 || doneRef.current || !sameScope(state.scope, startScope.current)) {
+			return;
+		}
+
+		if (waitGivesUp(lastError.error, consecutiveFailures, wait.retries)) {
+			doneRef.current = true;
+			onExit(exitCodes.unavailable, unavailableReport(lastError.error, wait.uri, consecutiveFailures));
+		}
+		// One check per failed poll.
+	}, [lastError, consecutiveFailures]); // eslint-disable-line react-hooks/exhaustive-deps
+	return progress;
 };

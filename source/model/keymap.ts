@@ -32,14 +32,14 @@ export type Binding = {
 
 const everywhereButFilter: readonly Mode[] = ['list', 'detail', 'help', 'events', 'collections', 'databases'];
 const pickers: readonly Mode[] = ['collections', 'databases'];
-const scrolling: readonly Mode[] = ['list', 'filter', 'events', ...pickers];
+const scrolling: readonly Mode[] = ['list', 'filter', 'events', 'help', ...pickers];
 
 export const bindings: readonly Binding[] = [
 	{
-		keys: ['up', 'k'], modes: ['list', 'events', ...pickers], command: 'move-up', description: 'move up',
+		keys: ['up', 'k'], modes: ['list', 'events', 'help', ...pickers], command: 'move-up', description: 'move up',
 	},
 	{
-		keys: ['down', 'j'], modes: ['list', 'events', ...pickers], command: 'move-down', description: 'move down', hint: {keys: '↑↓', text: 'move'},
+		keys: ['down', 'j'], modes: ['list', 'events', 'help', ...pickers], command: 'move-down', description: 'move down', hint: {keys: '↑↓', text: 'move'},
 	},
 	{
 		keys: ['up'], modes: ['filter'], command: 'move-up', description: 'move up while filtering',
@@ -54,10 +54,10 @@ export const bindings: readonly Binding[] = [
 		keys: ['pagedown'], modes: scrolling, command: 'page-down', description: 'page down',
 	},
 	{
-		keys: ['home', 'g'], modes: ['list', 'events', ...pickers], command: 'first', description: 'go to the first row',
+		keys: ['home', 'g'], modes: ['list', 'events', 'help', ...pickers], command: 'first', description: 'go to the first row',
 	},
 	{
-		keys: ['end', 'G'], modes: ['list', 'events', ...pickers], command: 'last', description: 'go to the last row',
+		keys: ['end', 'G'], modes: ['list', 'events', 'help', ...pickers], command: 'last', description: 'go to the last row',
 	},
 	{
 		keys: ['/'], modes: ['list'], command: 'filter', description: 'filter rows (live; a leading ! inverts)', hint: {text: 'filter'},

@@ -83,9 +83,13 @@ export function phaseHint(job: Pick<TrackedJob, 'state' | 'progress'>, profile: 
 	return stageOf(job.progress, profile).hint;
 }
 
+/** False when the job has no rate whatever the time (not importing, progress unknown, gone): sorting by rate then keeps its key. */
+export const mayHaveRate = (job: Pick<TrackedJob, 'state' | 'progress' | 'gone'>): boolean =>
+	job.state === 'Importing' && job.progress !== undefined && job.gone === undefined;
+
 /** The samples since the job entered the stage it is in now (or undefined when that stage is not row-linear). */
 function linearRun(job: TrackedJob, profile: WeightProfile): readonly ProgressSample[] | undefined {
-	if (job.state !== 'Importing' || job.progress === undefined || job.gone !== undefined) {
+	if (!mayHaveRate(job) || job.progress === undefined) {
 		return undefined;
 	}
 

@@ -1,74 +1,14 @@
-import {compileFilter} from './filter.js';
 import {isStalled} from './history.js';
-import {sortJobs, stateRank} from './sort.js';
 import type {AppState} from './state.js';
-import type {JobFilter, SortSpec, TrackedJob} from './types.js';
+import {summary, type StateCount} from './summary.js';
+import type {TrackedJob} from './types.js';
+import {visibleJobs} from './visible.js';
 
 export {matchesFilter} from './filter.js';
 export {visibleWindow} from './window.js';
+export {sortTime, visibleJobs} from './visible.js';
+export type {StateCount} from './summary.js';
 export {pickerEntries, pickedScope, neighbourScope} from './picker.js';
-
-type VisibleMemo = {
-	readonly filter: JobFilter;
-	readonly sort: SortSpec;
-	readonly at: number;
-	readonly result: readonly TrackedJob[];
-};
-
-/** One memo per jobs map: the reducer and the view ask for the same list many times between polls. */
-const visibleMemo = new WeakMap<ReadonlyMap<string, TrackedJob>, VisibleMemo>();
-/** The last list computed, whatever its map: its order seeds the next sort (see sortJobs). */
-let lastResult: readonly TrackedJob[] = [];
-
-/** The time sorting by rate is computed at: the last good poll, so rows only move when data arrives. */
-export const sortTime = (state: AppState): number => state.poll.lastOkAt ?? 0;
-
-/** Matching jobs, those of the previous list first and in its order, then the rest. */
-function candidates(state: AppState, matches: (job: TrackedJob) => boolean): TrackedJob[] {
-	const rows: TrackedJob[] = [];
-	let found = 0;
-	// The ids of lastResult are distinct (it came from a map), so counting tells whether any job is new.
-	for (const previous of lastResult) {
-		const job = state.jobs.get(previous.jobId);
-		if (job !== undefined) {
-			found++;
-			if (matches(job)) {
-				rows.push(job);
-			}
-		}
-	}
-
-	if (found < state.jobs.size) {
-		const placed = new Set(lastResult.map(job => job.jobId));
-		for (const job of state.jobs.values()) {
-			if (!placed.has(job.jobId) && matches(job)) {
-				rows.push(job);
-			}
-		}
-	}
-
-	return rows;
-}
-
-/**
-The rows to show: filtered, then sorted (stable across polls, see sort.ts). Memoized on the jobs
-map, filter, sort and (for the rate column) poll time, so it costs nothing between polls. It does
-not depend on the wall clock: the screen's `now` only affects what a row says, not where it is.
-*/
-export function visibleJobs(state: AppState): readonly TrackedJob[] {
-	const at = state.sort.column === 'rate' ? sortTime(state) : 0;
-	const memo = visibleMemo.get(state.jobs);
-	if (memo?.filter === state.filter && memo.sort === state.sort && memo.at === at) {
-		return memo.result;
-	}
-
-	const result = sortJobs(candidates(state, compileFilter(state.filter)), state.sort, at);
-	visibleMemo.set(state.jobs, {
-		filter: state.filter, sort: state.sort, at, result,
-	});
-	lastResult = result;
-	return result;
-}
 
 /** Index of the selected job in visibleJobs, -1 when nothing is selected (empty list). */
 export function selectedIndex(state: AppState): number {
@@ -87,40 +27,6 @@ export function selectedIndex(state: AppState): number {
 
 export const selectedJob = (state: AppState): TrackedJob | undefined =>
 	state.selectedJobId === undefined ? undefined : state.jobs.get(state.selectedJobId);
-
-export type StateCount = {readonly state: string; readonly count: number};
-
-type Summary = {readonly counts: readonly StateCount[]; readonly progress: number | undefined};
-const summaries = new WeakMap<ReadonlyMap<string, TrackedJob>, Summary>();
-
-/** Counts and progress cover every job of the scope the server still lists (not the filtered rows, not gone jobs). */
-function summary(state: AppState): Summary {
-	let result = summaries.get(state.jobs);
-	if (result !== undefined) {
-		return result;
-	}
-
-	const counts = new Map<string, number>();
-	let sum = 0;
-	let known = 0;
-	for (const job of state.jobs.values()) {
-		if (job.gone !== undefined) {
-			continue;
-		}
-
-		counts.set(job.state, (counts.get(job.state) ?? 0) + 1);
-		if (job.progress !== undefined && job.state !== 'Failed') {
-			sum += job.progress;
-			known++;
-		}
-	}
-
-	const ordered = [...counts].map(([state, count]) => ({state, count}))
-		.toSorted((a, b) => stateRank(a.state) - stateRank(b.state) || (a.state < b.state ? -1 : 1));
-	result = {counts: ordered, progress: known === 0 ? undefined : sum / known};
-	summaries.set(state.jobs, result);
-	return result;
-}
 
 /** Jobs per state, in state-column order; states with no job are left out. */
 export const countsByState = (state: AppState): readonly StateCount[] => summary(state).counts;

@@ -1,4 +1,4 @@
-import {rate} from './rates.js';
+import {mayHaveRate, rate} from './rates.js';
 import type {SortColumn, SortSpec, TrackedJob} from './types.js';
 
 /** Order of states in the state column: what needs a look first, finished work last. Unknown (future) states sit before Completed. */
@@ -64,28 +64,65 @@ function numericKey(column: SortColumn, now: number): (job: TrackedJob) => numbe
 	}
 }
 
-type Row = {readonly job: TrackedJob; readonly number: number; readonly text: string; readonly id: string};
+/** A job with its sort keys, computed once. visible.ts keeps the rows between polls and reuses those of unchanged jobs. */
+export type SortRow = {readonly job: TrackedJob; readonly number: number; readonly text: string; readonly id: string};
+
+/** Makes the rows of one sort; `id` may pass in a job's idSortKey already known (it depends on the id only). */
+export type RowMaker = (job: TrackedJob, id?: string) => SortRow;
+
+export const rowMaker = (column: SortColumn, now: number): RowMaker => {
+	const key = numericKey(column, now);
+	const byCollection = column === 'collection';
+	return (job, id) => ({
+		job, number: key(job), text: byCollection ? job.collectionName.toLowerCase() : '', id: id ?? idSortKey(job.jobId),
+	});
+};
+
+type Keyed = {readonly sort: SortSpec; readonly now: number};
+
+/** Whether a row made for `before` (column, time) still holds the keys of the same job object under `after`. */
+export const sameKeys = (before: Keyed, after: Keyed): boolean =>
+	before.sort.column === after.sort.column && (after.sort.column !== 'rate' || before.now === after.now);
+
+/** sameKeys for one job: a job that cannot have a rate keeps its rate key at any time. */
+export const keyHolds = (before: Keyed, after: Keyed, job: TrackedJob): boolean =>
+	sameKeys(before, after) || (before.sort.column === 'rate' && after.sort.column === 'rate' && !mayHaveRate(job));
 
 const order = (a: string, b: string): number => (a < b ? -1 : (a > b ? 1 : 0));
 
+/** The comparison sortRows sorts by. */
+export function rowOrder(sort: SortSpec): (a: SortRow, b: SortRow) => number {
+	const sign = sort.reverse ? -1 : 1;
+	return sort.column === 'jobId'
+		? (a, b) => sign * order(a.id, b.id)
+		: (a, b) => (sign * ((a.number - b.number) || order(a.text, b.text))) || order(a.id, b.id);
+}
+
 /**
-A sorted copy. `reverse` flips the column's order; ties are always broken by ascending job id, so
-the order does not depend on the (random, milvus §8.2) order of the records. `now` is the time rates
-are computed at: the reducer passes its last poll time, so the order only changes when data does.
-Keys are computed once per job, not per comparison. Pass the rows in the previous order where there
-is one: V8's TimSort finds the runs, so a poll that moved a few jobs costs about n comparisons.
+Sorts `rows` in place and returns it. Ties are always broken by ascending job id (the id keys
+are distinct), so the order is total and does not depend on the (random, milvus §8.2) order of
+the records. A poll usually moves no row at all: one pass checks that before sorting; otherwise
+V8's TimSort finds the runs of a list given in its previous order (about n comparisons).
+*/
+export function sortRows(rows: SortRow[], sort: SortSpec): SortRow[] {
+	const compare = rowOrder(sort);
+	for (let index = 1; index < rows.length; index++) {
+		if (compare(rows[index - 1]!, rows[index]!) > 0) {
+			// eslint-disable-next-line unicorn/no-array-sort -- in place on purpose: the array is ours, a copy would double the work.
+			return rows.sort(compare);
+		}
+	}
+
+	return rows;
+}
+
+/**
+A sorted copy. `reverse` flips the column's order; ties by ascending job id. `now` is the time
+rates are computed at: the reducer passes its last poll time, so the order only changes when data does.
 */
 export function sortJobs(jobs: readonly TrackedJob[], sort: SortSpec, now: number): TrackedJob[] {
-	const sign = sort.reverse ? -1 : 1;
-	const key = numericKey(sort.column, now);
-	const byCollection = sort.column === 'collection';
-	const rows: Row[] = jobs.map(job => ({
-		job, number: key(job), text: byCollection ? job.collectionName.toLowerCase() : '', id: idSortKey(job.jobId),
-	}));
-	const compare = sort.column === 'jobId'
-		? (a: Row, b: Row) => sign * order(a.id, b.id)
-		: (a: Row, b: Row) => (sign * ((a.number - b.number) || order(a.text, b.text))) || order(a.id, b.id);
-	return rows.toSorted(compare).map(row => row.job);
+	const make = rowMaker(sort.column, now);
+	return sortRows(jobs.map(job => make(job)), sort).map(row => row.job);
 }
 
 export const sortColumns: readonly SortColumn[] = ['state', 'progress', 'jobId', 'collection', 'rate', 'age'];

@@ -1,12 +1,13 @@
 import type {Job} from '../model/job.js';
 import {compileFilter} from '../model/filter.js';
 import {
-	startWait, stepWait, waitChanges, waitExitCode, waitVerdict, type WaitVerdict,
+	startWait, stepWait, waitChanges, waitExitCode, waitGivesUp, waitVerdict,
 } from '../model/wait.js';
 import {programPrefix, type ModeContext} from './context.js';
 import {exitCodes, type ExitCode} from './exit-codes.js';
-import {failureLine, fetchJobs, isFatal} from './fetch-jobs.js';
+import {failureLine, fetchJobs} from './fetch-jobs.js';
 import {formatProgress} from './plain-table.js';
+import {verdictReport, type ReportLine} from './wait-report.js';
 
 /** One progress line per change, for logs: ISO time, id, collection, state, progress, reason. */
 export const progressLine = (at: number, job: Job): string => {
@@ -17,33 +18,9 @@ export const progressLine = (at: number, job: Job): string => {
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** The closing message: stdout for success, stderr for what a person must look at. */
-const report = (context: ModeContext, verdict: Exclude<WaitVerdict, {readonly kind: 'waiting'}>, polls: number): void => {
-	switch (verdict.kind) {
-		case 'completed': {
-			context.out(`all ${plural(verdict.jobs.length, 'watched job')} completed\n`);
-			break;
-		}
-
-		case 'nothing': {
-			const ignored = verdict.ignored > 0 ? ` (${plural(verdict.ignored, 'finished job')} ignored; use --job ID to wait for a specific one)` : '';
-			context.out(`nothing to wait for: no unfinished import jobs match on ${context.config.uri}${ignored}\n`);
-			break;
-		}
-
-		case 'failed': {
-			for (const job of verdict.failed) {
-				context.err(`${programPrefix}job ${job.jobId} (${job.collectionName || 'unknown collection'}) failed: ${job.reason || 'no reason given by the server'}\n`);
-			}
-
-			break;
-		}
-
-		case 'missing': {
-			context.err(`${programPrefix}${verdict.jobIds.length === 1 ? 'job' : 'jobs'} ${verdict.jobIds.join(', ')} not listed by ${context.config.uri} in ${plural(polls, 'poll')}`
-				+ ' — check the id and --collection/--db; finished jobs are forgotten after ~3 h (Milvus GC)\n');
-			break;
-		}
+const print = (context: ModeContext, lines: readonly ReportLine[]): void => {
+	for (const line of lines) {
+		context[line.stream](line.text);
 	}
 };
 
@@ -79,13 +56,13 @@ export const runWait = async (context: ModeContext, jobIds: readonly string[]): 
 
 			state = next;
 			if (verdict.kind !== 'waiting') {
-				report(context, verdict, state.polls);
+				print(context, verdictReport(verdict, state.polls, config.uri));
 				return waitExitCode(verdict);
 			}
 		} else {
 			failures++;
 			context.err(`${programPrefix}${failureLine(result.error, config.uri, failures)}\n`);
-			if (isFatal(result.error) || failures > context.retries) {
+			if (result.error.kind === 'aborted' || waitGivesUp(result.error, failures, context.retries)) {
 				return exitCodes.unavailable;
 			}
 		}

@@ -10,6 +10,16 @@ describe('readJson', () => {
 		expect(readJson(text)).toEqual({ok: true, value: JSON.parse(text) as unknown});
 	});
 
+	test('the fast-path check matches a jobId key in any case, as the case-insensitive pattern does', () => {
+		const caseInsensitive = /"jobid"\s*:\s*-?\d/iv;
+		const key = fc.array(fc.constantFrom('j', 'J', 'o', 'O', 'b', 'B', 'i', 'I', 'd', 'D', 'İ', 'ı', 'K', 'ſ'), {minLength: 5, maxLength: 5}).map(letters => letters.join(''));
+		fc.assert(fc.property(key, fc.constantFrom(':', ' : ', ':\n', '='), fc.constantFrom('1', '-7', '"1"', 'x'), (name, colon, value) => {
+			const text = `{"${name}"${colon}${value}}`;
+			expect(hasNumericJobId(text)).toBe(caseInsensitive.test(text));
+		}), {numRuns: 500});
+		expect(hasNumericJobId('{"JoBiD": 12}')).toBe(true);
+	});
+
 	test('numeric jobIds keep every digit, so ids that differ beyond 2^53 stay distinct', () => {
 		const text = fixture('list-numeric-ids.json');
 		expect(hasNumericJobId(text)).toBe(true);

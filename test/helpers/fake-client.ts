@@ -77,6 +77,7 @@ export const createFakeClient = () => {
 		answerList: (jobs: readonly Job[]) => settle(lists, {ok: true, value: jobs}),
 		failList: (error: ApiError) => settle(lists, {ok: false, error}),
 		answerDescribe: (detail: JobDetail) => settle(describes, {ok: true, value: detail}),
+		failDescribe: (error: ApiError) => settle(describes, {ok: false, error}),
 		answerCollections: (names: readonly string[]) => settle(collections, {ok: true, value: names}),
 		answerDatabases: (result: Result<readonly string[]>) => settle(databases, result),
 	};

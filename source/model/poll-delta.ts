@@ -1,0 +1,25 @@
+import type {TrackedJob} from './types.js';
+
+/**
+What one poll changed, for the selectors: a poll of 10k jobs changes about 1 % of them, and
+recomputing the visible list and the counts from all of them took most of the per-poll budget.
+mergePoll records one per new map; select.ts patches its previous results with it.
+*/
+export type PollDelta = {
+	/** The map the new one was made from. */
+	readonly from: ReadonlyMap<string, TrackedJob>;
+	/** Each job whose object changed under the same id, once: the previous object and the new one. */
+	readonly changed: ReadonlyArray<readonly [before: TrackedJob, after: TrackedJob]>;
+	/** Ids were added or dropped (or a record came twice): the selectors recompute from scratch. */
+	readonly structural: boolean;
+};
+
+/** Keyed by the new map, so a delta lives exactly as long as the state that holds it. */
+const deltas = new WeakMap<ReadonlyMap<string, TrackedJob>, PollDelta>();
+
+export const recordDelta = (map: ReadonlyMap<string, TrackedJob>, delta: PollDelta): void => {
+	deltas.set(map, delta);
+};
+
+/** How `map` was made from another, when it came out of mergePoll. */
+export const deltaOf = (map: ReadonlyMap<string, TrackedJob>): PollDelta | undefined => deltas.get(map);
