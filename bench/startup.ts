@@ -5,20 +5,20 @@ the same network work. Prints medians; asserts nothing.
   launch → --help printed         node dist/cli.js --help, until the process exits
   launch → first job row (--once) node dist/cli.js --once --uri <demo>, until the first job row is on stdout
   bare node script                node -e "fetch(list) → print rows", until the first row is on stdout
-  esbuild bundle (optional)       the same --once run from one bundled file (bench/.out/cli-bundle/)
+
+dist/ is the esbuild bundle that npm ships (scripts/bundle.js). bench/startup-screen.ts measures the live screen.
 
 Run: npx esbuild bench/startup.ts --bundle --platform=node --format=esm --packages=external \
        --outfile=bench/.out/startup.mjs && node bench/.out/startup.mjs   (needs `npm run build` first)
 */
 import {spawn} from 'node:child_process';
-import {existsSync, rmSync} from 'node:fs';
+import {existsSync} from 'node:fs';
+import {loadavg} from 'node:os';
 import path from 'node:path';
-import {build} from 'esbuild';
 import {startDemoServer} from '../source/demo/index.js';
 
 const root = process.cwd();
 const cli = path.join(root, 'dist', 'cli.js');
-const bundleDir = path.join(root, 'bench', '.out', 'cli-bundle');
 const runs = Number(process.env['BENCH_RUNS'] ?? 15);
 const warmups = 2;
 
@@ -85,28 +85,6 @@ fetch(${JSON.stringify(`${url}/v2/vectordb/jobs/import/list`)}, {method: 'POST',
 	.then(body => { for (const job of body.data.records) console.log(job.jobId, job.collectionName, job.state, job.progress + '%'); });
 `;
 
-const bundle = async (): Promise<string | undefined> => {
-	try {
-		rmSync(bundleDir, {recursive: true, force: true}); // Chunk names are content hashes: old ones would pile up.
-		await build({
-			entryPoints: [path.join(root, 'source', 'cli.tsx')],
-			bundle: true,
-			splitting: true, // Keeps the live screen and the demo server in lazily loaded chunks, as in dist/.
-			platform: 'node',
-			format: 'esm',
-			target: 'node20',
-			outdir: bundleDir,
-			external: ['react-devtools-core'],
-			banner: {js: 'import {createRequire as __createRequire} from \'node:module\'; const require = __createRequire(import.meta.url);'},
-			logLevel: 'error',
-		});
-		return path.join(bundleDir, 'cli.js');
-	} catch (error: unknown) {
-		console.log(`esbuild bundle failed: ${String(error)}`);
-		return undefined;
-	}
-};
-
 if (!existsSync(cli)) {
 	console.log('dist/cli.js is missing: run `npm run build` first');
 	process.exit(1);
@@ -115,7 +93,7 @@ if (!existsSync(cli)) {
 const server = await startDemoServer({seed: 'demo', tickMs: 0});
 try {
 	const helpDone = (stdout: string): boolean => stdout.includes('Exit codes');
-	const variants: Variant[] = [
+	const variants: readonly Variant[] = [
 		{
 			name: 'node -e "console.log(1)" (the floor)', args: ['-e', 'console.log(1)'], done: () => true, untilExit: true,
 		},
@@ -129,30 +107,14 @@ try {
 			name: 'launch → first job row (--once)', args: [cli, '--once', '--uri', server.url], done: firstRow, untilExit: false,
 		},
 	];
-	const bundled = await bundle();
-	if (bundled !== undefined) {
-		variants.push(
-			{
-				name: 'bundle: launch → --help printed', args: [bundled, '--help'], done: helpDone, untilExit: false,
-			},
-			{
-				name: 'bundle: launch → first job row', args: [bundled, '--once', '--uri', server.url], done: firstRow, untilExit: false,
-			},
-		);
-	}
-
 	const medians = await measureAll(variants);
-	console.log(`median of ${runs} runs (after ${warmups} warm-ups, variants interleaved), Node ${process.version}\n`);
+	console.log(`median of ${runs} runs (after ${warmups} warm-ups, variants interleaved), Node ${process.version}, load average ${loadavg()[0]!.toFixed(2)}\n`);
 	for (const [name, ms] of medians) {
 		console.log(`${name.padEnd(40)} ${ms.toFixed(1).padStart(8)} ms`);
 	}
 
 	const bare = medians.get('bare node fetch → first row')!;
 	console.log(`\nfirst row / bare script: ${(medians.get('launch → first job row (--once)')! / bare).toFixed(2)}× (goal ≤ 2×)`);
-	const bundledOnce = medians.get('bundle: launch → first job row');
-	if (bundledOnce !== undefined) {
-		console.log(`bundle first row / bare script: ${(bundledOnce / bare).toFixed(2)}×`);
-	}
 } finally {
 	await server.close();
 }

@@ -22,6 +22,8 @@ import type {Command} from './model/keymap.js';
 import type {ReportLine} from './modes/wait-report.js';
 import {selectedJob} from './model/select.js';
 import {initialState, reducer, type AppState} from './model/state.js';
+import type {Action, Scope} from './model/actions.js';
+import {firstScope} from './model/first-scope.js';
 
 export type AppProps = {
 	readonly client: ImportClient;
@@ -34,25 +36,38 @@ export type AppProps = {
 	readonly now?: () => number;
 	/** `--wait` on a TTY: exit once every watched job has finished. */
 	readonly wait?: WaitOptions;
+	/**
+	The first list, when it arrived before the screen mounted (cli.tsx sends the request while Ink loads):
+	the first frame shows it and the next poll is one interval after it. Ignored for another scope.
+	*/
+	readonly firstList?: Extract<Action, {readonly type: 'poll-ok'}>;
 };
 
-const init = (config: Config): AppState => initialState({
-	scope: {dbName: config.dbName, collectionName: config.collections.length === 1 ? config.collections[0] : undefined},
-	intervalMs: config.intervalMs,
-	filter: {text: config.initialFilter, states: config.initialStates},
-	sort: config.initialSort,
-	stallAfterMs: config.stallAfterMs,
-});
+const sameScope = (a: Scope, b: Scope): boolean => a.dbName === b.dbName && a.collectionName === b.collectionName;
+
+const init = ({config, firstList}: Pick<AppProps, 'config' | 'firstList'>): AppState => {
+	const scope = firstScope(config);
+	const state = initialState({
+		scope,
+		intervalMs: config.intervalMs,
+		filter: {text: config.initialFilter, states: config.initialStates},
+		sort: config.initialSort,
+		stallAfterMs: config.stallAfterMs,
+	});
+	return firstList !== undefined && sameScope(firstList.scope, scope) ? reducer(state, firstList) : state;
+};
 
 /** The one stateful component: one reducer, the poll loop and the keys, rendered by <Screen/>. */
-export function App({client, config, serverLabel, onExit, now = Date.now, wait}: AppProps) {
+export function App({
+	client, config, serverLabel, onExit, now = Date.now, wait, firstList,
+}: AppProps) {
 	// The ticking clock lives outside the state: the texts that follow it (ages, time in state) subscribe to it
 	// themselves, so a tick re-renders only what it changes and the App not at all.
 	const clock = useMemo(() => createClock(now), [now]);
 	// Wait mode counts every poll (useWait), so there each one is rendered.
 	const isUnseen = useCallback((shown: AppState, next: AppState, previous: AppState) =>
 		wait === undefined && isUnseenPoll(shown, next, previous, clock.current()), [wait, clock]);
-	const {state, dispatch, current: currentState} = useQuietReducer(reducer, () => init(config), isUnseen);
+	const {state, dispatch, current: currentState} = useQuietReducer(reducer, () => init({config, firstList}), isUnseen);
 	const {stdout} = useStdout();
 	const {columns, rows} = useTerminalSize();
 	const [notice, setNotice] = useState<string | undefined>(undefined);
@@ -62,6 +77,7 @@ export function App({client, config, serverLabel, onExit, now = Date.now, wait}:
 	const [databasesKey, setDatabasesKey] = useState(0);
 	const poll = usePoll({
 		client, scope: state.scope, paused: state.paused, intervalMs: state.intervalMs, dispatch, now,
+		firstPollAfter: state.poll.lastOkAt,
 	});
 	const detailJobId = state.mode === 'detail' ? (state.detail?.jobId ?? state.selectedJobId) : undefined;
 	useDetailLoader({

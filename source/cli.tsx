@@ -5,14 +5,15 @@ import {
 } from './config.js';
 import {processIo, resolvePending} from './cli/credentials.js';
 import {chooseRunner, runScriptMode} from './cli/dispatch.js';
+import {prefetchFirstList} from './cli/prefetch.js';
+import {firstScope} from './model/first-scope.js';
 import {programPrefix} from './modes/context.js';
 import {exitCodes} from './modes/exit-codes.js';
 
 // On Linux this overwrites the argv area, so `ps` shows only the name once we are running; before this line,
 // and on other systems, argv (with any --token) is readable by other users: the help says so and points to MILVUS_TOKEN.
 process.title = 'milvus-import-top';
-// React's development build (the default without NODE_ENV) costs the live screen about 2× the CPU; React and Ink load later, in tui.js.
-process.env['NODE_ENV'] ??= 'production';
+// React's production build: scripts/bundle.js defines process.env.NODE_ENV as 'production' at build time.
 
 const readVersion = (): string => {
 	try {
@@ -94,9 +95,11 @@ const run = async (request: RunRequest): Promise<number> => {
 				process.env['FORCE_COLOR'] = '0';
 			}
 
+			// The first list request goes out now, while Ink, React and yoga load (the largest part of start-up).
+			const prefetch = prefetchFirstList(connected.client, firstScope(connected.config), () => Date.now());
 			const {runTui} = await import('./tui.js');
 			return await runTui({
-				client: connected.client, config: connected.config, serverLabel: connected.serverLabel,
+				client: prefetch.client, firstList: prefetch.takeReady(), config: connected.config, serverLabel: connected.serverLabel,
 				wait: runner.wait === undefined ? undefined : {jobIds: runner.wait.jobIds, retries: request.retries},
 			});
 		}

@@ -1,6 +1,6 @@
 import {render} from 'ink';
 import type {ImportClient} from './api/types.js';
-import {App} from './app.js';
+import {App, type AppProps} from './app.js';
 import type {Config} from './config.js';
 import type {ReportLine} from './modes/wait-report.js';
 import {screenStream} from './tui-stream.js';
@@ -12,6 +12,8 @@ export type TuiOptions = {
 	readonly serverLabel: string;
 	/** `--wait` on a TTY: exit once the watched jobs (these ids, or all matching the initial filters) have finished. */
 	readonly wait?: {readonly jobIds: readonly string[]; readonly retries: number};
+	/** The first list when it arrived before the screen (see cli/prefetch.ts): the first frame shows it. */
+	readonly firstList?: AppProps['firstList'];
 	/** For tests; default process streams. */
 	readonly stdout?: NodeJS.WriteStream;
 	readonly stderr?: {readonly write: (text: string) => unknown};
@@ -56,6 +58,13 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 
 	if (tty) {
 		stdout.write(enterAltScreen + clearScreen);
+	}
+
+	// Raw mode before the first frame: Ink turns it on in an effect, after that frame, and the first frame
+	// may already show the jobs (cli/prefetch.ts). Keys pressed in between would otherwise be cooked
+	// (Ctrl-C a SIGINT, Enter a newline); in raw mode they wait in stdin until Ink reads them.
+	if (stdin.isTTY && typeof stdin.setRawMode === 'function') {
+		stdin.setRawMode(true);
 	}
 
 	// On a TTY Ink draws through the alternate-screen stream (see tui-stream.ts for the Ink quirk it works around).
@@ -115,6 +124,7 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 				config={options.config}
 				serverLabel={options.serverLabel}
 				wait={wait}
+				firstList={options.firstList}
 				onExit={(code, report) => {
 					finish(code, undefined, report);
 				}}

@@ -1,9 +1,6 @@
 import type {RunMode} from '../config.js';
 import type {ModeContext} from '../modes/context.js';
 import type {ExitCode} from '../modes/exit-codes.js';
-import {runOnce} from '../modes/run-once.js';
-import {runJsonWatch} from '../modes/run-json-watch.js';
-import {runWait} from '../modes/run-wait.js';
 
 export type Terminal = {readonly stdoutIsTty: boolean; readonly stdinIsTty: boolean};
 
@@ -36,22 +33,29 @@ export const chooseRunner = (mode: RunMode, terminal: Terminal): Runner => {
 	}
 };
 
-/** Runs a script mode (everything except the live screen, which cli.tsx loads on demand). */
+/**
+Runs a script mode (everything except the live screen, which cli.tsx loads on demand). Each mode is
+imported when chosen, so --help and the live screen do not load the plain table's string-width.
+*/
 export const runScriptMode = async (runner: Exclude<Runner, {readonly kind: 'tui'}>, context: ModeContext): Promise<ExitCode> => {
 	switch (runner.kind) {
 		case 'plain': {
+			const {runOnce} = await import('../modes/run-once.js');
 			return runOnce(context, 'plain');
 		}
 
 		case 'json': {
+			const {runOnce} = await import('../modes/run-once.js');
 			return runOnce(context, 'json');
 		}
 
 		case 'json-watch': {
+			const {runJsonWatch} = await import('../modes/run-json-watch.js');
 			return runJsonWatch(context);
 		}
 
 		case 'wait-lines': {
+			const {runWait} = await import('../modes/run-wait.js');
 			return runWait(context, runner.jobIds);
 		}
 	}

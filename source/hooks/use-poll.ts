@@ -12,6 +12,11 @@ export type PollOptions = {
 	readonly intervalMs: number;
 	readonly dispatch: (action: Action) => void;
 	readonly now: () => number;
+	/**
+	Read on mount only: when the state already holds a good list of the starting scope (loaded before
+	the screen mounted), its time; the first poll is then one interval after it instead of at once.
+	*/
+	readonly firstPollAfter?: number;
 };
 
 export type PollControl = {
@@ -26,7 +31,9 @@ The only list polling in the UI. A setTimeout chain, never setInterval: the next
 after the current one settles, so a slow server never stacks requests. Each run of the effect owns
 one scope: switching scope, pausing or unmounting aborts the request in flight and drops its answer.
 */
-export const usePoll = ({client, scope, paused, intervalMs, dispatch, now}: PollOptions): PollControl => {
+export const usePoll = ({
+	client, scope, paused, intervalMs, dispatch, now, firstPollAfter,
+}: PollOptions): PollControl => {
 	const [retryAt, setRetryAt] = useState<number | undefined>(undefined);
 	/** Bumped by `r` while paused: one poll by hand, nothing scheduled after it. */
 	const [manual, setManual] = useState(0);
@@ -34,6 +41,8 @@ export const usePoll = ({client, scope, paused, intervalMs, dispatch, now}: Poll
 	/** Set by the running loop: re-plans the pending timer (interval change) or polls now (refresh). */
 	const loopRef = useRef<{readonly replan: () => void; readonly pollNow: () => void} | undefined>(undefined);
 	const {dbName, collectionName} = scope;
+	/** Taken by the first run of the loop; a later scope or a resume polls at once. */
+	const loadedAtMount = useRef(firstPollAfter);
 
 	useEffect(() => {
 		if (paused) {
@@ -103,7 +112,15 @@ export const usePoll = ({client, scope, paused, intervalMs, dispatch, now}: Poll
 				}
 			},
 		};
-		void run();
+		const loadedAt = loadedAtMount.current;
+		loadedAtMount.current = undefined;
+		if (loadedAt === undefined) {
+			void run();
+		} else {
+			settledAt = loadedAt;
+			schedule();
+		}
+
 		return () => {
 			stopped = true;
 			loopRef.current = undefined;

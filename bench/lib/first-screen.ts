@@ -1,0 +1,80 @@
+import {performance} from 'node:perf_hooks';
+import process from 'node:process';
+import {spawn} from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+
+const {Terminal} = xterm;
+
+/** The environment of a person's terminal: no CI (Ink stops drawing frames under CI). */
+const terminalEnv = (): Record<string, string> => {
+	const env: Record<string, string> = {};
+	for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8'})) {
+		if (value !== undefined && key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION' && !key.startsWith('VITEST')) {
+			env[key] = value;
+		}
+	}
+
+	return env;
+};
+
+/**
+Milliseconds from spawning `node args…` on a pseudo-terminal until `done` holds for the screen a
+headless xterm shows. The screen is checked after every chunk the program writes (not on a timer),
+so the time is that of the chunk that completed it. The process is killed then.
+*/
+export const untilOnScreen = async (args: readonly string[], done: (screen: string) => boolean, timeoutMs = 20_000): Promise<number> => {
+	const cols = 110;
+	const rows = 28;
+	const terminal = new Terminal({
+		cols, rows, allowProposedApi: true, scrollback: 0,
+	});
+	const screen = (): string => {
+		const buffer = terminal.buffer.active;
+		const lines: string[] = [];
+		for (let y = 0; y < rows; y++) {
+			lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+		}
+
+		return lines.join('\n');
+	};
+
+	const started = performance.now();
+	const pty = spawn(process.execPath, [...args], {
+		name: 'xterm-256color', cols, rows, cwd: process.cwd(), env: terminalEnv(),
+	});
+	return new Promise((resolve, reject) => {
+		let settled = false;
+		const finish = (error: Error | undefined, ms = 0): void => {
+			if (settled) {
+				return;
+			}
+
+			settled = true;
+			clearTimeout(timer);
+			pty.kill('SIGKILL');
+			if (error === undefined) {
+				resolve(ms);
+			} else {
+				reject(error);
+			}
+		};
+
+		const timer = setTimeout(() => {
+			finish(new Error(`${args.join(' ')}: not on screen after ${timeoutMs} ms:\n${screen()}`));
+		}, timeoutMs);
+		pty.onData(data => {
+			const arrived = performance.now() - started;
+			// Xterm parses asynchronously: the callback runs once this chunk is on its screen.
+			terminal.write(data, () => {
+				if (done(screen())) {
+					finish(undefined, arrived);
+				}
+			});
+		});
+		pty.onExit(() => {
+			setTimeout(() => {
+				finish(new Error(`${args.join(' ')} exited before it was on screen:\n${screen()}`));
+			}, 100);
+		});
+	});
+};

@@ -1,0 +1,96 @@
+// esbuild plugins for scripts/bundle.js: each removes start-up work the live screen does not need (issue 5).
+// The ones that patch a dependency's source fail the build when that source changes, so an update is reviewed.
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+
+/**
+node-fetch 2 (under cross-fetch) requires whatwg-url but on Node only reads `Url.URL || whatwgUrl.URL`
+(node-fetch/lib/index.js), and Node always has url.URL. Evaluating whatwg-url anyway costs the first
+request 20–60 ms (tr46's 286 kB mapping table) and, from a bundle outside node_modules, the punycode
+deprecation warning on Node 22. The stub hands over Node's own URL instead.
+*/
+export const skipWhatwgUrl = {
+	name: 'skip-whatwg-url',
+	setup(build) {
+		// esbuild's filters are Go regular expressions: no v flag.
+		/* eslint-disable require-unicode-regexp */
+		build.onResolve({filter: /^whatwg-url$/}, arguments_ => arguments_.importer.includes(`${path.sep}node-fetch${path.sep}`) ? {path: 'whatwg-url', namespace: 'node-url'} : undefined);
+		build.onLoad({filter: /.*/, namespace: 'node-url'}, () => ({contents: 'module.exports = {URL: globalThis.URL};', loader: 'js'}));
+		/* eslint-enable require-unicode-regexp */
+	},
+};
+
+/** Replaces `from` in `source` (a dependency's file), or fails the build: a changed dependency needs a review. */
+const patch = (source, from, to, plugin) => {
+	if (!source.includes(from)) {
+		throw new Error(`${plugin}: the code to patch is gone (a dependency changed); review scripts/lib/bundle-plugins.js`);
+	}
+
+	return source.replaceAll(from, to);
+};
+
+/**
+yoga-layout's Emscripten loader fetches its own wasm from a data: URL whenever a global fetch exists.
+In Node that loads undici (Node's fetch, ~30–60 ms) only to decode base64; without fetch the same
+loader decodes it with atob and a byte loop (~3 ms, run once and cold), which Buffer does in 0.3 ms.
+*/
+export const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(build) {
+		// eslint-disable-next-line require-unicode-regexp -- a Go regular expression
+		build.onLoad({filter: /yoga-layout[/\\]dist[/\\]binaries[/\\]yoga-wasm-base64-esm\.js$/}, arguments_ => {
+			let source = readFileSync(arguments_.path, 'utf8');
+			source = patch(source, '"function"!=typeof fetch', '!0', 'yoga-without-fetch');
+			const byteLoop = 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c';
+			source = patch(source, byteLoop, 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))', 'yoga-without-fetch');
+			return {contents: source, loader: 'js'};
+		});
+	},
+};
+
+/**
+With DEV=true Ink connects to React DevTools (ws, 125 kB, plus react-devtools-core, which is not shipped)
+and reads its own package.json next to its files, which a bundle does not have. DEV is a common name in
+people's shells, so in the bundle Ink's isDev() is false and the DevTools bridge is left out.
+*/
+export const inkWithoutDevtools = {
+	name: 'ink-without-devtools',
+	setup(build) {
+		/* eslint-disable require-unicode-regexp -- Go regular expressions */
+		build.onResolve({filter: /^\.\/devtools\.js$/}, arguments_ => arguments_.importer.includes(`${path.sep}ink${path.sep}`) ? {path: './ink-devtools-not-bundled.js', external: true} : undefined);
+		build.onLoad({filter: /[/\\]ink[/\\]build[/\\]utils\.js$/}, arguments_ => {
+			const source = patch(readFileSync(arguments_.path, 'utf8'), 'const isDev = () => process.env[\'DEV\'] === \'true\';', 'const isDev = () => false;', 'ink-without-devtools');
+			return {contents: source, loader: 'js'};
+		});
+		/* eslint-enable require-unicode-regexp */
+	},
+};
+
+/**
+One string-width for the whole bundle: source/text/string-width.ts (the project's string-width 7 with
+an ASCII fast path). Otherwise the live screen carries string-width 8 three times (Ink, widest-line,
+cli-truncate; yargs a fourth), and each copy compiles its own /^\p{RGI_Emoji}$/v the first time it
+measures a non-ASCII character (a border, a progress bar): 30–100 ms of V8 regexp compile per copy on
+the way to the first frame (issue 5). With one implementation Ink also places characters with the
+same widths the table cells were padded with.
+*/
+export const oneStringWidth = root => ({
+	name: 'one-string-width',
+	setup(build) {
+		const wrapper = path.join(root, 'source', 'text', 'string-width.ts');
+		/* eslint-disable require-unicode-regexp -- Go regular expressions */
+		build.onResolve({filter: /^string-width$/}, async arguments_ => {
+			if (arguments_.pluginData === 'real') {
+				return undefined;
+			}
+
+			return arguments_.importer === wrapper
+				? build.resolve('string-width', {kind: arguments_.kind, resolveDir: root, pluginData: 'real'}) // The project's own dependency
+				: {path: 'string-width', namespace: 'one-string-width'};
+		});
+		build.onLoad({filter: /.*/, namespace: 'one-string-width'}, () => ({
+			contents: `export {fastStringWidth as default} from ${JSON.stringify(wrapper)};`, loader: 'js', resolveDir: root,
+		}));
+		/* eslint-enable require-unicode-regexp */
+	},
+});
