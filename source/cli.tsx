@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs';
 import {
 	parseConfig, usageHint, type RunRequest, type DemoServerRequest,
 } from './config.js';
+import {realClock} from './api/rate-limit.js';
 import {processIo, resolvePending} from './cli/credentials.js';
 import {chooseRunner, runScriptMode} from './cli/dispatch.js';
 import {prefetchFirstList} from './cli/prefetch.js';
@@ -38,17 +39,6 @@ const usageError = (message: string): number => {
 	process.stderr.write(`${programPrefix}${message}\n${usageHint}\n`);
 	return exitCodes.usage;
 };
-
-const sleep = async (ms: number, signal?: AbortSignal): Promise<void> => new Promise(resolve => {
-	const timer = setTimeout(done, ms);
-	function done(): void {
-		clearTimeout(timer);
-		signal?.removeEventListener('abort', done);
-		resolve();
-	}
-
-	signal?.addEventListener('abort', done, {once: true});
-});
 
 const runDemoServerCommand = async (request: DemoServerRequest): Promise<number | undefined> => {
 	const {runDemoServer, parseFlavor} = await import('./demo/index.js');
@@ -123,7 +113,7 @@ const run = async (request: RunRequest): Promise<number> => {
 					process.stderr.write(text);
 				},
 				now: () => Date.now(),
-				sleep,
+				sleep: realClock.sleep,
 				signal: controller.signal,
 			});
 		} finally {
