@@ -1,11 +1,11 @@
 import type {Job} from '../model/job.js';
 import {compileFilter} from '../model/filter.js';
 import {
-	startWait, stepWait, waitChanges, waitExitCode, waitGivesUp, waitVerdict,
+	startWait, stepWait, waitChanges, waitExitCode, waitVerdict,
 } from '../model/wait.js';
-import {programPrefix, type ModeContext} from './context.js';
-import {exitCodes, type ExitCode} from './exit-codes.js';
-import {failureLine, fetchJobs} from './fetch-jobs.js';
+import type {ModeContext} from './context.js';
+import type {ExitCode} from './exit-codes.js';
+import {pollLoop} from './poll-loop.js';
 import {formatProgress} from './plain-table.js';
 import {verdictReport, type ReportLine} from './wait-report.js';
 
@@ -32,44 +32,25 @@ export const runWait = async (context: ModeContext, jobIds: readonly string[]): 
 	const {config} = context;
 	const filter = compileFilter({text: config.initialFilter, states: config.initialStates});
 	let state = startWait(jobIds);
-	let failures = 0;
-	while (!context.signal.aborted) {
-		// eslint-disable-next-line no-await-in-loop -- polls never overlap
-		const result = await fetchJobs(context);
-		if (context.signal.aborted) {
-			break;
+	return pollLoop(context, jobs => {
+		const next = stepWait(state, jobs, filter);
+		const verdict = waitVerdict(next, context.retries);
+		if (next.polls === 1 && verdict.kind === 'waiting') {
+			const ignored = next.history.size > 0 ? `; ${plural(next.history.size, 'finished job')} ignored` : '';
+			context.out(`waiting for ${plural(verdict.total, 'job')} on ${config.uri}${ignored}\n`);
 		}
 
-		if (result.ok) {
-			failures = 0;
-			const next = stepWait(state, result.value, filter);
-			const verdict = waitVerdict(next, context.retries);
-			if (next.polls === 1 && verdict.kind === 'waiting') {
-				const ignored = next.history.size > 0 ? `; ${plural(next.history.size, 'finished job')} ignored` : '';
-				context.out(`waiting for ${plural(verdict.total, 'job')} on ${config.uri}${ignored}\n`);
-			}
-
-			const at = context.now();
-			for (const job of waitChanges(state, next)) {
-				context.out(progressLine(at, job));
-			}
-
-			state = next;
-			if (verdict.kind !== 'waiting') {
-				print(context, verdictReport(verdict, state.polls, config.uri));
-				return waitExitCode(verdict);
-			}
-		} else {
-			failures++;
-			context.err(`${programPrefix}${failureLine(result.error, config.uri, failures)}\n`);
-			if (result.error.kind === 'aborted' || waitGivesUp(result.error, failures, context.retries)) {
-				return exitCodes.unavailable;
-			}
+		const at = context.now();
+		for (const job of waitChanges(state, next)) {
+			context.out(progressLine(at, job));
 		}
 
-		// eslint-disable-next-line no-await-in-loop
-		await context.sleep(config.intervalMs, context.signal);
-	}
+		state = next;
+		if (verdict.kind === 'waiting') {
+			return undefined;
+		}
 
-	return exitCodes.interrupted;
+		print(context, verdictReport(verdict, state.polls, config.uri));
+		return waitExitCode(verdict);
+	});
 };
