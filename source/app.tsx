@@ -177,6 +177,7 @@ export function App({
 					state={state} now={clock.current()} pollTime={() => currentState().poll.lastOkAt}
 					columns={columns}
 					rows={rows} serverLabel={serverLabel}
+					allCollections={config.collections.length > 1 ? config.collections.join(', ') : undefined}
 					retryAt={poll.retryAt} notice={notice} eventsOffset={eventsOffset}
 					helpOffset={helpOffset} waitLine={waitLine}/>
 			</ClockContext.Provider>

@@ -1,3 +1,4 @@
+import {limitToCollections} from '../api/collections-client.js';
 import type {ImportClient} from '../api/types.js';
 import type {Config, Connection} from '../config.js';
 
@@ -15,6 +16,12 @@ Build the client for the chosen connection. Modules load lazily so `--help` and 
 not pay for the demo server, and the Milvus client does not pay for the cloud one.
 */
 export const connect = async (config: Config, connection: Connection): Promise<Connected> => {
+	const connected = await connectTo(config, connection);
+	// Several --collection: "all collections" on the live screen means all of those (one list each).
+	return config.collections.length > 1 ? {...connected, client: limitToCollections(connected.client, config.collections)} : connected;
+};
+
+const connectTo = async (config: Config, connection: Connection): Promise<Connected> => {
 	switch (connection.kind) {
 		case 'milvus': {
 			const {createMilvusClient} = await import('../api/client.js');

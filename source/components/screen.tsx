@@ -35,6 +35,8 @@ export type ScreenProps = {
 	readonly columns: number;
 	readonly rows: number;
 	readonly serverLabel: string;
+	/** What "all collections" means with several --collection: their names. */
+	readonly allCollections?: string;
 	/** When the next try is due while polls fail. */
 	readonly retryAt: number | undefined;
 	readonly notice: string | undefined;
@@ -48,7 +50,7 @@ export type ScreenProps = {
 };
 
 /** The whole frame for one state: header, the view of the current mode, footer. */
-export function Screen({state, now, columns, rows, serverLabel, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime}: ScreenProps) {
+export function Screen({state, now, columns, rows, serverLabel, allCollections, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime}: ScreenProps) {
 	const theme = useTheme();
 	const all = visibleJobs(state);
 	const widths = contentWidths(state.jobs);
@@ -73,7 +75,7 @@ export function Screen({state, now, columns, rows, serverLabel, retryAt, notice,
 			width={columns}
 			serverLabel={serverLabel}
 			dbName={state.scope.dbName}
-			collectionName={state.scope.collectionName}
+			collectionName={state.scope.collectionName ?? allCollections}
 			intervalMs={state.intervalMs}
 			lastOkAt={pollTime ?? (() => poll.lastOkAt)}
 			isPaused={state.paused}
