@@ -23,7 +23,8 @@ const start = (config: Partial<Config> = {}) => {
 	let clock = 1_700_000_000_000;
 	const now = () => clock;
 	const app = render(<App client={fake.client} config={testConfig(config)} serverLabel='http://127.0.0.1:19530' now={now} onExit={onExit}/>);
-	const frame = () => app.lastFrame() ?? '';
+	// The bell and OSC 52 are written to stdout between frames: the frame is the last write that is neither.
+	const frame = () => app.stdout.frames.findLast(chunk => chunk !== '\u0007' && !chunk.startsWith('\u001B]52;')) ?? '';
 	const advance = (ms: number) => {
 		clock += ms;
 	};
