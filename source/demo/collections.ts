@@ -1,6 +1,6 @@
 import {parseBody} from './body.js';
 import {
-	databaseName, databaseNotFound, failWith, ok, preCheck, resolveCollection, type Handler,
+	databaseNotFound, failWith, ok, readRequest, resolveCollection, type Handler,
 } from './context.js';
 import {findDatabase, type Collection} from './world.js';
 
@@ -9,19 +9,13 @@ import {findDatabase, type Collection} from './world.js';
 const databaseSchema = {struct: 'DatabaseReq', fields: {dbName: {kind: 'string', goName: 'DbName'}}} as const;
 
 export const listCollections: Handler = (context, body, dbHeader) => {
-	const parsed = parseBody(body, databaseSchema);
-	if (!parsed.ok) {
-		return failWith(parsed.error);
+	const request = readRequest(context, body, dbHeader, databaseSchema);
+	if ('failed' in request) {
+		return request.failed;
 	}
 
-	const dbName = databaseName(parsed.value.dbName, dbHeader);
-	const denied = preCheck(context, dbName);
-	if (denied) {
-		return failWith(denied);
-	}
-
-	const database = findDatabase(context.world, dbName);
-	return database ? ok(database.collections.map(collection => collection.name)) : failWith(databaseNotFound(dbName));
+	const database = findDatabase(context.world, request.dbName);
+	return database ? ok(database.collections.map(collection => collection.name)) : failWith(databaseNotFound(request.dbName));
 };
 
 export const listDatabases: Handler = (context, body) => {
@@ -65,18 +59,14 @@ const describeData = (collection: Collection): Record<string, unknown> => ({
 });
 
 export const describeCollection: Handler = (context, body, dbHeader) => {
-	const parsed = parseBody(body, describeSchema);
-	if (!parsed.ok) {
-		return failWith(parsed.error);
+	const request = readRequest(context, body, dbHeader, describeSchema);
+	if ('failed' in request) {
+		return request.failed;
 	}
 
-	const dbName = databaseName(parsed.value.dbName, dbHeader);
-	const denied = preCheck(context, dbName);
-	if (denied) {
-		return failWith(denied);
-	}
+	const {value: parsed, dbName} = request;
 
 	// "can't find collection" is describe's own wording; the restful tests assert it.
-	const resolved = resolveCollection(context, dbName, parsed.value.collectionName!, 'can\'t find collection');
+	const resolved = resolveCollection(context, dbName, parsed.collectionName!, 'can\'t find collection');
 	return 'error' in resolved ? failWith(resolved.error) : ok(describeData(resolved.collection), '');
 };

@@ -1,5 +1,7 @@
 import type {Credentials} from './auth.js';
-import type {MilvusError} from './body.js';
+import {
+	parseBody, type BodySchema, type MilvusError, type Parsed,
+} from './body.js';
 import type {Flavor, Traits} from './flavor.js';
 import {
 	findDatabase, type Collection, type JobMaker, type Rules, type World,
@@ -53,3 +55,21 @@ export const resolveCollection = (context: Context, dbName: string, name: string
 
 /** RFC 3339 without fractions, in UTC (a real server uses its own zone offset). */
 export const formatTime = (ms: number | undefined): string => (ms === undefined ? '' : new Date(ms).toISOString().replace(/\.\d{3}Z$/v, 'Z'));
+
+type DatabaseSchema = BodySchema & {readonly fields: {readonly dbName: {readonly kind: 'string'; readonly goName: string}}};
+
+/**
+What every handler with a `dbName` field does first: parse the body, resolve the database (body →
+`DB-Name` header → `default`) and, on 2.4, check that it exists.
+*/
+export const readRequest = <S extends DatabaseSchema>(context: Context, body: string, dbHeader: string | undefined, schema: S):
+{readonly failed: HandlerResult} | {readonly value: Parsed<S>; readonly dbName: string} => {
+	const parsed = parseBody(body, schema);
+	if (!parsed.ok) {
+		return {failed: failWith(parsed.error)};
+	}
+
+	const dbName = databaseName(parsed.value.dbName, dbHeader);
+	const denied = preCheck(context, dbName);
+	return denied ? {failed: failWith(denied)} : {value: parsed.value, dbName};
+};

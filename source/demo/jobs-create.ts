@@ -1,6 +1,5 @@
-import {parseBody} from './body.js';
 import {
-	databaseName, fail, failWith, ok, preCheck, resolveCollection, type Context, type Handler,
+	fail, failWith, ok, readRequest, resolveCollection, type Context, type Handler,
 } from './context.js';
 import {phasesOf} from './flavor.js';
 import {fileSpec} from './seed.js';
@@ -61,18 +60,14 @@ const busy = (context: Context) => fail(
 );
 
 export const createJob: Handler = (context, body, dbHeader) => {
-	const parsed = parseBody(body, createSchema);
-	if (!parsed.ok) {
-		return failWith(parsed.error);
+	const request = readRequest(context, body, dbHeader, createSchema);
+	if ('failed' in request) {
+		return request.failed;
 	}
 
-	const {collectionName, partitionName, options = {}} = parsed.value;
-	const files = parsed.value.files!;
-	const dbName = databaseName(parsed.value.dbName, dbHeader);
-	const denied = preCheck(context, dbName);
-	if (denied) {
-		return failWith(denied);
-	}
+	const {value: parsed, dbName} = request;
+	const {collectionName, partitionName, options = {}} = parsed;
+	const files = parsed.files!;
 
 	const resolved = resolveCollection(context, dbName, collectionName!);
 	if ('error' in resolved) {

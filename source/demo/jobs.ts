@@ -1,6 +1,6 @@
 import {parseBody} from './body.js';
 import {
-	databaseName, fail, failWith, formatTime, ok, preCheck, resolveCollection, type Handler,
+	databaseName, fail, failWith, formatTime, ok, preCheck, readRequest, resolveCollection, type Handler,
 } from './context.js';
 import {shuffle} from './rng.js';
 import {viewJob} from './view.js';
@@ -13,20 +13,16 @@ const listSchema = {
 } as const;
 
 export const listJobs: Handler = (context, body, dbHeader) => {
-	const parsed = parseBody(body, listSchema);
-	if (!parsed.ok) {
-		return failWith(parsed.error);
+	const request = readRequest(context, body, dbHeader, listSchema);
+	if ('failed' in request) {
+		return request.failed;
 	}
 
-	const dbName = databaseName(parsed.value.dbName, dbHeader);
-	const denied = preCheck(context, dbName);
-	if (denied) {
-		return failWith(denied);
-	}
+	const {value: parsed, dbName} = request;
 
 	let jobs = [...context.world.jobs.values()];
 	// Without a collection, every database's jobs come back: dbName filters nothing (milvus#31273).
-	const {collectionName} = parsed.value;
+	const {collectionName} = parsed;
 	if (collectionName) {
 		const resolved = resolveCollection(context, dbName, collectionName);
 		if ('error' in resolved) {
