@@ -1,3 +1,4 @@
+import {closeSync, constants, openSync} from 'node:fs';
 import {spawn, type IPty} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 
@@ -59,6 +60,26 @@ const cleanEnv = (extra: Record<string, string | undefined> = {}): Record<string
 	return env;
 };
 
+/**
+On Linux, when the last process holding a PTY's slave side exits, the kernel may answer the master's
+next read with EIO and drop what the child wrote last (seen here: `echo; stty -a` lost its tail once in
+200 runs, and a CI run failed on it). The harness keeps its own descriptor on the slave until node-pty
+reports the exit, so the master always drains. node-pty names the slave only in a private field.
+*/
+const holdSlave = (pty: IPty): number | undefined => {
+	const path: unknown = Reflect.get(pty, '_pty');
+	if (typeof path !== 'string' || !path.startsWith('/dev/')) {
+		return undefined;
+	}
+
+	try {
+		// eslint-disable-next-line no-bitwise -- open(2) flags are a bit set
+		return openSync(path, constants.O_RDWR | constants.O_NOCTTY);
+	} catch {
+		return undefined;
+	}
+};
+
 export const startTerm = (command: string, args: readonly string[], options: TermOptions = {}): Term => {
 	const cols = options.cols ?? 120;
 	const rows = options.rows ?? 30;
@@ -68,6 +89,7 @@ export const startTerm = (command: string, args: readonly string[], options: Ter
 	const pty: IPty = spawn(command, [...args], {
 		name: 'xterm-256color', cols, rows, cwd: options.cwd ?? process.cwd(), env: cleanEnv(options.env),
 	});
+	const slave = holdSlave(pty);
 	let written = '';
 	let exitCode: number | undefined;
 	const exitWaiters: Array<(code: number) => void> = [];
@@ -76,6 +98,10 @@ export const startTerm = (command: string, args: readonly string[], options: Ter
 		terminal.write(data);
 	});
 	pty.onExit(({exitCode: code}) => {
+		if (slave !== undefined) {
+			closeSync(slave);
+		}
+
 		exitCode = code;
 		for (const resolve of exitWaiters) {
 			resolve(code);
