@@ -1,12 +1,18 @@
 // Runs the benchmarks: `npm run bench` (all) or `npm run bench -- parse reduce`.
-// Each bench/<name>.ts is bundled with esbuild (dependencies stay external) and run in its own node process.
+// Each bench/<name>.ts is bundled with esbuild as dist/cli.js is (dependencies inside, the same build-time
+// plugins, React's production build), so it measures the code that ships; test-only native packages stay
+// external. Each runs in its own node process.
 import {spawnSync} from 'node:child_process';
 import {readdirSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
+import {
+	inkWithoutDevtools, oneStringWidth, skipWhatwgUrl, yogaWithoutFetch,
+} from '../scripts/lib/bundle-plugins.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.join(here, '..');
 const wanted = process.argv.slice(2);
 const names = readdirSync(here)
 	.filter(file => file.endsWith('.ts'))
@@ -18,10 +24,20 @@ for (const name of names) {
 	const outfile = path.join(here, '.out', `${name}.mjs`);
 	// eslint-disable-next-line no-await-in-loop
 	await build({
-		entryPoints: [path.join(here, `${name}.ts`)], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'warning',
+		entryPoints: [path.join(here, `${name}.ts`)],
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20.19',
+		external: ['@lydell/node-pty', '@xterm/headless', 'esbuild'],
+		define: {'process.env.NODE_ENV': '"production"'},
+		banner: {js: 'import {createRequire as __createRequire} from \'node:module\'; const require = __createRequire(import.meta.url);'},
+		plugins: [skipWhatwgUrl, inkWithoutDevtools, oneStringWidth(root), yogaWithoutFetch],
+		outfile,
+		logLevel: 'warning',
 	});
 	console.log(`\n## ${name}\n`);
-	const result = spawnSync(process.execPath, ['--expose-gc', outfile], {stdio: 'inherit', cwd: path.join(here, '..')});
+	const result = spawnSync(process.execPath, ['--expose-gc', outfile], {stdio: 'inherit', cwd: root});
 	failed += result.status === 0 ? 0 : 1;
 }
 
