@@ -9,7 +9,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {
-	inkWithoutDevtools, oneStringWidth, skipWhatwgUrl, yogaWithoutFetch,
+	inkFrameCache, inkWithoutDevtools, oneStringWidth, skipWhatwgUrl, yogaWithoutFetch,
 } from './lib/bundle-plugins.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,7 +38,7 @@ const result = await build({
 	minify: true,
 	sourcemap: 'linked',
 	legalComments: 'eof', // The licence headers of bundled code (React's, yoga's…) stay with it.
-	plugins: [skipWhatwgUrl, inkWithoutDevtools, oneStringWidth(root), yogaWithoutFetch],
+	plugins: [skipWhatwgUrl, inkWithoutDevtools, inkFrameCache(root), oneStringWidth(root), yogaWithoutFetch],
 	metafile: wantMeta,
 	logLevel: 'warning',
 });

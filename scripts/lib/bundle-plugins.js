@@ -94,3 +94,30 @@ export const oneStringWidth = root => ({
 		/* eslint-enable require-unicode-regexp */
 	},
 });
+
+/**
+Ink's Output rebuilds every line of every frame from single characters; source/text/ink-output.ts
+wraps it so a line written the same way as a frame ago is reused (issue 4: CPU per poll). The wrapper
+is handed Ink's own tokenizer and string-width, so it builds lines exactly as Ink does.
+*/
+export const inkFrameCache = root => ({
+	name: 'ink-frame-cache',
+	setup(build) {
+		const wrapper = path.join(root, 'source', 'text', 'ink-output.ts');
+		/* eslint-disable require-unicode-regexp -- Go regular expressions */
+		build.onLoad({filter: /[/\\]ink[/\\]build[/\\]output\.js$/}, arguments_ => {
+			let source = readFileSync(arguments_.path, 'utf8');
+			source = patch(source, 'export default class Output {', 'class InkOutput {', 'ink-frame-cache');
+			patch(source, 'import { styledCharsFromTokens, styledCharsToString, tokenize, } from \'@alcalzone/ansi-tokenize\';', '', 'ink-frame-cache');
+			patch(source, 'import stringWidth from \'string-width\';', '', 'ink-frame-cache');
+			source += [
+				'',
+				`import {withFrameCache} from ${JSON.stringify(wrapper)};`,
+				'export default withFrameCache(InkOutput, {tokenize, styledCharsFromTokens, styledCharsToString, stringWidth});',
+				'',
+			].join('\n');
+			return {contents: source, loader: 'js'};
+		});
+		/* eslint-enable require-unicode-regexp */
+	},
+});
