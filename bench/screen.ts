@@ -122,6 +122,34 @@ const tenThousand = async () => {
 	};
 };
 
+/**
+A long run, compressed: 40 visible jobs that all move at every poll (so every row is new text each
+frame), 600 polls one frame apart. The JS heap after a full GC at poll 100 and at poll 600: what the
+screen keeps per poll beyond what it shows (Ink's own text caches kept every line ever laid out, ink#986).
+*/
+const soak = async () => {
+	const app = startApp({columns, rows, intervalMs: 2000});
+	let jobs = makeJobs(40);
+	app.answer(jobs);
+	await app.quiet();
+	const heapAt: number[] = [];
+	for (let step = 1; step <= 600; step++) {
+		jobs = jobs.map(job => ({...job, progress: ((job.progress ?? 0) + 1) % 100}));
+		app.input.type('r');
+		const rendered = app.nextRender();
+		app.answer(jobs);
+		// eslint-disable-next-line no-await-in-loop
+		await rendered;
+		if (step === 100 || step === 600) {
+			globalThis.gc?.();
+			heapAt.push(process.memoryUsage().heapUsed / 1024 / 1024);
+		}
+	}
+
+	app.stop();
+	return {at100: heapAt[0]!, at600: heapAt[1]!};
+};
+
 /** 10k jobs: a key typed into the filter box, until the frame showing the new filter is written. */
 const filterLatency = async () => {
 	const app = startApp({columns, rows, intervalMs: 3_600_000});
@@ -198,6 +226,7 @@ const row = (measure: string, goal: string, value: string) => {
 const bytes = runs('bytes') ? await bytesPerPoll() : undefined;
 const big = runs('10k') ? await tenThousand() : undefined;
 const latency = runs('latency') ? await filterLatency() : undefined;
+const kept = runs('soak') ? await soak() : undefined;
 const quiet = runs('idle') ? await idle(hours2) : undefined;
 const firstMinute = runs('idle') ? await idle(0) : undefined;
 console.log(`React ${process.env['NODE_ENV'] === 'production' ? 'production' : 'development'} build, Node ${process.version}, ${columns}×${rows} fake TTY\n`);
@@ -221,6 +250,10 @@ if (firstMinute) {
 
 if (latency) {
 	row('keypress → frame while filtering 10k jobs', '≤ 50 ms', `${latency.median.toFixed(1)} ms median (max ${latency.max.toFixed(1)} ms over ${latency.keys} keys)`);
+}
+
+if (kept) {
+	row('heap kept per 100 polls when every visible row changes (600 polls)', 'flat', `${((kept.at600 - kept.at100) / 5 * 1024).toFixed(0)} kB (heap ${kept.at100.toFixed(1)} MB at poll 100 → ${kept.at600.toFixed(1)} MB at poll 600)${globalThis.gc === undefined ? ' (run with --expose-gc)' : ''}`);
 }
 
 if (big) {

@@ -121,3 +121,29 @@ export const inkFrameCache = root => ({
 		/* eslint-enable require-unicode-regexp */
 	},
 });
+
+/**
+Ink 6 memoizes measureText and wrapText in module-level maps that never forget (ink#986): each
+distinct text it ever laid out stays, and a live table whose rows change every poll grows without
+end. Both get source/text/bounded-cache.ts instead (issue 4: the tool people leave running).
+*/
+export const inkBoundedCaches = root => ({
+	name: 'ink-bounded-caches',
+	setup(build) {
+		const cacheModule = JSON.stringify(path.join(root, 'source', 'text', 'bounded-cache.ts'));
+		const limit = 2000; // Entries per generation: a 60-row frame lays out ~200 texts
+		/* eslint-disable require-unicode-regexp -- Go regular expressions */
+		build.onLoad({filter: /[/\\]ink[/\\]build[/\\]measure-text\.js$/}, arguments_ => {
+			const source = patch(readFileSync(arguments_.path, 'utf8'), 'const cache = new Map();', `import {boundedCache} from ${cacheModule};\nconst cache = boundedCache(${limit});`, 'ink-bounded-caches');
+			return {contents: source, loader: 'js'};
+		});
+		build.onLoad({filter: /[/\\]ink[/\\]build[/\\]wrap-text\.js$/}, arguments_ => {
+			let source = readFileSync(arguments_.path, 'utf8');
+			source = patch(source, 'const cache = {};', `import {boundedCache} from ${cacheModule};\nconst cache = boundedCache(${limit});`, 'ink-bounded-caches');
+			source = patch(source, 'const cachedText = cache[cacheKey];', 'const cachedText = cache.get(cacheKey);', 'ink-bounded-caches');
+			source = patch(source, 'cache[cacheKey] = wrappedText;', 'cache.set(cacheKey, wrappedText);', 'ink-bounded-caches');
+			return {contents: source, loader: 'js'};
+		});
+		/* eslint-enable require-unicode-regexp */
+	},
+});

@@ -1,0 +1,108 @@
+import {readFileSync} from 'node:fs';
+import {createServer} from 'node:http';
+import path from 'node:path';
+import process from 'node:process';
+import {spawn} from '@lydell/node-pty';
+import {makeJobs} from './lib/jobs.js';
+
+/**
+Memory of the live screen as a person runs it (issue 4: RSS with 10k jobs ≤ 120 MB): the built CLI
+(`dist/cli.js`, so `npm run build` first) on a 120×46 pseudo-terminal, polling a local server that
+lists N jobs in Milvus' shape every poll (a new body each time, one job moved on, the records in a
+new order, as Milvus sends them) at the default 2 s interval. The kernel's count of the process'
+resident memory (VmRSS) is read every second for 40 s after a 10 s warm-up: median and highest, and
+VmHWM, the most it ever held. Linux only (/proc). Prints numbers; asserts nothing.
+`node bench/.out/rss.mjs 0 10000`: the job counts (default 0 1000 10000).
+*/
+
+const seconds = 40;
+const warmUp = 10;
+
+const listServer = async (count: number) => {
+	let jobs = makeJobs(count);
+	let polls = 0;
+	const server = createServer((request, response) => {
+		request.resume();
+		request.on('end', () => {
+			response.setHeader('Content-Type', 'application/json; charset=utf-8');
+			const url = request.url ?? '';
+			if (url.endsWith('/jobs/import/list')) {
+				polls++;
+				jobs = jobs.map((job, index) => index === polls % count && job.state === 'Importing' ? {...job, progress: Math.min(99, (job.progress ?? 0) + 1)} : job);
+				const records = jobs.map(job => ({...job, reason: job.reason === '' ? undefined : job.reason}));
+				records.sort(() => Math.random() - 0.5); // Milvus lists in no order
+				response.end(JSON.stringify({code: 0, data: {records}}));
+			} else if (url.endsWith('/collections/list')) {
+				response.end(JSON.stringify({code: 0, data: ['books', 'movies']}));
+			} else if (url.endsWith('/databases/list')) {
+				response.end(JSON.stringify({code: 0, data: ['default']}));
+			} else {
+				response.statusCode = 404;
+				response.end('404 page not found');
+			}
+		});
+	});
+	await new Promise<void>(resolve => {
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	const address = server.address();
+	return {
+		url: `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`,
+		polls: () => polls,
+		close() {
+			server.close();
+		},
+	};
+};
+
+const status = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
+	const match = new RegExp(`${field}:\\s+(\\d+) kB`, 'v').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+	return Number(match?.[1] ?? Number.NaN) / 1024;
+};
+
+const median = (values: readonly number[]): number => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const sleep = async (ms: number) => new Promise(resolve => {
+	setTimeout(resolve, ms);
+});
+
+const measure = async (count: number) => {
+	const server = await listServer(count);
+	const env: Record<string, string> = {};
+	for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8'})) {
+		if (value !== undefined && key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION') {
+			env[key] = value;
+		}
+	}
+
+	const child = spawn(process.execPath, [path.resolve('dist/cli.js'), '--uri', server.url], {cols: 120, rows: 46, env});
+	let bytes = 0;
+	child.onData(data => {
+		bytes += data.length;
+	});
+	await sleep(warmUp * 1000);
+	const samples: number[] = [];
+	for (let second = 0; second < seconds; second++) {
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(1000);
+		samples.push(status(child.pid, 'VmRSS'));
+	}
+
+	const peak = status(child.pid, 'VmHWM');
+	child.write('q');
+	await sleep(500);
+	child.kill();
+	server.close();
+	return {
+		count, median: median(samples), max: Math.max(...samples), peak, polls: server.polls(), bytes,
+	};
+};
+
+const counts = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [0, 1000, 10_000];
+console.log(`the built CLI on a 120×46 PTY, 2 s interval, VmRSS each second for ${seconds} s after ${warmUp} s; Node ${process.version}\n`);
+console.log('| jobs | RSS median | RSS highest | VmHWM (peak ever) | polls |');
+console.log('| ---: | ---: | ---: | ---: | ---: |');
+for (const count of counts) {
+	// eslint-disable-next-line no-await-in-loop
+	const result = await measure(count);
+	console.log(`| ${result.count} | ${result.median.toFixed(0)} MB | ${result.max.toFixed(0)} MB | ${result.peak.toFixed(0)} MB | ${result.polls} |`);
+}
