@@ -8,7 +8,7 @@ import {post} from './http.js';
 import {
 	parseDescribeResponse, parseListResponse, parseStringList,
 } from './parse.js';
-import {classifyResponse} from './response.js';
+import {classifyResponse, redactEnvelope} from './response.js';
 import {
 	displayUri, isHeaderSafe, makeRedactor, parseBase, requestHeaders, timing,
 } from './request-options.js';
@@ -93,7 +93,7 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 			}
 
 			const parsed = parse(json.value);
-			return parsed.ok || parsed.error.kind !== 'milvus' ? parsed : {ok: false, error: {...parsed.error, message: redact(parsed.error.message)}};
+			return parsed.ok ? parsed : {ok: false, error: redactEnvelope(parsed.error, redact)};
 		} catch (error) { // Only a bug can get here; still a value, never a throw.
 			return {ok: false, error: {kind: 'bad-shape', detail: redact(`could not read the answer: ${String(error)}`).slice(0, 200)}};
 		}

@@ -11,7 +11,7 @@ import type {
 	ImportClient, ListOptions, RequestOptions, Result,
 } from './types.js';
 import {post} from './http.js';
-import {classifyResponse} from './response.js';
+import {classifyResponse, redactEnvelope} from './response.js';
 import {
 	displayUri, makeRedactor, requestHeaders, timing,
 } from './request-options.js';
@@ -94,7 +94,7 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 		}
 
 		const parsed = parse(json.value);
-		return parsed.ok || parsed.error.kind !== 'milvus' ? parsed : {ok: false, error: {...parsed.error, message: redact(parsed.error.message)}};
+		return parsed.ok ? parsed : {ok: false, error: redactEnvelope(parsed.error, redact)};
 	};
 
 	const listImportJobs = async (listOptions: ListOptions = {}): Promise<Result<readonly Job[]>> => {

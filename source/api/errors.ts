@@ -6,16 +6,13 @@ thrown-error classifier only uses error codes, never header values.
 import type {ApiError} from './types.js';
 import {sanitize} from './sanitize.js';
 
-/** What to do about the Milvus codes a monitor meets (merr, milvus-rest-import.md §3). */
+/** What to do about the Milvus codes a monitor meets (merr, milvus-rest-import.md §3). The credential codes are not 'milvus' errors (envelope-error.ts). */
 const milvusHints: Readonly<Record<number, string>> = {
 	1: 'Milvus is not ready yet',
 	2: 'Milvus is unavailable',
 	100: 'check --collection',
 	800: 'check --db',
 	1100: 'the server rejected a parameter',
-	1400: 'check --token / MILVUS_TOKEN',
-	1401: 'this user lacks a privilege',
-	1800: 'check --token / MILVUS_TOKEN',
 	1801: 'the server could not read the request (please report this)',
 	1802: 'the server could not read the request (please report this)',
 	2100: 'import failed on the server',
@@ -30,6 +27,10 @@ const introducedIn: Readonly<Record<string, string>> = {
 
 const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
 const withMessage = (prefix: string, message: string): string => message === '' ? prefix : `${prefix}: ${sanitize(message, 300)}`;
+
+/** Says what refused: the HTTP status, or the code of an HTTP 200 envelope (the same meaning, envelope-error.ts). */
+const refusedBy = (error: {readonly code: number | undefined; readonly inEnvelope?: boolean}, status: number): string =>
+	error.inEnvelope === true && error.code !== undefined ? `Milvus code ${error.code}` : `HTTP ${status}`;
 
 export const describeError = (error: ApiError): string => {
 	switch (error.kind) {
@@ -49,11 +50,11 @@ export const describeError = (error: ApiError): string => {
 			// No Milvus code: the client refused the token itself before sending it.
 			return error.code === undefined && error.message !== ''
 				? `invalid credentials: ${sanitize(error.message, 200)} — check --token / MILVUS_TOKEN`
-				: 'credentials refused (HTTP 401): check --token / MILVUS_TOKEN';
+				: `credentials refused (${refusedBy(error, 401)}): check --token / MILVUS_TOKEN`;
 		}
 
 		case 'forbidden': {
-			return withMessage('permission denied (HTTP 403) — the user needs the import privileges', error.message);
+			return withMessage(`permission denied (${refusedBy(error, 403)}) — the user needs the import privileges`, error.message);
 		}
 
 		case 'not-supported': {

@@ -9,6 +9,7 @@ import {
 	field, isObject, toCount, toNumber, toProgress, type JsonObject,
 } from './fields.js';
 import {sanitize} from './sanitize.js';
+import {envelopeError} from './envelope-error.js';
 
 /**
 A record without a state is shown as `None`: that is what Milvus itself reports for a job whose
@@ -36,7 +37,7 @@ export const parseEnvelope = (body: unknown): Result<unknown> => {
 		return {ok: true, value: field(body, 'data')};
 	}
 
-	return {ok: false, error: {kind: 'milvus', code, message: sanitize(field(body, 'message'))}};
+	return {ok: false, error: envelopeError(code, sanitize(field(body, 'message')))};
 };
 
 type Fields = {

@@ -4,7 +4,7 @@ HTTP 200 and a code in the body; other statuses come from auth (401/403), gin's 
 text `404 page not found`), the timeout middleware (408, JSON on 2.5+, text `timeout` on 2.4),
 a panic (500 `{"code":500}`) or a proxy in front (502/503/504 HTML). See milvus-rest-import.md §1.3.
 */
-import type {Result} from './types.js';
+import type {ApiError, Result} from './types.js';
 import type {RawResponse} from './http.js';
 import {field, isObject, toNumber} from './fields.js';
 import {readJson} from './json.js';
@@ -86,3 +86,7 @@ export const classifyResponse = (raw: RawResponse, context: ResponseContext): Re
 		}
 	}
 };
+
+/** An error parsed from a JSON envelope carries server text: the token comes out of it (a server may echo the Authorization header). */
+export const redactEnvelope = (error: ApiError, redact: (text: string) => string): ApiError =>
+	error.kind === 'milvus' || error.kind === 'unauthorized' || error.kind === 'forbidden' ? {...error, message: redact(error.message)} : error;

@@ -6,7 +6,9 @@ change, cursor moves or bidi overrides that reorder what the user reads.
 Whole sequences are removed, not just their introducer (control-sequences.ts): CSI, OSC,
 DCS/SOS/PM/APC strings, 2-char ESC sequences, and the 8-bit C1 forms. Tab, CR, LF (and U+2028/9)
 become one space so a row keeps its layout; every other C0 control, DEL, C1 control and bidi
-control (U+202A–202E, U+2066–2069, LRM, RLM, ALM) is dropped.
+control (U+202A–202E, U+2066–2069, LRM, RLM, ALM) is dropped. A lone UTF-16 surrogate (JSON may
+carry `"\ud800"`) becomes U+FFFD: it is not text, a terminal or a JSON consumer may choke on it when
+re-encoded as UTF-8, and string-width miscounts it. Valid pairs (emoji) are kept.
 
 charCodeAt on purpose: the scan works on UTF-16 units (every control is a single unit) and is the
 hot path of every poll.
@@ -24,6 +26,11 @@ const isBidiControl = (code: number): boolean =>
 	(code >= 0x20_2A && code <= 0x20_2E)
 	|| (code >= 0x20_66 && code <= 0x20_69)
 	|| code === 0x20_0E || code === 0x20_0F || code === 0x06_1C;
+
+const replacement = '\uFFFD';
+
+const isHighSurrogate = (code: number): boolean => code >= 0xD8_00 && code <= 0xDB_FF;
+const isLowSurrogate = (code: number): boolean => code >= 0xDC_00 && code <= 0xDF_FF;
 
 const isLayoutSpace = (code: number): boolean =>
 	code === 0x09 || code === 0x0A || code === 0x0D || code === 0x20_28 || code === 0x20_29;
@@ -46,8 +53,7 @@ const truncate = (text: string, maxLength: number): string => {
 	}
 
 	let end = Math.max(0, maxLength - ellipsis.length);
-	const last = text.charCodeAt(end - 1);
-	if (last >= 0xD8_00 && last <= 0xDB_FF) { // Do not split a surrogate pair.
+	if (isHighSurrogate(text.charCodeAt(end - 1))) { // Do not split a surrogate pair.
 		end--;
 	}
 
@@ -62,6 +68,18 @@ const scan = (text: string, maxLength: number): string => {
 	// Stop once the output is known to exceed the cap: a hostile 64 MiB reason costs no more than a short one.
 	while (i < text.length && out.length + i - runStart <= maxLength) {
 		const code = text.charCodeAt(i);
+		if (code >= 0xD8_00 && code <= 0xDF_FF) {
+			lastWasSpace = false;
+			if (isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(i + 1))) {
+				i += 2; // A valid pair: one code point, kept.
+				continue;
+			}
+
+			out += text.slice(runStart, i) + replacement;
+			runStart = ++i;
+			continue;
+		}
+
 		const printable = (code >= 0x20 && code < 0x7F) || (code >= 0xA0 && !isBidiControl(code) && !isLayoutSpace(code));
 		if (printable) {
 			i++;

@@ -8,8 +8,10 @@ export type ApiError
 	= | {readonly kind: 'unreachable'; readonly detail: string} // Refused, reset, DNS
 		| {readonly kind: 'timeout'; readonly afterMs: number}
 		| {readonly kind: 'aborted'}
-		| {readonly kind: 'unauthorized'; readonly code: number | undefined; readonly message: string} // HTTP 401
-		| {readonly kind: 'forbidden'; readonly code: number | undefined; readonly message: string} // HTTP 403
+		// HTTP 401, or (`inEnvelope`) an HTTP 200 envelope with a credentials code, 1800 or 1400 (envelope-error.ts)
+		| {readonly kind: 'unauthorized'; readonly code: number | undefined; readonly message: string; readonly inEnvelope?: boolean}
+		// HTTP 403, or (`inEnvelope`) an HTTP 200 envelope with code 1401
+		| {readonly kind: 'forbidden'; readonly code: number | undefined; readonly message: string; readonly inEnvelope?: boolean}
 		| {readonly kind: 'not-supported'; readonly endpoint: string} // HTTP 404: route not on this server version
 		| {readonly kind: 'http'; readonly status: number; readonly message: string} // Any other non-2xx
 		| {readonly kind: 'not-json'; readonly status: number; readonly title: string} // A proxy's HTML page, etc.

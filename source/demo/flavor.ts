@@ -26,6 +26,8 @@ export type Traits = {
 	/** Where index building starts and how wide it is: 70–90 on 2.4.13, 80–90 on 2.5+. */
 	readonly indexFrom: number;
 	readonly indexWeight: number;
+	/** Import tasks can be in state `Retry` (2.5+, data_coord.proto), shown in describe's `details[]`. */
+	readonly hasTaskRetry: boolean;
 	/** 3.0-dev: `auto_commit=false` jobs stop at Uncommitted (PR #48524). */
 	readonly hasCommit: boolean;
 	/** 2.4 answers an overrun with plain text `timeout`, 2.5+ with JSON code 10001. */
@@ -50,6 +52,7 @@ const base: Traits = {
 	rowsWeight: 30,
 	indexFrom: 80,
 	indexWeight: 10,
+	hasTaskRetry: true,
 	hasCommit: false,
 	jsonTimeout: true,
 	notFoundCode: 2100,
@@ -61,10 +64,10 @@ const base: Traits = {
 
 const table: Readonly<Record<Flavor, Traits>> = {
 	'2.4.0': {
-		...base, successCode: 200, hasDescribe: false, hasDatabasesList: false, dbPreCheck: true, rowsWeight: 60, indexWeight: 0, jsonTimeout: false,
+		...base, successCode: 200, hasDescribe: false, hasDatabasesList: false, dbPreCheck: true, rowsWeight: 60, indexWeight: 0, hasTaskRetry: false, jsonTimeout: false,
 	},
 	2.4: {
-		...base, hasDatabasesList: false, dbPreCheck: true, indexFrom: 70, indexWeight: 20, jsonTimeout: false,
+		...base, hasDatabasesList: false, dbPreCheck: true, indexFrom: 70, indexWeight: 20, hasTaskRetry: false, jsonTimeout: false,
 	},
 	2.5: base,
 	2.6: {...base, hasCreateTime: true, badIdPrefix: 'parse job id failed: '},

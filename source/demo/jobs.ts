@@ -41,13 +41,13 @@ export const listJobs: Handler = (context, body, dbHeader) => {
 	return ok({records});
 };
 
-const describeSchema = {struct: 'JobIDReq', fields: {jobId: {kind: 'string', goName: 'JobID', required: true}}} as const;
+export const describeSchema = {struct: 'JobIDReq', fields: {jobId: {kind: 'string', goName: 'JobID', required: true}}} as const;
 
 const int64Min = -(2n ** 63n);
 const int64Max = (2n ** 63n) - 1n;
 
 /** Go's strconv.ParseInt(id, 10, 64), as value or error text. */
-const parseJobId = (id: string): bigint | string => {
+export const parseJobId = (id: string): bigint | string => {
 	if (!/^[+\-]?\d+$/v.test(id)) {
 		return `strconv.ParseInt: parsing ${JSON.stringify(id)}: invalid syntax`;
 	}

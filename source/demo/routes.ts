@@ -2,6 +2,7 @@ import {isAuthorized, unauthenticated} from './auth.js';
 import {describeCollection, listCollections, listDatabases} from './collections.js';
 import type {Context, Envelope, Handler} from './context.js';
 import {createJob} from './jobs-create.js';
+import {abortImport, commitImport} from './jobs-commit.js';
 import type {Traits} from './flavor.js';
 import {describeJob, listJobs} from './jobs.js';
 import {toJson} from './json.js';
@@ -29,6 +30,9 @@ const routes: ReadonlyMap<string, Route> = new Map([
 	// Describe first shipped in 2.4.13 (PR #36754); get_progress is the older alias.
 	['/v2/vectordb/jobs/import/describe', {handler: describeJob, available: (traits: Traits) => traits.hasDescribe}],
 	['/v2/vectordb/jobs/import/get_progress', {handler: describeJob, available: always}],
+	// 3.0-dev only (PR #48524, §2.4); not on the 2.6 branch.
+	['/v2/vectordb/jobs/import/commit', {handler: commitImport, available: (traits: Traits) => traits.hasCommit}],
+	['/v2/vectordb/jobs/import/abort', {handler: abortImport, available: (traits: Traits) => traits.hasCommit}],
 	['/v2/vectordb/collections/list', {handler: listCollections, available: always}],
 	['/v2/vectordb/collections/describe', {handler: describeCollection, available: always}],
 	['/v2/vectordb/databases/list', {handler: listDatabases, available: (traits: Traits) => traits.hasDatabasesList}],

@@ -1,4 +1,5 @@
-import {phasesOf, type RunPhase} from './flavor.js';
+import {phasesOf, traitsOf, type RunPhase} from './flavor.js';
+import {planRetry} from './retry.js';
 import {between, pick} from './rng.js';
 import {
 	completionTime, planJob, shiftJob, type FailureSpec, type FileSpec, type SimJob,
@@ -26,8 +27,8 @@ export const fileSpec = (random: () => number, paths: readonly string[], dim: nu
 	return {paths, size, rows: Math.max(1, Math.floor(size / ((dim * 4) + 200)))};
 };
 
-export const randomFiles = (random: () => number, target: Collection): FileSpec[] => {
-	const count = 1 + Math.floor(random() * 5);
+export const randomFiles = (random: () => number, target: Collection, fewest = 1): FileSpec[] => {
+	const count = fewest + Math.floor(random() * (6 - fewest));
 	const folder = Math.floor(random() * 0xFF_FF_FF).toString(16).padStart(6, '0');
 	const extension = pick(random, ['parquet', 'parquet', 'json', 'csv']);
 	return Array.from({length: count}, (_, i) => fileSpec(random, [`${target.name}/${folder}/part-${i}.${extension}`], target.dim));
@@ -61,7 +62,8 @@ export const makeDemoJob: JobMaker = (random, target) => {
 
 type Target
 	= | {readonly phase: RunPhase; readonly fraction: number}
-		| {readonly phase: 'Completed' | 'Failed'; readonly ago: number}; // Fraction of the retention
+		| {readonly phase: 'Completed' | 'Failed'; readonly ago: number} // Fraction of the retention
+		| {readonly phase: 'Retry'}; // Importing, one file's task half-way through its Retry (2.5+)
 
 type SeedJob = {readonly db: string; readonly collection: string; readonly target: Target; readonly failure?: number; readonly autoCommit?: false};
 
@@ -98,6 +100,8 @@ const seedJobs: readonly SeedJob[] = [
 	{
 		db: 'staging', collection: 'products_v2', target: {phase: 'Committing', fraction: 0.2}, autoCommit: false,
 	},
+	// Last, so the jobs above are the same on every flavour.
+	{db: 'analytics', collection: 'clicks', target: {phase: 'Retry'}},
 ];
 
 /** The moment at which the plan is where the seed wants it; the job is then shifted so that moment is now. */
@@ -107,7 +111,13 @@ const momentOf = (job: SimJob, target: Target, retentionMs: number): number => {
 		return end + (target.ago * retentionMs);
 	}
 
-	const step = job.steps.find(candidate => candidate.phase === target.phase) ?? job.steps.find(candidate => candidate.phase === 'Importing')!;
+	const importing = job.steps.find(candidate => candidate.phase === 'Importing')!;
+	if (target.phase === 'Retry') {
+		const retry = job.files.find(file => file.retry !== undefined)?.retry;
+		return importing.start + ((importing.end - importing.start) * (retry ? (retry.at + retry.resumeAt) / 2 : 0.5));
+	}
+
+	const step = job.steps.find(candidate => candidate.phase === target.phase) ?? importing;
 	return step.start + ((step.end - step.start) * target.fraction);
 };
 
@@ -117,14 +127,17 @@ export const emptyWorld = (): World => ({
 
 export const seedWorld = (now: number, random: () => number, rules: Rules): World => {
 	const hasCommit = phasesOf(rules.flavor, false).includes('Uncommitted');
-	const jobs = seedJobs.filter(seed => seed.autoCommit === undefined || hasCommit).map(seed => {
+	const {hasTaskRetry} = traitsOf(rules.flavor);
+	const jobs = seedJobs.filter(seed => (seed.autoCommit === undefined || hasCommit) && (seed.target.phase !== 'Retry' || hasTaskRetry)).map(seed => {
 		const target = byName(seed.collection);
-		const files = randomFiles(random, target);
+		const retrying = seed.target.phase === 'Retry';
+		const files = randomFiles(random, target, retrying ? 2 : 1);
 		const failure = seed.failure === undefined ? undefined : failureFor(random, target, files, seed.failure);
 		const spec = {
 			jobId: '', dbName: seed.db, collectionName: target.name, collectionId: target.id, files, autoCommit: seed.autoCommit ?? true, createdAt: 0,
 		};
-		const job = planJob(spec, phasesOf(rules.flavor, spec.autoCommit), random, failure);
+		const planned = planJob(spec, phasesOf(rules.flavor, spec.autoCommit), random, failure);
+		const job = retrying ? planRetry(planned, random, 1) : planned;
 		return shiftJob(job, Math.round(now - momentOf(job, seed.target, rules.retentionMs)));
 	}).toSorted((a, b) => a.createdAt - b.createdAt);
 	let world = emptyWorld();

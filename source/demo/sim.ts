@@ -1,4 +1,5 @@
 import type {RunPhase} from './flavor.js';
+import type {TaskRetry} from './retry.js';
 import {between} from './rng.js';
 
 /**
@@ -19,6 +20,8 @@ export type SimFile = {
 	readonly preImportAt: number;
 	/** ≥ 1: how much faster than the slowest file its rows are written. */
 	readonly speed: number;
+	/** Its import task fails once and is retried (2.5+, retry.ts). */
+	readonly retry?: TaskRetry;
 };
 
 export type Step = {readonly phase: RunPhase; readonly start: number; readonly end: number};

@@ -1,4 +1,5 @@
 import type {Traits} from './flavor.js';
+import {attemptAt} from './retry.js';
 import {
 	phaseAt, type SimFile, type SimJob, type Snapshot, type Step,
 } from './sim.js';
@@ -8,7 +9,7 @@ export type TaskView = {
 	readonly fileName: string;
 	readonly fileSize: number;
 	readonly progress: number;
-	readonly state: 'Pending' | 'InProgress' | 'Completed' | 'Failed';
+	readonly state: 'Pending' | 'InProgress' | 'Retry' | 'Completed' | 'Failed';
 	readonly importedRows: number;
 	readonly totalRows: number;
 	readonly completeTime: number | undefined;
@@ -32,16 +33,23 @@ const countUpTo = (values: readonly number[], fraction: number): number => value
 
 /** Share of a file's rows written at `fraction` of the rows stage; its progress is an integer percent, rows derive from it. */
 const taskAt = (file: SimFile, step: Step, fraction: number): TaskView => {
-	const progress = Math.floor(Math.min(1, fraction * file.speed) * 100);
+	const attempt = attemptAt(file.retry, fraction);
+	const task = {fileName: fileName(file.paths), fileSize: file.size, totalRows: file.rows};
+	if (attempt.retrying) { // The failed attempt's rows are cleared until the task runs again.
+		return {
+			...task, progress: 0, state: 'Retry', importedRows: 0, completeTime: undefined, reason: file.retry?.reason ?? '',
+		};
+	}
+
+	const progress = Math.floor(Math.min(1, attempt.run * file.speed) * 100);
 	const done = progress >= 100;
+	const length = step.end - step.start;
 	return {
-		fileName: fileName(file.paths),
-		fileSize: file.size,
+		...task,
 		progress,
 		state: done ? 'Completed' : (progress > 0 ? 'InProgress' : 'Pending'),
 		importedRows: Math.floor((progress * file.rows) / 100),
-		totalRows: file.rows,
-		completeTime: done ? step.start + Math.round((step.end - step.start) / file.speed) : undefined,
+		completeTime: done ? step.start + Math.round(file.retry ? length * (file.retry.resumeAt + (1 / file.speed)) : length / file.speed) : undefined,
 		reason: '',
 	};
 };

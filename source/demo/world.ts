@@ -1,4 +1,5 @@
-import {phasesOf, type Flavor} from './flavor.js';
+import {phasesOf, traitsOf, type Flavor} from './flavor.js';
+import {planRetry} from './retry.js';
 import {between} from './rng.js';
 import {
 	isExpired, phaseAt, planJob, type FailureSpec, type FileSpec, type SimJob,
@@ -29,6 +30,8 @@ export type Rules = {
 /** Something that invents the content of a new job (seed.ts). */
 export type JobMaker = (random: () => number, collection: Collection) => {readonly files: readonly FileSpec[]; readonly failure: FailureSpec | undefined};
 
+/** Share of arriving demo jobs (2.5+) in which one file's task fails once and is retried. */
+export const retryChance = 0.3;
 /** Stop inventing jobs when this many are running, so an idle demo never piles up work. */
 const maxRunningArrivals = 30;
 /** Milvus' `dataCoord.import.maxImportJobNum` (2.4.14+). */
@@ -74,7 +77,7 @@ const spawn = (world: World, at: number, {random, rules, make}: TickEnv): World 
 		autoCommit: true,
 		createdAt: at,
 	}, phasesOf(rules.flavor, true), random, failure);
-	return addJob(allocated.world, job);
+	return addJob(allocated.world, traitsOf(rules.flavor).hasTaskRetry ? planRetry(job, random, retryChance) : job);
 };
 
 /** Brings the world up to `now`: finished jobs past retention are dropped (GC), due demo jobs arrive. */

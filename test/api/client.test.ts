@@ -134,6 +134,27 @@ describe.each([
 		expect(describeError(error)).toBe('credentials refused (HTTP 401): check --token / MILVUS_TOKEN');
 	});
 
+	test.each([
+		[1800, 'user hasn\'t authenticated', 'unauthorized', 'credentials refused (Milvus code 1800): check --token / MILVUS_TOKEN'],
+		[1400, 'not authenticated', 'unauthorized', 'credentials refused (Milvus code 1400): check --token / MILVUS_TOKEN'],
+		[1401, 'privilege not permitted', 'forbidden', 'permission denied (Milvus code 1401) — the user needs the import privileges: privilege not permitted (token Bearer ***)'],
+	] as const)('HTTP 200 with code %i (a proxy or version that wraps it): the same as HTTP 401/403, token never shown', async (code, message, kind, line) => {
+		const {url, requests} = await serve((request, response) => {
+			// A server that echoes the header: the client must redact it.
+			sendJson(response, {code, message: kind === 'forbidden' ? `${message} (token ${request.headers.authorization ?? ''})` : message});
+		});
+		const milvus = client(url);
+		const errors = [errorOf(await milvus.listImportJobs()), errorOf(await milvus.describeImportJob('454891732197474512')), errorOf(await milvus.listCollections())];
+		for (const error of errors) {
+			expect(error).toMatchObject({kind, code, inEnvelope: true});
+			expect(describeError(error)).toBe(line);
+			expectNoToken(error);
+		}
+
+		// A refused describe is not "describe missing": get_progress is never tried.
+		expect(requests.map(request => request.path)).toEqual([endpoints.list, endpoints.describe, endpoints.collections]);
+	});
+
 	test('HTTP 403: a server echoing the token gets it redacted', async () => {
 		const {url} = await serve((request, response) => {
 			sendJson(response, {code: 65_535, message: `PermissionDenied desc = Import: permission deny to ${request.headers.authorization ?? ''} in the \`default\` database`}, 403);

@@ -131,6 +131,16 @@ describe('list pagination', () => {
 		expect(result).toEqual({ok: false, error: {kind: 'milvus', code: 21_119, message: 'The apikey is illegal: ***'}});
 	});
 
+	test('code 1800 in an HTTP 200 envelope is unauthorized too, with the key redacted', async () => {
+		server = await start(() => ({json: {code: 1800, message: 'user hasn\'t authenticated: secret-api-key'}}));
+		const result = await client(server.url).listImportJobs();
+		expect(result).toEqual({
+			ok: false, error: {
+				kind: 'unauthorized', code: 1800, message: 'user hasn\'t authenticated: ***', inEnvelope: true,
+			},
+		});
+	});
+
 	test('HTTP 401 is unauthorized', async () => {
 		server = await start(() => ({status: 401, json: {code: 80_001, message: 'invalid token'}}));
 		const result = await client(server.url).listImportJobs();

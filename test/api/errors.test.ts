@@ -19,7 +19,12 @@ describe('describeError', () => {
 		[{kind: 'bad-shape', detail: 'no "code" in the answer'}, 'unexpected answer, not shaped like Milvus: no "code" in the answer'],
 		[{kind: 'milvus', code: 100, message: 'collection not found[collection=x]'}, 'Milvus error 100: collection not found[collection=x] — check --collection'],
 		[{kind: 'milvus', code: 800, message: 'database not found, database: nodb'}, 'Milvus error 800: database not found, database: nodb — check --db'],
-		[{kind: 'milvus', code: 1800, message: 'user hasn\'t authenticated'}, 'Milvus error 1800: user hasn\'t authenticated — check --token / MILVUS_TOKEN'],
+		[{
+			kind: 'unauthorized', code: 1800, message: 'user hasn\'t authenticated', inEnvelope: true,
+		}, 'credentials refused (Milvus code 1800): check --token / MILVUS_TOKEN'],
+		[{
+			kind: 'forbidden', code: 1401, message: 'privilege not permitted', inEnvelope: true,
+		}, 'permission denied (Milvus code 1401) — the user needs the import privileges: privilege not permitted'],
 		[{kind: 'milvus', code: 2100, message: 'parse job id failed, err=%wstrconv'}, 'Milvus error 2100: parse job id failed, err=%wstrconv — import failed on the server'],
 		[{kind: 'milvus', code: 4242, message: ''}, 'Milvus error 4242'],
 	])('%j', (error, line) => {

@@ -138,12 +138,31 @@ describe('envelopes and shapes', () => {
 	test.each([
 		['error-100.json', 100, 'collection not found[database=default][collection=nope]'],
 		['error-800.json', 800, 'database not found, database: nodb'],
-		['error-1800.json', 1800, 'user hasn\'t authenticated'],
 		['error-2100.json', 2100, 'parse job id failed, err=%wstrconv.ParseInt: parsing "abc": invalid syntax: importing data failed'],
 	])('%s → milvus error', (name, code, message) => {
 		expect(parseListResponse(body(name))).toEqual({ok: false, error: {kind: 'milvus', code, message}});
 		expect(parseDescribeResponse(body(name), '1')).toEqual({ok: false, error: {kind: 'milvus', code, message}});
 		expect(parseStringList(body(name))).toEqual({ok: false, error: {kind: 'milvus', code, message}});
+	});
+
+	test.each([
+		[1800, 'user hasn\'t authenticated', 'unauthorized'],
+		[1400, 'not authenticated', 'unauthorized'],
+		[1401, 'privilege not permitted', 'forbidden'],
+	] as const)('a credentials code %i inside an HTTP 200 envelope means what HTTP 401/403 means', (code, message, kind) => {
+		const envelope = {code, message};
+		const expected = {
+			ok: false, error: {
+				kind, code, message, inEnvelope: true,
+			},
+		};
+		expect(parseListResponse(envelope)).toEqual(expected);
+		expect(parseDescribeResponse(envelope, '1')).toEqual(expected);
+		expect(parseStringList(envelope)).toEqual(expected);
+	});
+
+	test('the recorded 1800 envelope is unauthorized', () => {
+		expect(parseListResponse(body('error-1800.json'))).toMatchObject({ok: false, error: {kind: 'unauthorized', code: 1800}});
 	});
 
 	test.each([

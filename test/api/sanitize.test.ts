@@ -5,6 +5,10 @@ import {defaultMaxLength, sanitize} from '../../source/api/sanitize.js';
 /** C0, DEL, C1, and the bidi controls: none may reach the terminal. */
 const forbidden = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/v;
 const forbiddenAll = new RegExp(forbidden.source, 'gv');
+/** A surrogate that is not half of a pair: in `v` mode a lone one is its own code point, a pair is not. */
+const loneSurrogate = /\p{Cs}/v;
+/** The oracle: what String#toWellFormed does (ES2024, past this project's lib). */
+const wellFormed = (text: string): string => text.replaceAll(/\p{Cs}/gv, '\uFFFD');
 
 describe('sanitize: table', () => {
 	test.each([
@@ -30,6 +34,14 @@ describe('sanitize: table', () => {
 		['other C1 (NEL, IND)', 'a\u0085b\u0084c', 'abc'],
 		['unicode and emoji survive', 'コレクション 📦 naïve', 'コレクション 📦 naïve'],
 		['plain ASCII unchanged', 'import timeout', 'import timeout'],
+		['lone high surrogate', 'a\uD83Db', 'a\uFFFDb'],
+		['lone low surrogate', 'a\uDCE6b', 'a\uFFFDb'],
+		['high surrogate at the end', 'job \uD83D', 'job \uFFFD'],
+		['low surrogate at the start', '\uDCE6job', '\uFFFDjob'],
+		['two highs, then a pair: the first is lone', '\uD83D\uD83D\uDCE6', '\uFFFD📦'],
+		['reversed pair: both lone', '\uDCE6\uD83D', '\uFFFD\uFFFD'],
+		['lone surrogate beside a control', 'a\u0007\uD800\u001B[0m\uDFFFz', 'a\uFFFD\uFFFDz'],
+		['emoji pairs survive beside a lone one', '📦\uD800🚀', '📦\uFFFD🚀'],
 	])('%s', (_name, input, expected) => {
 		expect(sanitize(input)).toBe(expected);
 	});
@@ -54,6 +66,8 @@ describe('sanitize: table', () => {
 	test('caps non-ASCII text without splitting a surrogate pair', () => {
 		const out = sanitize('📦'.repeat(100) + '\u0007', 10);
 		expect(out).toBe('📦📦📦📦…');
+		expect(sanitize('a' + '📦'.repeat(100), 10)).toBe('a📦📦📦📦…');
+		expect(sanitize('\uD800'.repeat(100), 10)).toBe('\uFFFD'.repeat(9) + '…');
 	});
 
 	test('a huge hostile string costs no more than the cap', () => {
@@ -76,7 +90,41 @@ const escapeSequence = fc.oneof(
 /** Printable pieces: no controls, no bidi, no whitespace controls (so the pieces survive verbatim). */
 const printablePiece = fc.string({unit: 'grapheme', maxLength: 8}).map(text => text.replaceAll(forbiddenAll, '').replaceAll(/[\u2028\u2029]/gv, '')).filter(text => text.length > 0);
 
+/** Any UTF-16 unit, surrogates weighted up so lone halves, pairs and reversed pairs all turn up often. */
+const utf16Unit = fc.oneof(
+	fc.integer({min: 0, max: 0xFF_FF}),
+	fc.integer({min: 0xD8_00, max: 0xDF_FF}),
+	fc.integer({min: 0, max: 0x7F}),
+).map(code => String.fromCharCode(code)); // eslint-disable-line unicorn/prefer-code-point -- single units, lone surrogates wanted.
+
+/** Valid text cut at any UTF-16 index (as a proxy or a byte-limited log line may cut it). */
+const cutText = fc.tuple(fc.string({unit: 'grapheme', maxLength: 20}), fc.nat(), fc.nat()).map(([text, from, to]) => {
+	const start = from % (text.length + 1);
+	return text.slice(start, to % (text.length + 1)) + text.slice(0, start);
+});
+
 describe('sanitize: generated input', () => {
+	test('no lone surrogate survives, valid pairs do, and the cap never splits a pair', () => {
+		const anyUnits = fc.oneof(
+			fc.string({unit: utf16Unit, maxLength: 60}),
+			fc.array(fc.oneof(fc.string({unit: utf16Unit, maxLength: 5}), cutText, escapeSequence, fc.string({unit: 'binary', maxLength: 5})), {maxLength: 20}).map(parts => parts.join('')),
+		);
+		fc.assert(fc.property(anyUnits, fc.integer({min: 1, max: 200}), (text, max) => {
+			const out = sanitize(text, max);
+			expect(out).not.toMatch(loneSurrogate);
+			expect(out).not.toMatch(forbidden);
+			expect(out.length).toBeLessThanOrEqual(max);
+			// Only lone halves change: the same input with them replaced beforehand comes out the same.
+			expect(sanitize(wellFormed(text), max)).toBe(out);
+		}), {numRuns: 3000});
+	});
+
+	test('every valid pair survives: only lone surrogates become U+FFFD', () => {
+		fc.assert(fc.property(fc.string({unit: utf16Unit, maxLength: 60}).map(text => text.replaceAll(forbiddenAll, '').replaceAll(/[\u2028\u2029]/gv, '')), text => {
+			expect(sanitize(text, 100_000)).toBe(wellFormed(text));
+		}), {numRuns: 2000});
+	});
+
 	test('no control, DEL or bidi character survives any input', () => {
 		const anyText = fc.oneof(
 			fc.string({unit: 'binary'}),

@@ -81,6 +81,23 @@ describe('3: the server cannot be used', () => {
 		expect(result.stdout + result.stderr).not.toContain('sup3r-s3cret-pw');
 	});
 
+	test.each([
+		[['--once']],
+		[['--json']],
+		[['--json', '--watch']],
+		[['--wait', '--job', '1']],
+		[['--wait']],
+	])('%j: code 1800 inside an HTTP 200 envelope is refused credentials too: exit 3 at once, no retries, no token', async args => {
+		const token = 'root:sup3r-s3cret-pw';
+		server = await startListServer([{status: 200, json: {code: 1800, message: `user hasn't authenticated (got Bearer ${token})`}}]);
+		const result = await runCli([...args, '--uri', server.url, '--retries', '5', '--interval', '0.5'], {MILVUS_TOKEN: token});
+		expect(result.code).toBe(3);
+		expect(server.listCalls()).toBe(1);
+		expect(result.stdout).toBe('');
+		expect(result.stderr.trim().split('\n')).toEqual([`milvus-import-top: credentials refused (Milvus code 1800): check --token / MILVUS_TOKEN (server ${server.url})`]);
+		expect(result.stdout + result.stderr).not.toContain('sup3r-s3cret-pw');
+	});
+
 	test('a --wait for an id the server never lists', async () => {
 		server = await startListServer([records(['1', 'books', 'Importing', 40])]);
 		const result = await runCli(['--wait', '--job', '999', '--uri', server.url, '--interval', '0.5', '--retries', '1']);

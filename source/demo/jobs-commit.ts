@@ -1,0 +1,38 @@
+import {parseBody} from './body.js';
+import {abortJob, commitJob} from './commit.js';
+import {
+	fail, failWith, ok, type Handler,
+} from './context.js';
+import {describeSchema, parseJobId} from './jobs.js';
+import type {SimJob} from './sim.js';
+import {addJob} from './world.js';
+
+/**
+`jobs/import/commit` and `jobs/import/abort`, 3.0-dev only (§2.4, PR #48524): body `{"jobId": "<string>"}`,
+success `{"code":0,"data":{}}`, a non-numeric id → 1100. The body rules are every route's (§1.5: 1801
+for a number, 1802 when missing). An unknown numeric id is answered as describe answers it on 3.0
+(2101 "import job does not exist"): §2.4 does not say, datacoord finds jobs by id the same way [I].
+*/
+const onJob = (change: (job: SimJob, now: number) => SimJob): Handler => (context, body) => {
+	const parsed = parseBody(body, describeSchema);
+	if (!parsed.ok) {
+		return failWith(parsed.error);
+	}
+
+	const {traits} = context;
+	const id = parseJobId(parsed.value.jobId!);
+	if (typeof id === 'string') {
+		return fail(traits.badIdCode, `${traits.badIdPrefix}${id}: ${traits.badIdSuffix}`);
+	}
+
+	const job = context.world.jobs.get(id.toString());
+	if (!job) {
+		return fail(traits.notFoundCode, `import job does not exist, jobID=${id}: ${traits.notFoundSuffix}`);
+	}
+
+	const changed = change(job, context.now);
+	return changed === job ? ok({}) : {...ok({}), world: addJob(context.world, changed)};
+};
+
+export const commitImport: Handler = onJob(commitJob);
+export const abortImport: Handler = onJob(abortJob);
