@@ -88,6 +88,36 @@ const cutTo = (text: string, cells: number, max: number, ellipsis: string): stri
 	return out + ellipsis;
 };
 
+/**
+Cuts `text` to at most `max` cells by taking out its middle: paths in one folder differ at the end
+(`…/part-00017.parquet`), so the end keeps the larger share. The ellipsis marks the cut.
+*/
+export const truncateMiddle = (text: string, max: number, ellipsis = '…'): string => {
+	const cells = width(text);
+	const room = max - width(ellipsis);
+	if (cells <= max || room < 2) {
+		return cutTo(text, cells, max, ellipsis);
+	}
+
+	const segments = Array.from(segmenter.segment(text), ({segment}) => segment);
+	const headRoom = Math.floor(room * 0.4);
+	let head = '';
+	let used = 0;
+	let first = 0;
+	for (; first < segments.length && used + width(segments[first]!) <= headRoom; first++) {
+		head += segments[first]!;
+		used += width(segments[first]!);
+	}
+
+	let tail = '';
+	for (let last = segments.length - 1; last >= first && used + width(segments[last]!) <= room; last--) {
+		tail = segments[last]! + tail;
+		used += width(segments[last]!);
+	}
+
+	return head + ellipsis + tail;
+};
+
 /** Cuts `text` to at most `max` cells, ending in `ellipsis` when something was cut. */
 export const truncate = (text: string, max: number, ellipsis = '…'): string => cutTo(text, width(text), max, ellipsis);
 

@@ -2,7 +2,7 @@ import {Table} from '@alcalzone/ink-table';
 import {Text} from 'ink';
 import type {PropsWithChildren} from 'react';
 import type {FileDetail} from '../model/job.js';
-import {truncate} from './cells.js';
+import {truncate, truncateMiddle} from './cells.js';
 import {formatBytes, formatCount, formatPercent} from './format.js';
 import {useTheme} from './theme-context.js';
 
@@ -36,7 +36,7 @@ export const fileTableHeight = (count: number): number => (count === 0 ? 0 : 3 +
 /**
 The detail view's file list: few rows, each a record to read rather than scan, so ink-table's ruled
 grid fits here. It sizes columns by String.length, so the file name (from the server, possibly wide)
-is cut to what is left of the width first.
+is cut to what is left of the width first, in the middle.
 */
 export function FileTable({files, width}: FileTableProps) {
 	const theme = useTheme();
@@ -54,7 +54,8 @@ export function FileTable({files, width}: FileTableProps) {
 	const reasonWidth = Math.min(24, Math.max(0, width - fixed - 20));
 	const fileWidth = Math.max(4, width - fixed - Math.max(6, reasonWidth) - 4);
 	const data: FileRow[] = files.map((file, index) => ({
-		file: truncate(file.fileName, fileWidth, theme.ellipsis),
+		// Files of one job share a folder and differ at the end: cut the middle, keep the name.
+		file: truncateMiddle(file.fileName, fileWidth, theme.ellipsis),
 		...base[index]!,
 		reason: truncate(base[index]!.reason, reasonWidth, theme.ellipsis),
 	}));

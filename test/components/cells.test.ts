@@ -1,5 +1,8 @@
 import {describe, expect, test} from 'vitest';
-import {fit, truncate, width} from '../../source/components/cells.js';
+import fc from 'fast-check';
+import {
+	fit, truncate, truncateMiddle, width,
+} from '../../source/components/cells.js';
 import {layoutColumns} from '../../source/components/columns.js';
 import {formatBytes, formatDuration} from '../../source/components/format.js';
 
@@ -11,6 +14,31 @@ describe('cells', () => {
 		expect(width(truncate('书籍收藏集合', 6))).toBeLessThanOrEqual(6);
 		expect(truncate('anything', 0)).toBe('');
 		expect(truncate('abc', 2, '~')).toBe('a~');
+	});
+
+	test('truncateMiddle keeps both ends, the end larger: files of one folder stay apart', () => {
+		const first = truncateMiddle('[s3://bucket/clicks/852ce8/part-00017.parquet]', 24);
+		const second = truncateMiddle('[s3://bucket/clicks/852ce8/part-00018.parquet]', 24);
+		expect(first).toBe('[s3://buc…00017.parquet]');
+		expect(second).not.toBe(first);
+		expect(truncateMiddle('short.json', 24)).toBe('short.json');
+		expect(truncateMiddle('书籍收藏集合书籍收藏集合.json', 12)).toBe('书籍…合.json');
+		expect(truncateMiddle('abcdef', 2)).toBe('a…');
+	});
+
+	test('truncateMiddle never exceeds the width and never splits a character', () => {
+		const text = fc.array(fc.constantFrom('a', '/', '.', '书', '👍', 'é', 'e\u0301'), {maxLength: 40}).map(parts => parts.join(''));
+		fc.assert(fc.property(text, fc.integer({min: 0, max: 30}), (value, max) => {
+			const cut = truncateMiddle(value, max);
+			expect(width(cut)).toBeLessThanOrEqual(max);
+			if (width(value) <= max) {
+				expect(cut).toBe(value);
+			} else if (max >= 3) {
+				const [head = '', tail = ''] = cut.split('…');
+				expect(cut).toContain('…');
+				expect(value.startsWith(head) && value.endsWith(tail)).toBe(true);
+			}
+		}));
 	});
 
 	test('fit pads to exactly the width', () => {
