@@ -63,6 +63,12 @@ const status = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
 	return Number(match?.[1] ?? Number.NaN) / 1024;
 };
 
+/** User + system CPU seconds the process has used (/proc/<pid>/stat, in clock ticks of 1/100 s). */
+const cpuSeconds = (pid: number): number => {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+	return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
 const median = (values: readonly number[]): number => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const sleep = async (ms: number) => new Promise(resolve => {
 	setTimeout(resolve, ms);
@@ -77,16 +83,23 @@ const measure = async (count: number) => {
 		}
 	}
 
-	const child = spawn(process.execPath, [path.resolve('dist/cli.js'), '--uri', server.url], {cols: 120, rows: 46, env});
+	// BENCH_NODE_FLAGS="--max-semi-space-size=4": compare V8 settings.
+	const flags = (process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
+	const child = spawn(process.execPath, [...flags, path.resolve('dist/cli.js'), '--uri', server.url], {cols: 120, rows: 46, env});
 	let bytes = 0;
 	child.onData(data => {
 		bytes += data.length;
 	});
 	const first: number[] = [];
 	const steady: number[] = [];
+	let cpuAtSteady = 0;
 	for (let second = 1; second <= end; second++) {
 		// eslint-disable-next-line no-await-in-loop
 		await sleep(1000);
+		if (second === steadyFrom) {
+			cpuAtSteady = cpuSeconds(child.pid);
+		}
+
 		if (second > steadyFrom) {
 			steady.push(status(child.pid, 'VmRSS'));
 		} else if (second > firstFrom) {
@@ -95,22 +108,23 @@ const measure = async (count: number) => {
 	}
 
 	const peak = status(child.pid, 'VmHWM');
+	const cpu = (cpuSeconds(child.pid) - cpuAtSteady) / (end - steadyFrom) * 100;
 	child.write('q');
 	await sleep(500);
 	child.kill();
 	server.close();
 	return {
-		count, first: {median: median(first), max: Math.max(...first)}, steady: {median: median(steady), max: Math.max(...steady)}, peak, polls: server.polls(), bytes,
+		count, first: {median: median(first), max: Math.max(...first)}, steady: {median: median(steady), max: Math.max(...steady)}, peak, polls: server.polls(), bytes, cpu,
 	};
 };
 
 const counts = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [0, 10_000];
 const mb = (value: number): string => `${value.toFixed(0)} MB`;
 console.log(`the built CLI on a 120×46 PTY, 2 s interval, VmRSS each second; Node ${process.version}\n`);
-console.log(`| jobs | ${firstFrom}–${steadyFrom} s: median (highest) | ${steadyFrom}–${end} s: median (highest) | VmHWM (peak ever) | polls | bytes written |`);
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(`| jobs | ${firstFrom}–${steadyFrom} s: median (highest) | ${steadyFrom}–${end} s: median (highest) | VmHWM (peak ever) | CPU ${steadyFrom}–${end} s | polls | bytes written |`);
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const count of counts) {
 	// eslint-disable-next-line no-await-in-loop
 	const result = await measure(count);
-	console.log(`| ${result.count} | ${mb(result.first.median)} (${mb(result.first.max)}) | ${mb(result.steady.median)} (${mb(result.steady.max)}) | ${mb(result.peak)} | ${result.polls} | ${result.bytes} |`);
+	console.log(`| ${result.count} | ${mb(result.first.median)} (${mb(result.first.max)}) | ${mb(result.steady.median)} (${mb(result.steady.max)}) | ${mb(result.peak)} | ${result.cpu.toFixed(1)} % | ${result.polls} | ${result.bytes} |`);
 }

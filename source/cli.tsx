@@ -7,6 +7,7 @@ import {realClock} from './api/rate-limit.js';
 import {processIo, resolvePending} from './cli/credentials.js';
 import {chooseRunner, runScriptMode} from './cli/dispatch.js';
 import {prefetchFirstList} from './cli/prefetch.js';
+import {keepYoungGenerationSmall} from './cli/young-generation.js';
 import {firstScope} from './model/first-scope.js';
 import {programPrefix} from './modes/context.js';
 import {exitCodes} from './modes/exit-codes.js';
@@ -78,6 +79,10 @@ const run = async (request: RunRequest): Promise<number> => {
 	const connected = await connect(config, request.connection);
 	try {
 		const runner = chooseRunner(request.mode, {stdoutIsTty: process.stdout.isTTY, stdinIsTty: process.stdin.isTTY});
+		if (runner.kind === 'tui' || runner.kind === 'json-watch' || runner.kind === 'wait-lines') {
+			keepYoungGenerationSmall();
+		}
+
 		if (runner.kind === 'tui') {
 			if (!connected.config.color) {
 				// Ink styles through chalk, which reads FORCE_COLOR once, when first imported (below): without

@@ -19,6 +19,9 @@ const standalone = (codePoint: number): boolean =>
 	|| (codePoint >= 0x20_70 && codePoint <= 0x20_CF)
 	|| (codePoint >= 0x21_00 && codePoint <= 0x2B_FF);
 
+/** A colour or style sequence (CSI … m), which strip-ansi's CSI pattern takes whole. */
+const sgr = /\u001B\[[\d;]*m/gv;
+
 /** string-width's answer per code point, for narrow and for wide ambiguous characters. */
 const narrow = new Map<number, number>();
 const wide = new Map<number, number>();
@@ -34,6 +37,16 @@ compares them). scripts/bundle.js gives this to every `string-width` import in t
 export const fastStringWidth = (text: string, options?: Options): number => {
 	if (printableAscii.test(text)) {
 		return text.length;
+	}
+
+	// Ink measures its lines with their colours in (every row of the live table): take the SGR
+	// sequences out as string-width's strip-ansi would, then measure what is left the fast way. A text
+	// with any other escape sequence goes to string-width whole.
+	if (options?.countAnsiEscapeCodes !== true && text.includes('\u001B')) {
+		const plain = text.replaceAll(sgr, '');
+		if (!plain.includes('\u001B')) {
+			return fastStringWidth(plain, options);
+		}
 	}
 
 	const known = options?.ambiguousIsNarrow === false ? wide : narrow;
