@@ -13,7 +13,8 @@ new order, as Milvus sends them) at the default 2 s interval. The kernel's count
 resident memory (VmRSS) is read every second: in the first minute (from 10 s; every row's time in
 state counts seconds then, so every row is redrawn every second) and in the minute after (ages in
 minutes: the state the tool spends its life in). Median and highest of each, and VmHWM, the most it
-ever held. Linux only (/proc). Two minutes per count. Prints numbers; asserts nothing.
+ever held. CPU (user + system, /proc) in the second minute: all the process does per poll, the HTTP
+request, JSON.parse, the model, the frame and the GC (bench/screen.ts times the screen's part alone). Linux only (/proc). Two minutes per count. Prints numbers; asserts nothing.
 `node bench/.out/rss.mjs 0 10000`: the job counts (default 0 10000).
 */
 
@@ -93,11 +94,13 @@ const measure = async (count: number) => {
 	const first: number[] = [];
 	const steady: number[] = [];
 	let cpuAtSteady = 0;
+	let pollsAtSteady = 0;
 	for (let second = 1; second <= end; second++) {
 		// eslint-disable-next-line no-await-in-loop
 		await sleep(1000);
 		if (second === steadyFrom) {
 			cpuAtSteady = cpuSeconds(child.pid);
+			pollsAtSteady = server.polls();
 		}
 
 		if (second > steadyFrom) {
@@ -108,23 +111,25 @@ const measure = async (count: number) => {
 	}
 
 	const peak = status(child.pid, 'VmHWM');
-	const cpu = (cpuSeconds(child.pid) - cpuAtSteady) / (end - steadyFrom) * 100;
+	const cpuUsed = cpuSeconds(child.pid) - cpuAtSteady;
+	const cpu = cpuUsed / (end - steadyFrom) * 100;
+	const cpuPerPoll = cpuUsed * 1000 / Math.max(1, server.polls() - pollsAtSteady);
 	child.write('q');
 	await sleep(500);
 	child.kill();
 	server.close();
 	return {
-		count, first: {median: median(first), max: Math.max(...first)}, steady: {median: median(steady), max: Math.max(...steady)}, peak, polls: server.polls(), bytes, cpu,
+		count, first: {median: median(first), max: Math.max(...first)}, steady: {median: median(steady), max: Math.max(...steady)}, peak, polls: server.polls(), bytes, cpu, cpuPerPoll,
 	};
 };
 
 const counts = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [0, 10_000];
 const mb = (value: number): string => `${value.toFixed(0)} MB`;
 console.log(`the built CLI on a 120×46 PTY, 2 s interval, VmRSS each second; Node ${process.version}\n`);
-console.log(`| jobs | ${firstFrom}–${steadyFrom} s: median (highest) | ${steadyFrom}–${end} s: median (highest) | VmHWM (peak ever) | CPU ${steadyFrom}–${end} s | polls | bytes written |`);
+console.log(`| jobs | ${firstFrom}–${steadyFrom} s: median (highest) | ${steadyFrom}–${end} s: median (highest) | VmHWM (peak ever) | CPU ${steadyFrom}–${end} s: of a core, per poll | polls | bytes written |`);
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const count of counts) {
 	// eslint-disable-next-line no-await-in-loop
 	const result = await measure(count);
-	console.log(`| ${result.count} | ${mb(result.first.median)} (${mb(result.first.max)}) | ${mb(result.steady.median)} (${mb(result.steady.max)}) | ${mb(result.peak)} | ${result.cpu.toFixed(1)} % | ${result.polls} | ${result.bytes} |`);
+	console.log(`| ${result.count} | ${mb(result.first.median)} (${mb(result.first.max)}) | ${mb(result.steady.median)} (${mb(result.steady.max)}) | ${mb(result.peak)} | ${result.cpu.toFixed(1)} %, ${result.cpuPerPoll.toFixed(0)} ms | ${result.polls} | ${result.bytes} |`);
 }
