@@ -4,6 +4,7 @@ import {traitsOf, type Flavor} from '../../source/demo/flavor.js';
 import {handle, type Reply} from '../../source/demo/routes.js';
 import {seededRandom} from '../../source/demo/rng.js';
 import {emptyWorld, makeDemoJob} from '../../source/demo/seed.js';
+import type {JobSpec} from '../../source/demo/sim.js';
 import {tick, type Rules, type World} from '../../source/demo/world.js';
 
 /** What the tests read from replies; the server's own output, so a cast is the test's claim. */
@@ -28,6 +29,21 @@ export type DescribeReply = {
 export const parseJson = <T>(text: string): T => JSON.parse(text) as T;
 
 export const start = Date.UTC(2026, 4, 2, 10, 0, 0);
+
+/** A job of three files in one folder, created at `start`. */
+export const spec: JobSpec = {
+	jobId: '454891732197474512',
+	dbName: 'default',
+	collectionName: 'books',
+	collectionId: 454_891_732_190_001_101n,
+	files: [
+		{paths: ['books/a/1.parquet'], size: 3_279_917, rows: 100_000},
+		{paths: ['books/a/2.parquet'], size: 1_000_000, rows: 40_000},
+		{paths: ['books/a/3.parquet'], size: 2_000_000, rows: 70_000},
+	],
+	autoCommit: true,
+	createdAt: start,
+};
 
 /** A clock the test moves by hand. */
 export const manualClock = (at = start) => {

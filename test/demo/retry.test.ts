@@ -4,25 +4,11 @@ import {planRetry} from '../../source/demo/retry.js';
 import {seededRandom} from '../../source/demo/rng.js';
 import {seedWorld, makeDemoJob} from '../../source/demo/seed.js';
 import {
-	completionTime, planJob, type JobSpec, type SimJob,
+	completionTime, planJob, type SimJob,
 } from '../../source/demo/sim.js';
 import {viewJob} from '../../source/demo/view.js';
 import {retryChance, tick, type World} from '../../source/demo/world.js';
-import {start} from './helpers.js';
-
-const spec: JobSpec = {
-	jobId: '454891732197474512',
-	dbName: 'default',
-	collectionName: 'books',
-	collectionId: 454_891_732_190_001_101n,
-	files: [
-		{paths: ['books/a/1.parquet'], size: 3_279_917, rows: 100_000},
-		{paths: ['books/a/2.parquet'], size: 1_000_000, rows: 40_000},
-		{paths: ['books/a/3.parquet'], size: 2_000_000, rows: 70_000},
-	],
-	autoCommit: true,
-	createdAt: start,
-};
+import {spec, start} from './helpers.js';
 
 const retried = (seed: number, flavor: Flavor = '2.6'): SimJob => {
 	const random = seededRandom(seed);

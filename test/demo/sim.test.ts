@@ -5,21 +5,7 @@ import {
 	completionTime, finishedAt, isExpired, phaseAt, planJob, shiftJob, type FailureSpec, type JobSpec, type SimJob,
 } from '../../source/demo/sim.js';
 import {fileName, viewJob, type JobView} from '../../source/demo/view.js';
-import {start} from './helpers.js';
-
-const spec: JobSpec = {
-	jobId: '454891732197474512',
-	dbName: 'default',
-	collectionName: 'books',
-	collectionId: 454_891_732_190_001_101n,
-	files: [
-		{paths: ['books/a/1.parquet'], size: 3_279_917, rows: 100_000},
-		{paths: ['books/a/2.parquet'], size: 1_000_000, rows: 40_000},
-		{paths: ['books/a/3.parquet'], size: 2_000_000, rows: 70_000},
-	],
-	autoCommit: true,
-	createdAt: start,
-};
+import {spec, start} from './helpers.js';
 
 const plan = (flavor: Flavor, failure?: FailureSpec, overrides: Partial<JobSpec> = {}): SimJob =>
 	planJob({...spec, ...overrides}, phasesOf(flavor, overrides.autoCommit ?? true), seededRandom(7), failure);
