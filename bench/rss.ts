@@ -3,6 +3,7 @@ import {createServer} from 'node:http';
 import path from 'node:path';
 import process from 'node:process';
 import {spawn} from '@lydell/node-pty';
+import {terminalEnv} from './lib/first-screen.js';
 import {makeJobs} from './lib/jobs.js';
 
 /**
@@ -77,13 +78,7 @@ const sleep = async (ms: number) => new Promise(resolve => {
 
 const measure = async (count: number) => {
 	const server = await listServer(count);
-	const env: Record<string, string> = {};
-	for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8'})) {
-		if (value !== undefined && key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION') {
-			env[key] = value;
-		}
-	}
-
+	const env = terminalEnv();
 	// BENCH_NODE_FLAGS="--max-semi-space-size=4": compare V8 settings.
 	const flags = (process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
 	const child = spawn(process.execPath, [...flags, path.resolve('dist/cli.js'), '--uri', server.url], {cols: 120, rows: 46, env});

@@ -6,7 +6,7 @@ import xterm from '@xterm/headless';
 const {Terminal} = xterm;
 
 /** The environment of a person's terminal: no CI (Ink stops drawing frames under CI). */
-const terminalEnv = (): Record<string, string> => {
+export const terminalEnv = (): Record<string, string> => {
 	const env: Record<string, string> = {};
 	for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8'})) {
 		if (value !== undefined && key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION' && !key.startsWith('VITEST')) {

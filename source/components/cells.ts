@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import {boundedCache} from '../text/bounded-cache.js';
 
 /**
 Fitting text into columns by what the terminal shows, not by `String.length`: a CJK collection name
@@ -21,10 +22,9 @@ const isPrintableAscii = (text: string): boolean => {
 
 /**
 Widths of other texts, remembered: the same few (state labels with their glyph, bar cells, a CJK
-collection name) are measured for every row of every frame. Bounded: emptied when full.
+collection name) are measured for every row of every frame. Bounded.
 */
-const measured = new Map<string, number>();
-const maxMeasured = 2048;
+const measured = boundedCache<number>(1024);
 
 export const width = (text: string): number => {
 	if (isPrintableAscii(text)) {
@@ -34,10 +34,6 @@ export const width = (text: string): number => {
 	let cells = measured.get(text);
 	if (cells === undefined) {
 		cells = stringWidth(text);
-		if (measured.size >= maxMeasured) {
-			measured.clear();
-		}
-
 		measured.set(text, cells);
 	}
 
