@@ -69,7 +69,7 @@ export function App({
 		wait === undefined && isUnseenPoll(shown, next, previous, clock.current()), [wait, clock]);
 	const {state, dispatch, current: currentState} = useQuietReducer(reducer, () => init({config, firstList}), isUnseen);
 	const {stdout} = useStdout();
-	const {columns, rows} = useTerminalSize();
+	const {columns, rows, reservedColumns} = useTerminalSize();
 	const [notice, setNotice] = useState<string | undefined>(undefined);
 	const [eventsOffset, setEventsOffset] = useState(0);
 	const [helpOffset, setHelpOffset] = useState(0);
@@ -175,7 +175,7 @@ export function App({
 			<ClockContext.Provider value={clock}>
 				<Screen
 					state={state} now={clock.current()} pollTime={() => currentState().poll.lastOkAt}
-					columns={columns}
+					columns={columns} reservedColumns={reservedColumns}
 					rows={rows} serverLabel={serverLabel}
 					allCollections={config.collections.length > 1 ? config.collections.join(', ') : undefined}
 					retryAt={poll.retryAt} notice={notice} eventsOffset={eventsOffset}

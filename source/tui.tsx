@@ -67,7 +67,7 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 		stdin.setRawMode(true);
 	}
 
-	// On a TTY Ink draws through the alternate-screen stream (see tui-stream.ts for the Ink quirk it works around).
+	// On a TTY Ink's frames go through the screen diff (tui-stream.ts): only the cells that change are sent.
 	const screen = tty ? screenStream(stdout) : undefined;
 
 	return new Promise<number>(resolve => {
@@ -130,10 +130,9 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 				}}
 			/>,
 			{
-				stdout: screen?.stream ?? stdout, stdin, incrementalRendering: true, maxFps: 15, exitOnCtrlC: false, patchConsole: false,
+				stdout: screen?.stream ?? stdout, stdin, maxFps: 15, exitOnCtrlC: false, patchConsole: false,
 			},
 		);
-		screen?.afterInkListeners();
 		for (const signal of Object.keys(signalCodes)) {
 			process.on(signal, onSignal);
 		}

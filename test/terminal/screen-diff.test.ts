@@ -1,11 +1,8 @@
-import {Unicode11Addon} from '@xterm/addon-unicode11';
-import xterm from '@xterm/headless';
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import {move, type Position} from '../../source/terminal/cursor.js';
 import {screenDiff, type ScreenDiff} from '../../source/terminal/screen-diff.js';
-
-type Terminal = InstanceType<typeof xterm.Terminal>;
+import {headlessTerminal as terminal, type HeadlessTerminal as Terminal, writeTo as write} from '../helpers/xterm.js';
 
 // Lines are at most `maxWidth` cells wide and terminals at least `maxWidth + 1` columns, so every line
 // fits (the diff never writes the last column) and a full repaint is just the lines written as they are.
@@ -97,22 +94,6 @@ const apply = (frame: readonly string[], step: Step): string[] => {
 		}
 	}
 };
-
-/** A headless xterm that measures characters as terminals of today do (Unicode 11: emoji are wide). */
-const terminal = (columns: number, rows: number): Terminal => {
-	const created = new xterm.Terminal({
-		cols: columns, rows, allowProposedApi: true, scrollback: 0,
-	});
-	// The addon is typed for @xterm/xterm; it only uses the core that @xterm/headless shares.
-	// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
-	created.loadAddon(new Unicode11Addon() as unknown as Parameters<Terminal['loadAddon']>[0]);
-	created.unicode.activeVersion = '11';
-	return created;
-};
-
-const write = async (terminal: Terminal, data: string) => new Promise<void>(resolve => {
-	terminal.write(data, resolve);
-});
 
 /** Every cell of the visible screen: its characters, width, colours and attributes. */
 const cells = (terminal: Terminal): string[] => {
