@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {fit} from './cells.js';
-import {formatAge, formatDuration, formatInterval} from './format.js';
+import {formatDuration, formatInterval, formatLateAge} from './format.js';
 import {ProgressBar} from './progress-bar.js';
 import {useTheme} from './theme-context.js';
 
@@ -39,7 +39,7 @@ a late poll, a pause or an error is when the age says something, and then it is 
 export const isFresh = (lastOkAgeMs: number, intervalMs: number): boolean => lastOkAgeMs < intervalMs + 1000;
 
 const updatedText = (lastOkAgeMs: number, intervalMs: number, failing: boolean): string =>
-	!failing && isFresh(lastOkAgeMs, intervalMs) ? `updated <${formatInterval(intervalMs + 1000)} ago` : `updated ${formatAge(lastOkAgeMs)} ago`;
+	!failing && isFresh(lastOkAgeMs, intervalMs) ? `updated <${formatInterval(intervalMs + 1000)} ago` : `updated ${formatLateAge(lastOkAgeMs)} ago`;
 
 /** Three lines: where and how often; counts and overall progress; then either the error or what is shown. */
 export function Header(props: HeaderProps) {

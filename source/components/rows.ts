@@ -2,7 +2,7 @@ import {changedInLastPoll, stalled} from '../model/select.js';
 import {eta, phaseHint, rate} from '../model/rates.js';
 import type {AppState} from '../model/state.js';
 import type {TrackedJob} from '../model/types.js';
-import {formatAge, formatDuration} from './format.js';
+import {formatAge} from './format.js';
 import type {LiveRowData, RowTimes} from './live-row.js';
 
 /**
@@ -19,7 +19,7 @@ const steadyHint = (job: TrackedJob, state: AppState): string => {
 	const perMinute = rate(job, at);
 	if (perMinute !== undefined) {
 		const left = eta(job, at);
-		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatDuration(left)}`;
+		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatAge(left)}`;
 	}
 
 	return phaseHint(job) ?? '';
