@@ -3,6 +3,7 @@ import type {ImportClient} from './api/types.js';
 import {App, type AppProps} from './app.js';
 import type {Config} from './config.js';
 import type {ReportLine} from './modes/wait-report.js';
+import {screenDiff} from './terminal/screen-diff.js';
 import {screenStream} from './tui-stream.js';
 
 export type TuiOptions = {
@@ -68,7 +69,7 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 	}
 
 	// On a TTY Ink's frames go through the screen diff (tui-stream.ts): only the cells that change are sent.
-	const screen = tty ? screenStream(stdout) : undefined;
+	const screen = tty ? screenStream(stdout, screenDiff({ascii: options.config.ascii})) : undefined;
 
 	return new Promise<number>(resolve => {
 		let finished = false;

@@ -1,4 +1,5 @@
 import {fastStringWidth} from '../text/string-width.js';
+import {asciiSymbol} from './ascii.js';
 import {
 	applySgr, plain, styleKey, type Style,
 } from './sgr.js';
@@ -65,9 +66,10 @@ const measure = (grapheme: string): {text: string; width: number; pad: boolean} 
 
 /**
 A line of Ink's frame as the cells it puts on a terminal `columns` wide (what does not fit is cut);
-undefined when it holds an escape sequence other than SGR, whose effect the diff cannot know.
+undefined when it holds an escape sequence other than SGR, whose effect the diff cannot know. With
+`ascii`, symbols are drawn as ASCII (ascii.ts).
 */
-export const parseRow = (line: string, columns: number): Row | undefined => {
+export const parseRow = (line: string, columns: number, ascii = false): Row | undefined => {
 	const cells: Cell[] = [];
 	let style = plain;
 	let key = plainKey;
@@ -106,7 +108,9 @@ export const parseRow = (line: string, columns: number): Row | undefined => {
 				continue;
 			}
 
-			const {text: drawn, width, pad} = measure(segment);
+			const measured = measure(segment);
+			const {width, pad} = measured;
+			const drawn = ascii && width === 1 ? asciiSymbol(measured.text) : measured.text;
 			if (width === 0) {
 				// A zero-width character on its own: the terminal joins it to the cell before.
 				const last = cells.at(-1);

@@ -26,13 +26,13 @@ export type ScreenDiff = {
 };
 
 /** Parsed rows of the last two frames: a line that stays costs one lookup. */
-const rowCache = () => {
+const rowCache = (ascii: boolean) => {
 	let previous = new Map<string, Row | undefined>();
 	let current = new Map<string, Row | undefined>();
 	return {
 		get(line: string, columns: number): Row | undefined {
 			const key = `${columns}\u0000${line}`;
-			const row = current.has(key) ? current.get(key) : (previous.has(key) ? previous.get(key) : parseRow(line, columns));
+			const row = current.has(key) ? current.get(key) : (previous.has(key) ? previous.get(key) : parseRow(line, columns, ascii));
 			current.set(key, row);
 			return row;
 		},
@@ -46,6 +46,8 @@ const rowCache = () => {
 export type ScreenDiffOptions = {
 	/** The cursor moves (tests swap in a wrong one to show the exactness test catches it). */
 	readonly move?: typeof move;
+	/** Draw symbols as ASCII (`--ascii`, a non-UTF-8 locale): see ascii.ts. */
+	readonly ascii?: boolean;
 };
 
 export const screenDiff = (options: ScreenDiffOptions = {}): ScreenDiff => {
@@ -55,7 +57,7 @@ export const screenDiff = (options: ScreenDiffOptions = {}): ScreenDiff => {
 	let cursor: Position | undefined;
 	let style: Style = plain;
 	let valid = false;
-	const cache = rowCache();
+	const cache = rowCache(options.ascii ?? false);
 
 	const reset = (out: string[]) => {
 		out.push(transition(style, plain));

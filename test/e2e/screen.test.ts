@@ -81,3 +81,40 @@ describe('the last column', () => {
 		}
 	});
 });
+
+describe('--ascii', () => {
+	const listFooter = /\/ filter .* q\/Ctrl-C quit/v;
+	test.each([
+		[['--ascii'], {}],
+		[[], {LANG: 'C', LC_ALL: 'C'}],
+	])('%j %j: not one byte outside ASCII reaches the terminal, in the list, help, detail view, picker and event log', async (flags, env) => {
+		const list = await startListServer([records(
+			['454891732197000001', 'books', 'Importing', 40],
+			['454891732197000002', 'movies', 'Failed', 0, 'the dim (512) of field \'embedding\' is wrong'],
+			['454891732197000003', 'clicks', 'Pending', 0],
+		)]);
+		const term = startCli(['--uri', list.url, '--interval', '0.5', ...flags], {env});
+		running.push(term);
+		try {
+			await term.waitFor(screen => jobRows(screen).length === 3, 'the job rows', 15_000);
+			for (const [key, shown] of [['?', /Esc or \? to close/v],
+				['?', listFooter],
+				[keys.enter, /Esc to go back/v],
+				[keys.escape, listFooter],
+				['c', /Enter to choose/v],
+				[keys.escape, listFooter],
+				['e', /Event log/v],
+				['e', listFooter]] as const) {
+				term.write(key);
+				// eslint-disable-next-line no-await-in-loop
+				await term.waitForText(shown);
+			}
+
+			expect(term.output()).not.toMatch(/[^\u0000-\u007F]/v);
+			term.write('q');
+			expect(await term.waitForExit()).toBe(0);
+		} finally {
+			await list.close();
+		}
+	});
+});
