@@ -13,7 +13,8 @@ import type {Job} from '../source/model/job.js';
 import {
 	countsByState, overallProgress, selectedIndex, visibleJobs,
 } from '../source/model/select.js';
-import {initialState, reducer, type AppState} from '../source/model/state.js';
+import {reducer} from '../source/model/reducer.js';
+import {initialState, type AppState} from '../source/model/state.js';
 import type {SortSpec} from '../source/model/types.js';
 
 const scope = {dbName: undefined, collectionName: undefined};

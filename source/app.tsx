@@ -21,7 +21,8 @@ import {useWait, type WaitOptions} from './hooks/use-wait.js';
 import type {Command} from './model/keymap.js';
 import type {ReportLine} from './modes/wait-report.js';
 import {selectedJob} from './model/select.js';
-import {initialState, reducer, type AppState} from './model/state.js';
+import {reducer} from './model/reducer.js';
+import {initialState, type AppState} from './model/state.js';
 import type {Action, Scope} from './model/actions.js';
 import {firstScope} from './model/first-scope.js';
 

@@ -4,7 +4,8 @@ import {fit, maxWidth} from './cells.js';
 import {
 	columnTitles, gap, layoutColumns, prefixWidth, sortColumnId, type Column, type ContentWidths,
 } from './columns.js';
-import {LiveRow, type LiveRowData} from './live-row.js';
+import {LiveRow} from './live-row.js';
+import type {LiveRowData} from './rows.js';
 import {useTheme} from './theme-context.js';
 
 export type JobTableProps = {

@@ -1,7 +1,7 @@
 import {fit} from './cells.js';
 import type {Column} from './columns.js';
 import {formatPercent} from './format.js';
-import type {JobRowData} from './job-row.js';
+import type {JobRowData} from './rows.js';
 import {percentWidth} from './progress-bar.js';
 import type {Theme} from './theme.js';
 

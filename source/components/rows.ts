@@ -3,7 +3,36 @@ import {eta, phaseHint, rate} from '../model/rates.js';
 import type {AppState} from '../model/state.js';
 import type {TrackedJob} from '../model/types.js';
 import {formatAge, formatDuration} from './format.js';
-import type {LiveRowData, RowTimes} from './live-row.js';
+
+/** What one row shows: computed from the model here, so the row component stays props-only. */
+export type JobRowData = {
+	readonly jobId: string;
+	readonly collectionName: string;
+	readonly state: string;
+	readonly progress: number | undefined;
+	/** Rate and ETA, or what the job is waiting for. */
+	readonly hint: string;
+	/** Time in the current state, formatted (formatAge): a text, so an unchanged row compares equal. */
+	readonly inState: string;
+	readonly reason: string;
+	/** The state changed at the last poll: marked for a moment. */
+	readonly changed: boolean;
+	/** The job vanished from the list. */
+	readonly gone: 'expired' | 'lost' | undefined;
+};
+
+/** What a row's clock texts (time in state, "stalled for") are derived from. */
+export type RowTimes = {
+	readonly stateSince: number;
+	readonly lastChange: number;
+	/** When the job counts as stalled; undefined when it cannot stall. */
+	readonly stallAt: number | undefined;
+	/** The hint while not stalled. */
+	readonly hint: string;
+};
+
+/** A row as the table is given it: its texts, and the times to keep its clock texts current (none in tests of the bare table). */
+export type LiveRowData = JobRowData & {readonly times?: RowTimes};
 
 /**
 Rate and ETA while the rows are being written; otherwise what the job is probably doing. Rate and ETA

@@ -1,4 +1,4 @@
-import type {ApiError, Result} from '../api/types.js';
+import type {ApiError, Result} from './result.js';
 import type {Job, JobDetail} from './job.js';
 import type {SortSpec} from './types.js';
 

@@ -1,4 +1,4 @@
-import {visibleJobs} from './select.js';
+import {visibleJobs} from './visible.js';
 import type {AppState} from './state.js';
 
 function withSelection(state: AppState, selectedJobId: string | undefined, selectedIndex: number): AppState {

@@ -1,11 +1,9 @@
-import type {ApiError, Result} from '../api/types.js';
+import type {ApiError, Result} from './result.js';
 import type {Mode, Scope} from './actions.js';
 import type {JobDetail} from './job.js';
 import type {
 	JobEvent, JobFilter, PollStatus, SortSpec, TrackedJob,
 } from './types.js';
-
-export {reducer} from './reducer.js';
 
 /** A list the user picks from (collections, databases). */
 export type Picker = {

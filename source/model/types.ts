@@ -1,4 +1,4 @@
-import type {ApiError} from '../api/types.js';
+import type {ApiError} from './result.js';
 import type {Job} from './job.js';
 
 /** A job as tracked across polls. Times are epoch milliseconds, always taken from actions. */

@@ -1,4 +1,4 @@
-import type {ApiError} from '../api/types.js';
+import type {ApiError} from './result.js';
 import {isTerminal, type Job} from './job.js';
 
 /**

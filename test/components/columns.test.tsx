@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {layoutColumns} from '../../source/components/columns.js';
 import {JobTable} from '../../source/components/job-table.js';
-import type {JobRowData} from '../../source/components/job-row.js';
+import type {JobRowData} from '../../source/components/rows.js';
 import {percentWidth} from '../../source/components/progress-bar.js';
 import {renderFrame} from '../helpers/render.js';
 

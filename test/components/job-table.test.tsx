@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {JobTable} from '../../source/components/job-table.js';
-import type {JobRowData} from '../../source/components/job-row.js';
+import type {JobRowData} from '../../source/components/rows.js';
 import {ProgressBar} from '../../source/components/progress-bar.js';
 import {width} from '../../source/components/cells.js';
 import {renderFrame} from '../helpers/render.js';

@@ -1,6 +1,6 @@
 import {expect, test} from 'vitest';
 import {layoutColumns} from '../../source/components/columns.js';
-import type {JobRowData} from '../../source/components/job-row.js';
+import type {JobRowData} from '../../source/components/rows.js';
 import {rowSegments} from '../../source/components/row-segments.js';
 import {makeTheme} from '../../source/components/theme.js';
 

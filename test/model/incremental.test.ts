@@ -4,7 +4,8 @@ import {compileFilter} from '../../source/model/filter.js';
 import type {Job} from '../../source/model/job.js';
 import {countsByState, overallProgress, visibleJobs} from '../../source/model/select.js';
 import {sortJobs} from '../../source/model/sort.js';
-import {reducer, type AppState} from '../../source/model/state.js';
+import {reducer} from '../../source/model/reducer.js';
+import type {AppState} from '../../source/model/state.js';
 import type {SortColumn, TrackedJob} from '../../source/model/types.js';
 import {job, poll, start} from './make.js';
 

@@ -1,8 +1,9 @@
 import {type Action, type Scope} from '../../source/model/actions.js';
 import type {Job} from '../../source/model/job.js';
 import {
-	initialState, reducer, type AppState, type InitialStateOptions,
+	initialState, type AppState, type InitialStateOptions,
 } from '../../source/model/state.js';
+import {reducer} from '../../source/model/reducer.js';
 import type {TrackedJob} from '../../source/model/types.js';
 
 export const allScope: Scope = {dbName: undefined, collectionName: undefined};

@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 import type {Action} from '../../source/model/actions.js';
 import type {JobDetail} from '../../source/model/job.js';
 import {neighbourScope, pickedScope, pickerEntries} from '../../source/model/select.js';
-import {reducer} from '../../source/model/state.js';
+import {reducer} from '../../source/model/reducer.js';
 import {
 	job, poll, run, start,
 } from './make.js';

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import type {Action} from '../../source/model/actions.js';
 import {selectedIndex, visibleJobs} from '../../source/model/select.js';
-import {reducer, type AppState} from '../../source/model/state.js';
+import {reducer} from '../../source/model/reducer.js';
+import type {AppState} from '../../source/model/state.js';
 import {
 	allScope, job, poll, run, start,
 } from './make.js';

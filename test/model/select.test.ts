@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 import {
 	changedInLastPoll, countsByState, matchesFilter, overallProgress, selectedIndex, selectedJob, visibleJobs, visibleWindow,
 } from '../../source/model/select.js';
-import {reducer} from '../../source/model/state.js';
+import {reducer} from '../../source/model/reducer.js';
 import type {SortColumn, JobFilter} from '../../source/model/types.js';
 import {job, poll, start} from './make.js';
 
