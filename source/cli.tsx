@@ -2,13 +2,13 @@
 import {readFileSync} from 'node:fs';
 import {
 	parseConfig, usageHint, type RunRequest, type DemoServerRequest,
-} from './config.js';
+} from './config/config.js';
 import {realClock} from './api/rate-limit.js';
 import {processIo, resolvePending} from './cli/credentials.js';
 import {chooseRunner, runScriptMode} from './cli/dispatch.js';
 import {prefetchFirstList} from './cli/prefetch.js';
 import {keepYoungGenerationSmall} from './cli/young-generation.js';
-import {firstScope} from './model/first-scope.js';
+import {firstScope} from './model/store/first-scope.js';
 import {programPrefix} from './modes/context.js';
 import {exitCodes} from './modes/exit-codes.js';
 
@@ -92,7 +92,7 @@ const run = async (request: RunRequest): Promise<number> => {
 
 			// The first list request goes out now, while Ink, React and yoga load (the largest part of start-up).
 			const prefetch = prefetchFirstList(connected.client, firstScope(connected.config), () => Date.now());
-			const {runTui} = await import('./tui.js');
+			const {runTui} = await import('./cli/tui.js');
 			return await runTui({
 				client: prefetch.client, firstList: prefetch.takeReady(), config: connected.config, serverLabel: connected.serverLabel,
 				wait: runner.wait === undefined ? undefined : {jobIds: runner.wait.jobIds, retries: request.retries},

@@ -6,7 +6,7 @@ may lack `progress`, progress is `getProgress` (pymilvus uses `describe`: we fal
 and each endpoint takes at most 20 requests per second.
 */
 import crossFetch from 'cross-fetch';
-import type {Job, JobDetail} from '../model/job.js';
+import type {Job, JobDetail} from '../model/jobs/job.js';
 import type {
 	ImportClient, ListOptions, RequestOptions, Result,
 } from './types.js';

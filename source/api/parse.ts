@@ -3,7 +3,7 @@ Milvus REST v2 response bodies (already JSON-parsed) → the app's types. Lenien
 versions differ in, strict about what is unsafe: every string goes through `sanitize`.
 Wire facts: /work/shared/milvus-rest-import.md (§1.2 envelope, §2.1 list, §2.2 describe).
 */
-import type {FileDetail, Job, JobDetail} from '../model/job.js';
+import type {FileDetail, Job, JobDetail} from '../model/jobs/job.js';
 import type {Result} from './types.js';
 import {
 	field, isObject, toCount, toNumber, toProgress, type JsonObject,

@@ -1,7 +1,7 @@
-import type {Job, JobDetail} from '../model/job.js';
-import type {Result} from '../model/result.js';
+import type {Job, JobDetail} from '../model/jobs/job.js';
+import type {Result} from '../model/jobs/result.js';
 
-export type {ApiError, Result} from '../model/result.js';
+export type {ApiError, Result} from '../model/jobs/result.js';
 
 export type RequestOptions = {
 	readonly signal?: AbortSignal;

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
-import {fit} from './cells.js';
-import {formatAge, formatDuration, formatInterval} from './format.js';
+import {fit} from '../render/cells.js';
+import {formatAge, formatDuration, formatInterval} from '../render/format.js';
 import {ProgressBar} from './progress-bar.js';
 import {useTheme} from './theme-context.js';
 

@@ -1,8 +1,8 @@
 import {memo} from 'react';
 import {Text} from 'ink';
-import type {Column} from './columns.js';
-import type {JobRowData} from './rows.js';
-import {rowSegments} from './row-segments.js';
+import type {Column} from '../render/columns.js';
+import type {JobRowData} from '../render/row-texts.js';
+import {rowSegments} from '../render/row-colours.js';
 import {useTheme} from './theme-context.js';
 
 export type JobRowProps = {

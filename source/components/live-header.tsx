@@ -1,4 +1,4 @@
-import {useClockText} from '../hooks/clock.js';
+import {useClockText} from '../hooks/use-clock.js';
 import {Header, isFresh, type HeaderProps} from './header.js';
 
 export type LiveHeaderProps = Omit<HeaderProps, 'lastOkAgeMs' | 'retryInMs' | 'summary'> & {

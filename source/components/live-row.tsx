@@ -1,7 +1,7 @@
-import {useClockText} from '../hooks/clock.js';
-import type {Column} from './columns.js';
+import {useClockText} from '../hooks/use-clock.js';
+import type {Column} from '../render/columns.js';
+import {hintText, inStateText, type LiveRowData} from '../render/row-texts.js';
 import {JobRow} from './job-row.js';
-import {hintText, inStateText, type LiveRowData} from './rows.js';
 
 type LiveRowProps = {
 	readonly row: LiveRowData;

@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {formatPercent} from './format.js';
+import {formatPercent} from '../render/format.js';
 import {useTheme} from './theme-context.js';
 
 export type ProgressBarProps = {

@@ -1,4 +1,4 @@
-import type {SortSpec} from '../model/types.js';
+import type {SortSpec} from '../model/jobs/types.js';
 import {flavors} from '../demo/flavor.js';
 import type {
 	Config, Connection, Environment, ParseResult, RunMode,

@@ -1,4 +1,4 @@
-import type {SortSpec} from '../model/types.js';
+import type {SortSpec} from '../model/jobs/types.js';
 
 /** Everything the app needs to know, after flags, environment and files have been read. Parsing lives here too (yargs). */
 export type Config = {

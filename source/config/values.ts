@@ -1,5 +1,5 @@
-import {knownStates} from '../model/job.js';
-import type {SortColumn, SortSpec} from '../model/types.js';
+import {knownStates} from '../model/jobs/job.js';
+import type {SortColumn, SortSpec} from '../model/jobs/types.js';
 import type {Environment} from './types.js';
 
 /** Small parsers for flag values: each returns the value or a one-line reason, never throws. */
