@@ -58,6 +58,9 @@ export const formatBytes = (bytes: number | undefined): string => {
 export const formatCount = (n: number | undefined): string =>
 	n === undefined || !Number.isFinite(n) ? '?' : Math.round(n).toLocaleString('en-US');
 
+/** Cells the percent takes, right-aligned after a progress bar (`100%`). */
+export const percentWidth = 4;
+
 export const formatPercent = (progress: number | undefined): string =>
 	progress === undefined || Number.isNaN(progress) ? '?%' : `${Math.round(progress)}%`;
 

@@ -1,7 +1,6 @@
-import {percentWidth} from '../components/progress-bar.js';
 import {fit} from './cells.js';
 import type {Column} from './columns.js';
-import {formatPercent} from './format.js';
+import {formatPercent, percentWidth} from './format.js';
 import type {JobRowData} from './row-texts.js';
 import type {Theme} from './theme.js';
 

@@ -1,6 +1,6 @@
 import {mayHaveRate} from '../model/jobs/rates.js';
 import type {AppState} from '../model/store/state.js';
-import {isFresh} from '../components/header.js';
+import {isFresh} from './header-age.js';
 
 /**
 Whether `next` differs from the shown state only by a poll that changes nothing on the list screen:

@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 import {layoutColumns} from '../../source/render/columns.js';
 import {JobTable} from '../../source/components/job-table.js';
 import type {JobRowData} from '../../source/render/row-texts.js';
-import {percentWidth} from '../../source/components/progress-bar.js';
+import {percentWidth} from '../../source/render/format.js';
 import {renderFrame} from '../helpers/render.js';
 
 /** Cells of the bar itself: the progress column less a space and the percent. */

@@ -31,4 +31,9 @@ export type Action
 		| {readonly type: 'picker-move'; readonly delta: number}
 		| {readonly type: 'detail-loaded'; readonly at: number; readonly jobId: string; readonly result: Result<JobDetail>}
 		| {readonly type: 'collections-loaded'; readonly dbName: string | undefined; readonly result: Result<readonly string[]>}
-		| {readonly type: 'databases-loaded'; readonly result: Result<readonly string[]>};
+		| {readonly type: 'databases-loaded'; readonly result: Result<readonly string[]>}
+		| {readonly type: 'set-notice'; readonly text: string | undefined}
+		// `max`: the last offset, which only the view knows (it depends on the terminal's size).
+		| {readonly type: 'scroll'; readonly pane: 'events' | 'help'; readonly to: number | 'first' | 'last'; readonly max: number}
+		// Loads the collections' or the databases' list again (their pickers opened).
+		| {readonly type: 'reload'; readonly list: 'collections' | 'databases'};

@@ -2,6 +2,7 @@ import type {Action} from './actions.js';
 import {loadedCollections, loadedDatabases, loadedDetail} from './reduce-loaded.js';
 import {isListAction, reduceList} from './reduce-list.js';
 import {pollFailed, pollOk} from './reduce-poll.js';
+import {reduceScreen} from './reduce-screen.js';
 import {movePicker, setMode, setScope} from './reduce-view.js';
 import {clampInterval, type AppState} from './state.js';
 
@@ -55,6 +56,12 @@ export function reducer(state: AppState, action: Action): AppState {
 
 		case 'databases-loaded': {
 			return loadedDatabases(state, action);
+		}
+
+		case 'set-notice':
+		case 'scroll':
+		case 'reload': {
+			return reduceScreen(state, action);
 		}
 	}
 }

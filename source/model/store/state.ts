@@ -26,6 +26,17 @@ export type DetailState = {
 	readonly lastGood: JobDetail | undefined;
 };
 
+/** What the screen alone keeps: it lives in the one store too, so the App holds no state of its own. */
+export type ScreenState = {
+	/** One line under the table after a key (`copied <id>`), cleared by the next key. */
+	readonly notice: string | undefined;
+	readonly eventsOffset: number;
+	readonly helpOffset: number;
+	/** Bumped to load the collections' (databases') list again. */
+	readonly collectionsKey: number;
+	readonly databasesKey: number;
+};
+
 export type AppState = {
 	readonly scope: Scope;
 	readonly mode: Mode;
@@ -61,6 +72,7 @@ export type AppState = {
 	sorting, stall checks) and a job with `stateChangedAt === poll.lastOkAt` changed in that poll.
 	*/
 	readonly poll: PollStatus;
+	readonly screen: ScreenState;
 };
 
 export const maxEvents = 500;
@@ -82,6 +94,10 @@ export const clampInterval = (ms: number): number =>
 	Number.isFinite(ms) ? Math.min(maxIntervalMs, Math.max(minIntervalMs, Math.round(ms))) : minIntervalMs;
 
 export const emptyPicker: Picker = {items: undefined, error: undefined, highlighted: 0};
+
+export const initialScreen: ScreenState = {
+	notice: undefined, eventsOffset: 0, helpOffset: 0, collectionsKey: 0, databasesKey: 0,
+};
 
 export const initialPollStatus: PollStatus = {lastOkAt: undefined, lastError: undefined, consecutiveFailures: 0};
 
@@ -106,5 +122,6 @@ export function initialState(options: InitialStateOptions): AppState {
 		events: [],
 		failuresSeen: 0,
 		poll: initialPollStatus,
+		screen: initialScreen,
 	};
 }
