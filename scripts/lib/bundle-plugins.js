@@ -20,12 +20,16 @@ export const skipWhatwgUrl = {
 	},
 };
 
-/** Replaces `from` in `source` (a dependency's file), or fails the build: a changed dependency needs a review. */
-const patch = (source, from, to, plugin) => {
-	if (!source.includes(from)) {
+/** Fails the build unless `source` (a dependency's file) contains `text`: a changed dependency needs a review. */
+const assertContains = (source, text, plugin) => {
+	if (!source.includes(text)) {
 		throw new Error(`${plugin}: the code to patch is gone (a dependency changed); review scripts/lib/bundle-plugins.js`);
 	}
+};
 
+/** Replaces `from` in `source` (a dependency's file), or fails the build (assertContains). */
+const patch = (source, from, to, plugin) => {
+	assertContains(source, from, plugin);
 	return source.replaceAll(from, to);
 };
 
@@ -108,8 +112,9 @@ export const inkFrameCache = root => ({
 		build.onLoad({filter: /[/\\]ink[/\\]build[/\\]output\.js$/}, arguments_ => {
 			let source = readFileSync(arguments_.path, 'utf8');
 			source = patch(source, 'export default class Output {', 'class InkOutput {', 'ink-frame-cache');
-			patch(source, 'import { styledCharsFromTokens, styledCharsToString, tokenize, } from \'@alcalzone/ansi-tokenize\';', '', 'ink-frame-cache');
-			patch(source, 'import stringWidth from \'string-width\';', '', 'ink-frame-cache');
+			// The code appended below uses these imports of the original file: they must still be there.
+			assertContains(source, 'import { styledCharsFromTokens, styledCharsToString, tokenize, } from \'@alcalzone/ansi-tokenize\';', 'ink-frame-cache');
+			assertContains(source, 'import stringWidth from \'string-width\';', 'ink-frame-cache');
 			source += [
 				'',
 				`import {withFrameCache} from ${JSON.stringify(wrapper)};`,

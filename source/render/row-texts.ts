@@ -68,8 +68,6 @@ export const inStateText = (times: RowTimes, now: number): string => formatAge(n
 export const hintText = (times: RowTimes, now: number): string =>
 	times.stallAt !== undefined && now >= times.stallAt ? `stalled ${formatAge(now - times.lastChange)}` : times.hint;
 
-export const hintFor = (job: TrackedJob, state: AppState, now: number): string => hintText(rowTimes(job, state), now);
-
 /**
 The view of one tracked job: the texts the row prints at `now`, computed for the visible rows only (the
 row compares them to skip re-rendering), and the times the live row re-derives its clock texts from.

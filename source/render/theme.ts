@@ -106,4 +106,3 @@ export const makeTheme = ({color, ascii}: ThemeOptions): Theme => ({
 });
 
 /** Default for tests and for code paths without a context. */
-export const plainTheme = makeTheme({color: false, ascii: false});

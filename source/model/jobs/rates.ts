@@ -1,7 +1,7 @@
 import type {ProgressSample, TrackedJob} from './types.js';
 
 /**
-Milvus reports one stage-weighted progress number per job (shared/milvus-rest-import.md §4): only
+Milvus reports one stage-weighted progress number per job (docs/milvus-rest.md#states): only
 one band of it moves with the rows written. A straight line through a job's samples is only
 meaningful inside that band, so rate and ETA look at samples of the current band only and are
 undefined elsewhere. Long stays at 70–90 are index building, not a hang (milvus#39348).

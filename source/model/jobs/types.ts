@@ -14,7 +14,7 @@ export type TrackedJob = Job & {
 	readonly stateChangedAt: number | undefined;
 	/** Recent samples, oldest first, bounded. */
 	readonly samples: readonly ProgressSample[];
-	/** Set when the job vanished from the list: finished jobs expire (Milvus GC, ~3 h), running ones are lost. */
+	/** Set when the job vanished from the list: finished jobs expire (Milvus GC, ~3 h: docs/milvus-rest.md#garbage-collection), running ones are lost. */
 	readonly gone: 'expired' | 'lost' | undefined;
 };
 

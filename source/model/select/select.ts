@@ -33,7 +33,7 @@ export const countsByState = (state: AppState): readonly StateCount[] => summary
 
 /**
 Mean progress of the jobs whose progress is known, leaving out Failed ones: Milvus resets a failed
-job to 0 (milvus §4.2), which would drag the mean down for work that is not going to happen; the
+job to 0 (docs/milvus-rest.md#progress), which would drag the mean down for work that is not going to happen; the
 failures are in the counts. Undefined when no job has a known progress.
 */
 export const overallProgress = (state: AppState): number | undefined => summary(state).progress;

@@ -100,7 +100,7 @@ export function rowOrder(sort: SortSpec): (a: SortRow, b: SortRow) => number {
 
 /**
 Sorts `rows` in place and returns it. Ties are always broken by ascending job id (the id keys
-are distinct), so the order is total and does not depend on the (random, milvus §8.2) order of
+are distinct), so the order is total and does not depend on the (random, docs/milvus-rest.md#list) order of
 the records. A poll usually moves no row at all: one pass checks that before sorting; otherwise
 V8's TimSort finds the runs of a list given in its previous order (about n comparisons).
 */
