@@ -7,6 +7,7 @@ list (a test checks the README against `bindings`).
 
 Keys are named by id: a single character is that character; longer ids name special keys
 (`up`, `pageup`, `enter`, `escape`, `ctrl+c`, …); `text` stands for any printable input.
+What each command then does (actions for the store, effects such as quit or copy): plan-command.ts.
 */
 
 export type Command
