@@ -1,6 +1,6 @@
 import {EventEmitter} from 'node:events'; // Ink listens with .on/.off, as on real streams
 import {describe, expect, test} from 'vitest';
-import {runTui} from '../source/tui.js';
+import {runTui} from '../source/cli/tui.js';
 import {createFakeClient, job} from './helpers/fake-client.js';
 import {testConfig} from './helpers/config.js';
 import {eventually} from './helpers/wait.js';

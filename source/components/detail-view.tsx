@@ -1,12 +1,12 @@
 import type {ReactNode} from 'react';
 import {Box, Text} from 'ink';
-import type {Job, JobDetail} from '../model/job.js';
-import {fit} from './cells.js';
+import type {Job, JobDetail} from '../model/jobs/job.js';
+import {fit} from '../render/cells.js';
+import {formatBytes, formatCount} from '../render/format.js';
+import {wrapLines} from '../render/wrap-lines.js';
 import {FileTable, fileTableHeight} from './file-table.js';
-import {formatBytes, formatCount} from './format.js';
 import {ProgressBar} from './progress-bar.js';
 import {useTheme} from './theme-context.js';
-import {wrapLines} from './wrap-lines.js';
 
 export type DetailViewProps = {
 	readonly jobId: string;
@@ -80,6 +80,7 @@ export function DetailView({jobId, job, detail, isLoading, error, width, height}
 	const roomForFiles = layout.room;
 	const fitting = Math.max(0, Math.min(files.length, Math.floor((roomForFiles - 3) / 2)));
 	const has = (field: Optional) => layout.shown.has(field);
+	const filesTitle = `Files (${files.length})${fitting < files.length ? `, ${files.length - fitting} not shown: enlarge the terminal` : ''}`;
 	return (
 		<Box flexDirection='column' height={height} overflow='hidden'>
 			<Box flexShrink={0}>
@@ -103,7 +104,7 @@ export function DetailView({jobId, job, detail, isLoading, error, width, height}
 					</Text>
 				</Box>
 			))}
-			{has('files') ? <Box flexShrink={0}><Text bold wrap='truncate'>{fit(`Files (${files.length})${fitting < files.length ? `, ${files.length - fitting} not shown: enlarge the terminal` : ''}`, width)}</Text></Box> : null}
+			{has('files') ? <Box flexShrink={0}><Text bold wrap='truncate'>{fit(filesTitle, width)}</Text></Box> : null}
 			{fitting > 0 && fileTableHeight(fitting) <= roomForFiles ? <Box flexShrink={0}><FileTable files={files.slice(0, fitting)} width={width}/></Box> : null}
 		</Box>
 	);

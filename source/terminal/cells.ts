@@ -1,4 +1,4 @@
-import {fastStringWidth} from '../text/string-width.js';
+import {fastStringWidth} from './string-width.js';
 import {asciiSymbol} from './ascii.js';
 import {
 	applySgr, plain, styleKey, type Style,

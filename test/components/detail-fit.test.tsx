@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {DetailView} from '../../source/components/detail-view.js';
-import type {JobDetail} from '../../source/model/job.js';
+import type {JobDetail} from '../../source/model/jobs/job.js';
 import {renderFrame} from '../helpers/render.js';
 
 const files = Array.from({length: 3}, (_, index) => ({

@@ -1,5 +1,5 @@
 import {expect, test} from 'vitest';
-import {screenStream} from '../../source/tui-stream.js';
+import {screenStream} from '../../source/terminal/tui-stream.js';
 import {FakeTtyOut} from '../helpers/fake-tty.js';
 import {headlessTerminal, screenText, writeTo} from '../helpers/xterm.js';
 
