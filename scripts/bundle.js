@@ -9,7 +9,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {
-	inkBoundedCaches, inkFrameCache, inkWithoutDevtools, oneStringWidth, skipWhatwgUrl, yogaWithoutFetch,
+	inkBoundedCaches, inkFrameCache, inkWithoutDevtools, oneStringWidth, undiciParts, yogaWithoutFetch,
 } from './lib/bundle-plugins.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,7 +30,7 @@ const result = await build({
 	target: 'node20.19',
 	// React's production build: the development one costs the live screen about 2× the CPU.
 	define: {'process.env.NODE_ENV': '"production"'},
-	// CommonJS dependencies (node-fetch under cross-fetch) require() Node built-ins; an ES module has no
+	// CommonJS dependencies (undici, React) require() Node built-ins; an ES module has no
 	// require, so the bundle gets one.
 	banner: {js: 'import {createRequire as __createRequire} from \'node:module\'; const require = __createRequire(import.meta.url);'},
 	// Minified, the live screen's first row comes ~10 ms sooner (less for V8 to scan and compile); the
@@ -38,7 +38,7 @@ const result = await build({
 	minify: process.env.BUNDLE_MINIFY !== '0', // BUNDLE_MINIFY=0: readable names, for a CPU profile
 	sourcemap: 'linked',
 	legalComments: 'eof', // The licence headers of bundled code (React's, yoga's…) stay with it.
-	plugins: [skipWhatwgUrl, inkWithoutDevtools, inkFrameCache(root), inkBoundedCaches(root), oneStringWidth(root), yogaWithoutFetch],
+	plugins: [undiciParts(root), inkWithoutDevtools, inkFrameCache(root), inkBoundedCaches(root), oneStringWidth(root), yogaWithoutFetch],
 	metafile: wantMeta,
 	logLevel: 'warning',
 });
