@@ -11,6 +11,7 @@ import {build} from 'esbuild';
 import {
 	inkBoundedCaches, inkFrameCache, inkWithoutDevtools, oneStringWidth, undiciParts, yogaWithoutFetch,
 } from './lib/bundle-plugins.js';
+import {thirdPartyLicenses} from './lib/third-party-licenses.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist');
@@ -39,9 +40,12 @@ const result = await build({
 	sourcemap: 'linked',
 	legalComments: 'eof', // The licence headers of bundled code (React's, yoga's…) stay with it.
 	plugins: [undiciParts(root), inkWithoutDevtools, inkFrameCache(root), inkBoundedCaches(root), oneStringWidth(root), yogaWithoutFetch],
-	metafile: wantMeta,
+	metafile: true, // The list of bundled packages, for THIRD_PARTY_LICENSES.
 	logLevel: 'warning',
 });
+
+// Paths in the metafile are relative to esbuild's working directory, the process's.
+writeFileSync(path.join(outdir, 'THIRD_PARTY_LICENSES.txt'), thirdPartyLicenses(result.metafile, process.cwd()));
 
 if (wantMeta) {
 	mkdirSync(path.join(root, 'bench', '.out'), {recursive: true});
