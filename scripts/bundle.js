@@ -9,7 +9,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {
-	inkBoundedCaches, inkFrameCache, inkWithoutDevtools, oneStringWidth, skipWhatwgUrl, yogaWithoutFetch,
+	inkBoundedCaches, inkFrameCache, inkInputWithoutName, inkWithoutDevtools, oneStringWidth, skipWhatwgUrl, yogaWithoutFetch,
 } from './lib/bundle-plugins.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,7 +38,7 @@ const result = await build({
 	minify: process.env.BUNDLE_MINIFY !== '0', // BUNDLE_MINIFY=0: readable names, for a CPU profile
 	sourcemap: 'linked',
 	legalComments: 'eof', // The licence headers of bundled code (React's, yoga's…) stay with it.
-	plugins: [skipWhatwgUrl, inkWithoutDevtools, inkFrameCache(root), inkBoundedCaches(root), oneStringWidth(root), yogaWithoutFetch],
+	plugins: [skipWhatwgUrl, inkWithoutDevtools, inkInputWithoutName, inkFrameCache(root), inkBoundedCaches(root), oneStringWidth(root), yogaWithoutFetch],
 	metafile: wantMeta,
 	logLevel: 'warning',
 });
