@@ -19,7 +19,8 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useQuietReducer} from './hooks/use-quiet-reducer.js';
 import {useWait, type WaitOptions} from './hooks/use-wait.js';
 import type {Command} from './model/keymap.js';
-import type {ReportLine} from './modes/wait-report.js';
+import {interruptedReport, type ReportLine} from './modes/wait-report.js';
+import {exitCodes} from './modes/exit-codes.js';
 import {selectedJob} from './model/select.js';
 import {initialState, reducer, type AppState} from './model/state.js';
 import type {Action, Scope} from './model/actions.js';
@@ -102,7 +103,14 @@ export function App({
 	const run = (effect: Effect, current: AppState) => {
 		switch (effect.type) {
 			case 'quit': {
-				onExit(0);
+				// README "Exit codes": the Ctrl-C key exits as a SIGINT would (130); `q` is a normal end (0) of the
+				// live screen, but under --wait it is an abort too (the jobs did not finish): `--wait && deploy` must not deploy.
+				if (wait === undefined) {
+					onExit(effect.interrupted ? exitCodes.interrupted : exitCodes.ok);
+				} else {
+					onExit(exitCodes.interrupted, interruptedReport(waitProgress));
+				}
+
 				break;
 			}
 

@@ -10,7 +10,10 @@ import {prefetchFirstList} from './cli/prefetch.js';
 import {keepYoungGenerationSmall} from './cli/young-generation.js';
 import {firstScope} from './model/first-scope.js';
 import {programPrefix} from './modes/context.js';
-import {exitCodes} from './modes/exit-codes.js';
+import {
+	exitCodes, signalExitCode, stopSignals, type StopSignal,
+} from './modes/exit-codes.js';
+import {guardOutput} from './cli/output-errors.js';
 
 // On Linux this overwrites the argv area, so `ps` shows only the name once we are running; before this line,
 // and on other systems, argv (with any --token) is readable by other users: the help says so and points to MILVUS_TOKEN.
@@ -28,12 +31,15 @@ const readVersion = (): string => {
 	}
 };
 
-/** Let stdout drain before exiting: a pipe may still hold the table. */
+// A closed pipe (EPIPE: quietly, 141) or a full disk (ENOSPC: one line, 74) ends every mode at once, never with 0.
+const output = guardOutput(process.stdout, process.stderr, code => {
+	process.exit(code);
+});
+
+/** Let stdout drain before exiting (a pipe may still hold the table), unless writing it failed. */
 const exit = (code: number): void => {
 	process.exitCode = code;
-	process.stdout.write('', () => {
-		process.exit(code);
-	});
+	output.exitWith(code);
 };
 
 const usageError = (message: string): number => {
@@ -100,14 +106,18 @@ const run = async (request: RunRequest): Promise<number> => {
 		}
 
 		const controller = new AbortController();
-		const onInterrupt = (): void => {
+		let stoppedBy: StopSignal | undefined;
+		const onSignal = (signal: StopSignal): void => {
+			stoppedBy ??= signal;
 			controller.abort();
 		};
 
-		process.once('SIGINT', onInterrupt);
-		process.once('SIGTERM', onInterrupt);
+		for (const signal of stopSignals) {
+			process.once(signal, onSignal);
+		}
+
 		try {
-			return await runScriptMode(runner, {
+			const code = await runScriptMode(runner, {
 				client: connected.client,
 				config: connected.config,
 				retries: request.retries,
@@ -121,9 +131,12 @@ const run = async (request: RunRequest): Promise<number> => {
 				sleep: realClock.sleep,
 				signal: controller.signal,
 			});
+			// The modes report an abort as 130; SIGTERM and SIGHUP have their own codes (README "Exit codes").
+			return stoppedBy === undefined ? code : signalExitCode(stoppedBy);
 		} finally {
-			process.off('SIGINT', onInterrupt);
-			process.off('SIGTERM', onInterrupt);
+			for (const signal of stopSignals) {
+				process.off(signal, onSignal);
+			}
 		}
 	} finally {
 		await connected.close();
@@ -156,13 +169,6 @@ const main = async (): Promise<number | undefined> => {
 		}
 	}
 };
-
-// `head` closing the pipe is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-	if (error.code === 'EPIPE') {
-		process.exit(exitCodes.ok);
-	}
-});
 
 try {
 	const code = await main();

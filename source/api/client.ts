@@ -8,7 +8,7 @@ import {post} from './http.js';
 import {
 	parseDescribeResponse, parseListResponse, parseStringList,
 } from './parse.js';
-import {classifyResponse, redactEnvelope} from './response.js';
+import {classifyResponse, redactEnvelope, withCredentialSource} from './response.js';
 import {
 	displayUri, isHeaderSafe, makeRedactor, parseBase, requestHeaders, timing,
 } from './request-options.js';
@@ -22,6 +22,8 @@ export type MilvusClientOptions = {
 	readonly dbName?: string;
 	/** Server-side budget per request; the client gives up a little later. */
 	readonly timeoutMs: number;
+	/** Where the token came from (`--user`, `the URI`, `MILVUS_TOKEN`…): a refusal's hint names it. */
+	readonly credentialSource?: string;
 	/** For tests; defaults to cross-fetch. */
 	readonly fetch?: typeof fetch;
 };
@@ -51,6 +53,8 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 	const shownUri = displayUri(base);
 	const redact = makeRedactor(options.token);
 	const {requestTimeoutSeconds, deadlineMs} = timing(options.timeoutMs);
+	// '' when no credential is sent: the hint then says one is needed.
+	const sentFrom = options.token === undefined || options.token === '' ? '' : options.credentialSource;
 	/** Set once describe answers 404 (Milvus < 2.4.13): from then on, ask get_progress directly. */
 	let describeMissing = false;
 
@@ -67,7 +71,10 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 		return undefined;
 	};
 
-	const call = async <T>(request: Call, parse: (body: unknown) => Result<T>): Promise<Result<T>> => {
+	const call = async <T>(request: Call, parse: (body: unknown) => Result<T>): Promise<Result<T>> =>
+		withCredentialSource(await callUnnamed(request, parse), sentFrom);
+
+	const callUnnamed = async <T>(request: Call, parse: (body: unknown) => Result<T>): Promise<Result<T>> => {
 		const problem = invalid();
 		if (problem !== undefined) {
 			return problem;
@@ -81,13 +88,14 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 				headers: requestHeaders({token: options.token, dbName: request.dbName, requestTimeoutSeconds}),
 				body: request.body,
 				deadlineMs,
+				timeoutMs: options.timeoutMs,
 				signal: request.signal,
 			});
 			if (!raw.ok) {
 				return raw;
 			}
 
-			const json = classifyResponse(raw.value, {endpoint: request.endpoint, timeoutMs: requestTimeoutSeconds * 1000, redact});
+			const json = classifyResponse(raw.value, {endpoint: request.endpoint, timeoutMs: options.timeoutMs, redact});
 			if (!json.ok) {
 				return json;
 			}

@@ -11,7 +11,7 @@ import type {
 	ImportClient, ListOptions, RequestOptions, Result,
 } from './types.js';
 import {post} from './http.js';
-import {classifyResponse, redactEnvelope} from './response.js';
+import {classifyResponse, redactEnvelope, withCredentialSource} from './response.js';
 import {
 	displayUri, makeRedactor, requestHeaders, timing,
 } from './request-options.js';
@@ -27,6 +27,8 @@ export type CloudClientOptions = {
 	readonly token: string | undefined;
 	readonly dbName?: string;
 	readonly timeoutMs: number;
+	/** Where the API key came from (`MILVUS_TOKEN`, `--token-file`…): a refusal's hint names it. */
+	readonly credentialSource?: string;
 	readonly fetch?: typeof fetch;
 	/** Defaults: 100 (the most Zilliz accepts, error 96008 above), 50 pages, 10 requests/s per endpoint. */
 	readonly pageSize?: number;
@@ -72,7 +74,7 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 	const limit = createLimiter(options.perSecond ?? 10, options.clock);
 	let describePath: string = cloudEndpoints.getProgress;
 
-	const call = async <T>(endpoint: string, body: Readonly<Record<string, unknown>>, parse: (json: unknown) => Result<T>, signal: AbortSignal | undefined): Promise<Result<T>> => {
+	const callUnnamed = async <T>(endpoint: string, body: Readonly<Record<string, unknown>>, parse: (json: unknown) => Result<T>, signal: AbortSignal | undefined): Promise<Result<T>> => {
 		await limit(endpoint, signal);
 		const raw = await post({
 			fetch: fetchImpl,
@@ -82,13 +84,14 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 			headers: requestHeaders({token: options.token, dbName: undefined, requestTimeoutSeconds}),
 			body,
 			deadlineMs,
+			timeoutMs: options.timeoutMs,
 			signal,
 		});
 		if (!raw.ok) {
 			return raw;
 		}
 
-		const json = classifyResponse(raw.value, {endpoint, timeoutMs: requestTimeoutSeconds * 1000, redact});
+		const json = classifyResponse(raw.value, {endpoint, timeoutMs: options.timeoutMs, redact});
 		if (!json.ok) {
 			return json;
 		}
@@ -96,6 +99,9 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 		const parsed = parse(json.value);
 		return parsed.ok ? parsed : {ok: false, error: redactEnvelope(parsed.error, redact)};
 	};
+
+	const call = async <T>(endpoint: string, body: Readonly<Record<string, unknown>>, parse: (json: unknown) => Result<T>, signal: AbortSignal | undefined): Promise<Result<T>> =>
+		withCredentialSource(await callUnnamed(endpoint, body, parse, signal), options.token === undefined || options.token === '' ? '' : options.credentialSource);
 
 	const listImportJobs = async (listOptions: ListOptions = {}): Promise<Result<readonly Job[]>> => {
 		const dbName = listOptions.dbName ?? options.dbName;
