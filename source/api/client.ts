@@ -3,7 +3,7 @@ The Milvus REST v2 client for self-hosted Milvus (2.4 → 3.0). Every method res
 nothing throws out of it, whatever the server or network does.
 */
 import crossFetch from 'cross-fetch';
-import type {ImportClient, Result} from './types.js';
+import type {ImportClient, Result, ServerVersion} from './types.js';
 import {post} from './http.js';
 import {
 	parseDescribeResponse, parseListResponse, parseStringList,
@@ -146,6 +146,33 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 			return call({
 				endpoint: endpoints.databases, body: {}, dbName: undefined, signal: requestOptions.signal,
 			}, parseStringList);
+		},
+
+		/**
+		Two read-only probes (docs/milvus-rest.md, "Progress weights"): databases/list arrived in 2.5, describe in
+		2.4.13. Describe is asked about job "0", which no server has: any answer but 404 means the route exists.
+		*/
+		async detectVersion(requestOptions = {}): Promise<ServerVersion> {
+			const databases = await call({
+				endpoint: endpoints.databases, body: {}, dbName: undefined, signal: requestOptions.signal,
+			}, parseStringList);
+			if (databases.ok) {
+				return '2.5';
+			}
+
+			if (databases.error.kind !== 'not-supported') {
+				return 'unknown';
+			}
+
+			const describe = await call({
+				endpoint: endpoints.describe, body: {jobId: '0'}, dbName: undefined, signal: requestOptions.signal,
+			}, body => parseDescribeResponse(body, '0'));
+			if (!describe.ok && describe.error.kind === 'not-supported') {
+				describeMissing = true;
+				return '2.4.0';
+			}
+
+			return describe.ok || describe.error.kind === 'milvus' ? '2.4.13' : 'unknown';
 		},
 	};
 };
