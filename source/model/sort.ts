@@ -50,7 +50,7 @@ function numericKey(column: SortColumn, now: number): (job: TrackedJob) => numbe
 		}
 
 		case 'rate': {
-			return job => -(rate(job, now) ?? Number.NEGATIVE_INFINITY);
+			return job => -(rate(job, now, 'v2.5') ?? Number.NEGATIVE_INFINITY);
 		}
 
 		case 'age': {
