@@ -11,6 +11,7 @@ import type {
 	ImportClient, ListOptions, RequestOptions, Result,
 } from './types.js';
 import {post} from './http.js';
+import {mergeDuplicates} from './duplicates.js';
 import {classifyResponse, redactEnvelope, withCredentialSource} from './response.js';
 import {
 	displayUri, makeRedactor, requestHeaders, timing,
@@ -105,7 +106,7 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 
 	const listImportJobs = async (listOptions: ListOptions = {}): Promise<Result<readonly Job[]>> => {
 		const dbName = listOptions.dbName ?? options.dbName;
-		const jobs = new Map<string, Job>();
+		const jobs: Job[] = [];
 		for (let currentPage = 1; currentPage <= maxPages; currentPage++) {
 			const body = {
 				clusterId: options.clusterId, pageSize, currentPage, ...(dbName ? {dbName} : {}),
@@ -116,12 +117,8 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 				return page;
 			}
 
-			for (const job of page.value.jobs) {
-				// A job created mid-pagination shifts the pages: the same id may come twice.
-				if (!jobs.has(job.jobId) && (listOptions.collectionName === undefined || job.collectionName === listOptions.collectionName)) {
-					jobs.set(job.jobId, job);
-				}
-			}
+			// A job created mid-pagination shifts the pages: the same id may come twice (mergeDuplicates below).
+			jobs.push(...page.value.jobs.filter(job => listOptions.collectionName === undefined || job.collectionName === listOptions.collectionName));
 
 			const {records, count} = page.value;
 			if (records < pageSize || (count !== undefined && currentPage * pageSize >= count)) {
@@ -129,7 +126,7 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 			}
 		}
 
-		return {ok: true, value: [...jobs.values()]};
+		return {ok: true, value: mergeDuplicates(jobs)};
 	};
 
 	const describeImportJob = async (jobId: string, describeOptions: RequestOptions = {}): Promise<Result<JobDetail>> => {

@@ -1,4 +1,5 @@
 import type {ApiError, Result} from '../api/types.js';
+import {mergeDuplicates} from '../api/duplicates.js';
 import {describeError} from '../api/errors.js';
 import {classifyFailure, isUnknownScope} from '../api/retry-policy.js';
 import type {Job} from '../model/job.js';
@@ -15,7 +16,7 @@ export const fetchJobs = async (context: Pick<ModeContext, 'client' | 'config' |
 		return client.listImportJobs({signal});
 	}
 
-	const jobs = new Map<string, Job>();
+	const jobs: Job[] = [];
 	for (const collectionName of config.collections) {
 		// eslint-disable-next-line no-await-in-loop -- one at a time is kinder to the server
 		const result = await client.listImportJobs({collectionName, signal});
@@ -24,11 +25,11 @@ export const fetchJobs = async (context: Pick<ModeContext, 'client' | 'config' |
 		}
 
 		for (const job of result.value) {
-			jobs.set(job.jobId, job);
+			jobs.push(job);
 		}
 	}
 
-	return {ok: true, value: [...jobs.values()]};
+	return {ok: true, value: mergeDuplicates(jobs)};
 };
 
 /** Retrying cannot fix refused credentials or an unknown collection/database, and a cancelled request was cancelled on purpose. */
