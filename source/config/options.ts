@@ -41,7 +41,7 @@ const mainOptions = (y: Argv): Argv => y
 		group: view, type: 'string', array: true, describe: 'only jobs in these states (repeatable or comma-separated)',
 	})
 	.option('filter', {group: view, type: 'string', describe: 'text filter over id, collection, state, reason; !text inverts'})
-	.option('sort', {group: view, type: 'string', describe: 'state, progress, jobId, collection, rate or age; --sort=-progress reverses'})
+	.option('sort', {group: view, type: 'string', describe: 'state, progress, jobId, collection, rate or age, ascending; --sort=-progress or progress:desc for descending'})
 	.option('color', {
 		group: view, type: 'boolean', describe: 'colours (--no-color turns them off)', default: true,
 	})
