@@ -1,147 +1,17 @@
 #!/usr/bin/env node
-import {readFileSync} from 'node:fs';
-import {
-	parseConfig, usageHint, type RunRequest, type DemoServerRequest,
-} from './config.js';
-import {realClock} from './api/rate-limit.js';
-import {processIo, resolvePending} from './cli/credentials.js';
-import {chooseRunner, runScriptMode} from './cli/dispatch.js';
-import {prefetchFirstList} from './cli/prefetch.js';
-import {keepYoungGenerationSmall} from './cli/young-generation.js';
-import {firstScope} from './model/first-scope.js';
+// Parses the command line and dispatches; each way to run lives in cli/.
+import {parseConfig} from './config/config.js';
+import {exit, usageError} from './cli/exit.js';
+import {run} from './cli/run.js';
+import {runDemoServerCommand} from './cli/run-demo-server.js';
+import {readVersion} from './cli/version.js';
 import {programPrefix} from './modes/context.js';
-import {
-	exitCodes, signalExitCode, stopSignals, type StopSignal,
-} from './modes/exit-codes.js';
-import {guardOutput} from './cli/output-errors.js';
+import {exitCodes} from './modes/exit-codes.js';
 
 // On Linux this overwrites the argv area, so `ps` shows only the name once we are running; before this line,
 // and on other systems, argv (with any --token) is readable by other users: the help says so and points to MILVUS_TOKEN.
 process.title = 'milvus-import-top';
 // React's production build: scripts/bundle.js defines process.env.NODE_ENV as 'production' at build time.
-
-const readVersion = (): string => {
-	try {
-		const text = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
-		const parsed: unknown = JSON.parse(text);
-		const version: unknown = typeof parsed === 'object' && parsed !== null && 'version' in parsed ? parsed.version : undefined;
-		return typeof version === 'string' ? version : '0.0.0';
-	} catch {
-		return '0.0.0';
-	}
-};
-
-// A closed pipe (EPIPE: quietly, 141) or a full disk (ENOSPC: one line, 74) ends every mode at once, never with 0.
-const output = guardOutput(process.stdout, process.stderr, code => {
-	process.exit(code);
-});
-
-/** Let stdout drain before exiting (a pipe may still hold the table), unless writing it failed. */
-const exit = (code: number): void => {
-	process.exitCode = code;
-	output.exitWith(code);
-};
-
-const usageError = (message: string): number => {
-	process.stderr.write(`${programPrefix}${message}\n${usageHint}\n`);
-	return exitCodes.usage;
-};
-
-const runDemoServerCommand = async (request: DemoServerRequest): Promise<number | undefined> => {
-	const {runDemoServer, parseFlavor} = await import('./demo/index.js');
-	try {
-		await runDemoServer({
-			port: request.port,
-			auth: request.auth,
-			flavor: request.flavor === undefined ? undefined : parseFlavor(request.flavor),
-			log(line) {
-				process.stdout.write(`${line}\n`);
-			},
-		});
-		return undefined; // Runs until SIGINT/SIGTERM closes it; then the event loop empties.
-	} catch (error: unknown) {
-		const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : String(error);
-		process.stderr.write(`${programPrefix}cannot start the demo server on port ${request.port} (${code}); try --port 0 for any free port\n`);
-		return exitCodes.unavailable;
-	}
-};
-
-const run = async (request: RunRequest): Promise<number> => {
-	let {config} = request;
-	if (request.pending !== undefined) {
-		const outcome = await resolvePending(request.pending, processIo());
-		if (outcome.kind === 'usage-error') {
-			return usageError(outcome.message);
-		}
-
-		if (outcome.kind === 'interrupted') {
-			return exitCodes.interrupted;
-		}
-
-		config = {...config, token: outcome.token};
-	}
-
-	const {connect} = await import('./cli/connect.js');
-	const connected = await connect(config, request.connection);
-	try {
-		const runner = chooseRunner(request.mode, {stdoutIsTty: process.stdout.isTTY, stdinIsTty: process.stdin.isTTY});
-		if (runner.kind === 'tui' || runner.kind === 'json-watch' || runner.kind === 'wait-lines') {
-			keepYoungGenerationSmall();
-		}
-
-		if (runner.kind === 'tui') {
-			if (!connected.config.color) {
-				// Ink styles through chalk, which reads FORCE_COLOR once, when first imported (below): without
-				// this, --no-color / NO_COLOR / TERM=dumb would still get bold and inverse.
-				process.env['FORCE_COLOR'] = '0';
-			}
-
-			// The first list request goes out now, while Ink, React and yoga load (the largest part of start-up).
-			const prefetch = prefetchFirstList(connected.client, firstScope(connected.config), () => Date.now());
-			const {runTui} = await import('./tui.js');
-			return await runTui({
-				client: prefetch.client, firstList: prefetch.takeReady(), config: connected.config, serverLabel: connected.serverLabel,
-				wait: runner.wait === undefined ? undefined : {jobIds: runner.wait.jobIds, retries: request.retries},
-			});
-		}
-
-		const controller = new AbortController();
-		let stoppedBy: StopSignal | undefined;
-		const onSignal = (signal: StopSignal): void => {
-			stoppedBy ??= signal;
-			controller.abort();
-		};
-
-		for (const signal of stopSignals) {
-			process.once(signal, onSignal);
-		}
-
-		try {
-			const code = await runScriptMode(runner, {
-				client: connected.client,
-				config: connected.config,
-				retries: request.retries,
-				out(text) {
-					process.stdout.write(text);
-				},
-				err(text) {
-					process.stderr.write(text);
-				},
-				now: () => Date.now(),
-				sleep: realClock.sleep,
-				signal: controller.signal,
-			});
-			// The modes report an abort as 130; SIGTERM and SIGHUP have their own codes (README "Exit codes").
-			return stoppedBy === undefined ? code : signalExitCode(stoppedBy);
-		} finally {
-			for (const signal of stopSignals) {
-				process.off(signal, onSignal);
-			}
-		}
-	} finally {
-		await connected.close();
-	}
-};
 
 const main = async (): Promise<number | undefined> => {
 	const parsed = parseConfig(process.argv.slice(2), process.env, {

@@ -119,7 +119,7 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 		async describeImportJob(jobId, describeOptions = {}) {
 			const request = {
 				body: {jobId},
-				dbName: describeOptions.dbName ?? options.dbName, // Describe reads the DB from the header only (§2.2).
+				dbName: describeOptions.dbName ?? options.dbName, // Describe reads the DB from the header only (docs/milvus-rest.md#describe).
 				signal: describeOptions.signal,
 			};
 			const parse = (body: unknown) => parseDescribeResponse(body, jobId);
@@ -149,7 +149,7 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 		},
 
 		/**
-		Two read-only probes (docs/milvus-rest.md, "Progress weights"): databases/list arrived in 2.5, describe in
+		Two read-only probes (docs/milvus-rest.md#progress): databases/list arrived in 2.5, describe in
 		2.4.13. Describe is asked about job "0", which no server has: any answer but 404 means the route exists.
 		*/
 		async detectVersion(requestOptions = {}): Promise<ServerVersion> {

@@ -1,4 +1,4 @@
-import type {Job} from '../model/job.js';
+import type {Job} from '../model/jobs/job.js';
 
 /**
 How far along a state is, for telling two records of one job apart. Completed and Failed are both the

@@ -1,9 +1,9 @@
+import type {SortSpec} from '../model/jobs/types.js';
+import {flavors} from '../demo/flavor.js';
+import {knownStates} from '../model/jobs/job.js';
 import type {
 	Config, Connection, Environment, ParseResult, RunMode,
-} from '../config.js';
-import type {SortSpec} from '../model/types.js';
-import {flavors} from '../demo/flavor.js';
-import {knownStates} from '../model/job.js';
+} from './types.js';
 import {normalizeUri, type NormalizedUri} from './uri.js';
 import {
 	asciiFromEnv, colorFromEnv, maxTimerMs, parseCount, parsePort, parseSeconds, parseSort, parseStates,

@@ -1,11 +1,21 @@
 import type {Traits} from './flavor.js';
 import type {SimJob, Snapshot} from './sim.js';
-import type {TaskView} from './view.js';
 
-/**
-A job's progress number as Milvus' GetJobProgress computes it (docs/milvus-rest.md, "Progress weights"):
-the V2 weights of the flavour (rows 40–70 or 40–100, sorting 70–80, index 70–90 or 80–90), or Import V3's.
-*/
+// A job's progress number as Milvus' GetJobProgress computes it (docs/milvus-rest.md#progress):
+// the V2 weights of the flavour (rows 40–70 or 40–100, sorting 70–80, index 70–90 or 80–90), or Import V3's.
+
+/** What list and describe show of a job at a moment: the public state and the progress formulas (docs/milvus-rest.md#states). */
+export type TaskView = {
+	readonly fileName: string;
+	readonly fileSize: number;
+	readonly progress: number;
+	readonly state: 'Pending' | 'InProgress' | 'Retry' | 'Completed' | 'Failed';
+	readonly importedRows: number;
+	readonly totalRows: number;
+	readonly completeTime: number | undefined;
+	readonly reason: string;
+};
+
 const countUpTo = (values: readonly number[], fraction: number): number => values.filter(value => value <= fraction).length;
 
 export const sum = (tasks: readonly TaskView[], pick: (task: TaskView) => number): number => tasks.reduce((total, task) => total + pick(task), 0);
@@ -91,7 +101,7 @@ const v2ProgressOf = (job: SimJob, snapshot: Snapshot, traits: Traits | undefine
 		}
 
 		case 'Failed': {
-			return 0; // Progress and rows drop to 0 on failure (§4.2).
+			return 0; // Progress and rows drop to 0 on failure (docs/milvus-rest.md#progress).
 		}
 	}
 };

@@ -1,21 +1,11 @@
 import type {Traits} from './flavor.js';
-import {progressOf, sum} from './job-progress.js';
+import {progressOf, sum, type TaskView} from './job-progress.js';
 import {attemptAt} from './retry.js';
 import {
 	phaseAt, type SimFile, type SimJob, type Snapshot, type Step,
 } from './sim.js';
 
-/** What list and describe show of a job at a moment: the public state and the progress formulas of §4. */
-export type TaskView = {
-	readonly fileName: string;
-	readonly fileSize: number;
-	readonly progress: number;
-	readonly state: 'Pending' | 'InProgress' | 'Retry' | 'Completed' | 'Failed';
-	readonly importedRows: number;
-	readonly totalRows: number;
-	readonly completeTime: number | undefined;
-	readonly reason: string;
-};
+export type {TaskView} from './job-progress.js';
 
 export type JobView = {
 	readonly state: string;
@@ -69,7 +59,7 @@ const rowTasksOf = (job: SimJob, snapshot: Snapshot, rowsPhase: 'Importing' | 'R
 
 	const {step} = snapshot;
 	if (!step || step.start < importing.start) {
-		return []; // Pre-import tasks are not listed (§8.8).
+		return []; // Pre-import tasks are not listed (docs/milvus-rest.md#describe).
 	}
 
 	const tasks = job.files.map(file => taskAt(file, importing, step === importing ? snapshot.fraction : 1));

@@ -3,7 +3,7 @@ import {
 } from 'react';
 import {classifyFailure, retryDelay} from '../api/retry-policy.js';
 import type {ApiError, ImportClient} from '../api/types.js';
-import type {Action, Scope} from '../model/actions.js';
+import type {Action, Scope} from '../model/store/actions.js';
 
 export type PollOptions = {
 	readonly client: ImportClient;

@@ -2,7 +2,7 @@ import type {ApiError, Result} from '../api/types.js';
 import {mergeDuplicates} from '../api/duplicates.js';
 import {describeError} from '../api/errors.js';
 import {classifyFailure, isUnknownScope} from '../api/retry-policy.js';
-import type {Job} from '../model/job.js';
+import type {Job} from '../model/jobs/job.js';
 import type {ModeContext} from './context.js';
 import {exitCodes, type ExitCode} from './exit-codes.js';
 

@@ -1,6 +1,6 @@
 import {retryDelay, classifyFailure} from '../api/retry-policy.js';
 import type {ApiError} from '../api/types.js';
-import type {Job} from '../model/job.js';
+import type {Job} from '../model/jobs/job.js';
 import {programPrefix, type ModeContext} from './context.js';
 import {exitCodes, type ExitCode} from './exit-codes.js';
 import {

@@ -1,6 +1,6 @@
 import {expect, test} from 'vitest';
 import {mergeDuplicates} from '../../source/api/duplicates.js';
-import type {Job} from '../../source/model/job.js';
+import type {Job} from '../../source/model/jobs/job.js';
 
 const job = (jobId: string, state: string, progress: number | undefined): Job => ({
 	jobId, collectionName: 'books', state, progress, reason: '',

@@ -1,6 +1,6 @@
 import {expect, test} from 'vitest';
 import type {ApiError, ImportClient, Result} from '../../source/api/types.js';
-import type {Job} from '../../source/model/job.js';
+import type {Job} from '../../source/model/jobs/job.js';
 import type {ModeContext} from '../../source/modes/context.js';
 import {pollLoop} from '../../source/modes/poll-loop.js';
 import {testConfig} from '../helpers/config.js';
