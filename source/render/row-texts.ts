@@ -2,7 +2,7 @@ import {changedInLastPoll, stalled} from '../model/select/select.js';
 import {eta, phaseHint, rate} from '../model/jobs/rates.js';
 import type {AppState} from '../model/store/state.js';
 import type {TrackedJob} from '../model/jobs/types.js';
-import {formatAge, formatDuration} from './format.js';
+import {formatAge} from './format.js';
 
 /** What one row shows: computed from the model here, so the row component stays props-only. */
 export type JobRowData = {
@@ -48,7 +48,7 @@ const steadyHint = (job: TrackedJob, state: AppState): string => {
 	const perMinute = rate(job, at, 'v2.5');
 	if (perMinute !== undefined) {
 		const left = eta(job, at, 'v2.5');
-		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatDuration(left)}`;
+		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatAge(left)}`;
 	}
 
 	return phaseHint(job, 'v2.5') ?? '';
