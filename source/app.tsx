@@ -11,7 +11,8 @@ import {useDetailLoader, useListLoaders} from './hooks/use-loaders.js';
 import {usePoll} from './hooks/use-poll.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useWait, type WaitOptions} from './hooks/use-wait.js';
-import type {ReportLine} from './modes/wait-report.js';
+import {interruptedReport, type ReportLine} from './modes/wait-report.js';
+import {exitCodes} from './modes/exit-codes.js';
 import {makeTheme} from './render/theme.js';
 import {waitLine} from './render/wait-line.js';
 
@@ -55,8 +56,18 @@ export function App({
 	});
 	const waitProgress = useWait(state, wait, onExit);
 	useBell(state.failuresSeen, config.bell);
+	// README "Exit codes": the Ctrl-C key exits as a SIGINT would (130); `q` is a normal end (0) of the live
+	// screen, but under --wait it is an abort too (the jobs did not finish): `--wait && deploy` must not deploy.
+	const onQuit = (interrupted: boolean): void => {
+		if (wait === undefined) {
+			onExit(interrupted ? exitCodes.interrupted : exitCodes.ok);
+		} else {
+			onExit(exitCodes.interrupted, interruptedReport(waitProgress));
+		}
+	};
+
 	useCommands({
-		current, dispatch, refresh: poll.refresh, onExit, now, columns, rows,
+		current, dispatch, refresh: poll.refresh, onQuit, now, columns, rows,
 	});
 	const theme = useMemo(() => makeTheme({color: config.color, ascii: config.ascii}), [config.color, config.ascii]);
 	return (

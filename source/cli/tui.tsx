@@ -32,7 +32,7 @@ const signalCodes: Readonly<Record<'SIGTERM' | 'SIGHUP' | 'SIGINT', number>> = {
 The live screen, from start to exit code. On a TTY it draws in the alternate screen and always
 leaves the terminal as it found it (main screen, cursor shown, raw mode off): on `q`, Ctrl-C,
 SIGTERM, SIGHUP and an unexpected error alike.
-Exit codes: 0 on `q`/Ctrl-C; in wait mode the verdict (0 all completed, 1 a job failed, 3 a watched
+Exit codes: 0 on `q`, 130 on the Ctrl-C key (as a SIGINT), 130 on either in wait mode; in wait mode the verdict (0 all completed, 1 a job failed, 3 a watched
 job missing, or the server unusable past --retries; the verdict's lines are printed
 after the terminal is restored); 128+n on a signal; 1 after an unexpected error (printed to stderr once the screen is restored).
 */

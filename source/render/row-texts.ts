@@ -45,13 +45,13 @@ const steadyHint = (job: TrackedJob, state: AppState): string => {
 	}
 
 	const at = state.poll.lastOkAt ?? 0;
-	const perMinute = rate(job, at);
+	const perMinute = rate(job, at, 'v2.5');
 	if (perMinute !== undefined) {
-		const left = eta(job, at);
+		const left = eta(job, at, 'v2.5');
 		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatAge(left)}`;
 	}
 
-	return phaseHint(job) ?? '';
+	return phaseHint(job, 'v2.5') ?? '';
 };
 
 /** What a job's clock texts are derived from. */
