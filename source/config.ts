@@ -1,4 +1,5 @@
 import type {SortSpec} from './model/types.js';
+import type {TransportSettings} from './config/transport.js';
 import {buildParser, programName} from './config/options.js';
 import {resolveRun} from './config/resolve.js';
 import type {RawFlags} from './config/flags.js';
@@ -24,6 +25,8 @@ export type Config = {
 	readonly bell: boolean;
 	/** Seconds without any change before a running job counts as stalled. */
 	readonly stallAfterMs: number;
+	/** TLS trust and identity, and the proxy: applied to every request. */
+	readonly transport: TransportSettings;
 };
 
 /** Which way to run. `live` becomes the plain table when stdout is not a terminal (decided by cli.tsx, which can see it). */
@@ -58,6 +61,8 @@ export type DemoServerRequest = {
 	readonly port: number;
 	readonly auth: {readonly user: string; readonly password: string} | undefined;
 	readonly flavor: string | undefined;
+	/** Paths: serve HTTPS (and with `clientCa`, require client certificates). Files are read by the CLI. */
+	readonly tls: {readonly cert: string; readonly key: string; readonly clientCa: string | undefined} | undefined;
 };
 
 export type ParseResult
@@ -69,7 +74,8 @@ export type ParseResult
 
 /** The variables we read. `process.env` fits this type; tests pass plain objects. */
 export type EnvironmentName = 'MILVUS_URI' | 'MILVUS_TOKEN' | 'MILVUS_USER' | 'MILVUS_PASSWORD' | 'MILVUS_DB_NAME' | 'ZILLIZ_CLUSTER_ID'
-	| 'NO_COLOR' | 'TERM' | 'LANG' | 'LC_ALL' | 'LC_CTYPE';
+	| 'NO_COLOR' | 'TERM' | 'LANG' | 'LC_ALL' | 'LC_CTYPE'
+	| 'https_proxy' | 'HTTPS_PROXY' | 'http_proxy' | 'HTTP_PROXY' | 'all_proxy' | 'ALL_PROXY' | 'no_proxy' | 'NO_PROXY';
 export type Environment = Readonly<Partial<Record<EnvironmentName, string | undefined>>>;
 
 export type ParseOptions = {

@@ -5,6 +5,7 @@ thrown-error classifier only uses error codes, never header values.
 */
 import type {ApiError} from './types.js';
 import {sanitize} from './sanitize.js';
+import {describeTlsFailure, tlsFailureOf} from './tls-errors.js';
 
 /** What to do about the Milvus codes a monitor meets (merr, milvus-rest-import.md §3). The credential codes are not 'milvus' errors (envelope-error.ts). */
 const milvusHints: Readonly<Record<number, string>> = {
@@ -36,6 +37,10 @@ export const describeError = (error: ApiError): string => {
 	switch (error.kind) {
 		case 'unreachable': {
 			return `cannot reach ${error.detail} — is Milvus running? check --uri or try --demo`;
+		}
+
+		case 'tls': {
+			return describeTlsFailure(error);
 		}
 
 		case 'timeout': {
@@ -97,10 +102,6 @@ const systemCodes: Readonly<Record<string, string>> = {
 	ENETUNREACH: 'network unreachable',
 	ETIMEDOUT: 'connection timed out',
 	ECONNABORTED: 'connection aborted',
-	EPROTO: 'TLS/protocol error',
-	CERT_HAS_EXPIRED: 'TLS certificate expired',
-	DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
-	UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
 	UND_ERR_SOCKET: 'connection closed',
 };
 
@@ -127,6 +128,8 @@ export type FailureContext = {
 	readonly afterMs: number;
 	/** The caller's signal fired. */
 	readonly aborted: boolean;
+	/** A client certificate was offered (tells "required" from "refused" when the server's alert is vague). */
+	readonly sentClientCert?: boolean;
 };
 
 /** A thrown fetch (or body read) error → ApiError. Which signal fired decides between timeout and abort, whatever the error is called. */
@@ -142,6 +145,11 @@ export const classifyFetchError = (error: unknown, context: FailureContext): Api
 
 	if (name === 'AbortError') {
 		return {kind: 'aborted'};
+	}
+
+	const tls = tlsFailureOf(error, context.sentClientCert ?? false);
+	if (tls !== undefined) {
+		return tls;
 	}
 
 	const code = findCode(error);

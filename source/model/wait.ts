@@ -126,8 +126,8 @@ export const waitExitCode = (verdict: Exclude<WaitVerdict, {readonly kind: 'wait
 };
 
 /**
-Whether a failed poll ends the wait (exit 3): refused credentials (401/403) at once, since retrying
-cannot fix them; any other failure once more than `retries` polls in a row have failed.
+Whether a failed poll ends the wait (exit 3): refused credentials (401/403) and TLS failures at once,
+since retrying cannot fix them; any other failure once more than `retries` polls in a row have failed.
 */
 export const waitGivesUp = (error: ApiError, consecutiveFailures: number, retries: number): boolean =>
-	error.kind === 'unauthorized' || error.kind === 'forbidden' || consecutiveFailures > retries;
+	error.kind === 'unauthorized' || error.kind === 'forbidden' || error.kind === 'tls' || consecutiveFailures > retries;

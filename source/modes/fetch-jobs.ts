@@ -29,8 +29,9 @@ export const fetchJobs = async (context: Pick<ModeContext, 'client' | 'config' |
 	return {ok: true, value: [...jobs.values()]};
 };
 
-/** Retrying cannot fix refused credentials, and a cancelled request was cancelled on purpose. */
-export const isFatal = (error: ApiError): boolean => error.kind === 'unauthorized' || error.kind === 'forbidden' || error.kind === 'aborted';
+/** Retrying cannot fix refused credentials or a certificate problem, and a cancelled request was cancelled on purpose. */
+export const isFatal = (error: ApiError): boolean =>
+	error.kind === 'unauthorized' || error.kind === 'forbidden' || error.kind === 'tls' || error.kind === 'aborted';
 
 /** Backoff for the one-shot modes: 0.5 s, 1 s, 2 s, … capped at the poll interval. */
 export const retryDelayMs = (failures: number, intervalMs: number): number => Math.min(intervalMs, 500 * (2 ** Math.max(0, failures - 1)));
