@@ -52,6 +52,7 @@ describe('classifyFetchError', () => {
 		['reset', withCode('ECONNRESET'), {kind: 'unreachable', detail: 'http://h:19530: connection reset'}],
 		['unknown code is shown as-is', withCode('ERR_SOMETHING_NEW'), {kind: 'unreachable', detail: 'http://h:19530: ERR_SOMETHING_NEW'}],
 		['an unknown TLS code is a TLS failure, named', withCode('ERR_TLS_HANDSHAKE_FAILED'), {kind: 'tls', problem: 'handshake', detail: 'ERR_TLS_HANDSHAKE_FAILED'}],
+		['undici bad port', new TypeError('fetch failed', {cause: new Error('bad port')}), {kind: 'unreachable', detail: 'http://h:19530: the port is on fetch\'s list of blocked ports (WHATWG "bad ports"); use another port'}],
 		['no code at all', new Error('Bearer root:secret is invalid'), {kind: 'unreachable', detail: 'http://h:19530: network error'}],
 		['a thrown string', 'boom', {kind: 'unreachable', detail: 'http://h:19530: network error'}],
 		['TimeoutError', new DOMException('timed out', 'TimeoutError'), {kind: 'timeout', afterMs: 1200}],
