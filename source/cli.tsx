@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import {readFileSync} from 'node:fs';
 import {
-	parseConfig, usageHint, type RunRequest, type DemoServerRequest,
+	parseConfig, usageHint, type Config, type RunRequest, type DemoServerRequest,
 } from './config.js';
+import type {TlsMaterial} from './api/transport.js';
+import type {DemoTls} from './demo/tls-front.js';
 import {realClock} from './api/rate-limit.js';
 import {processIo, resolvePending} from './cli/credentials.js';
 import {chooseRunner, runScriptMode} from './cli/dispatch.js';
@@ -43,8 +45,20 @@ const usageError = (message: string): number => {
 
 const runDemoServerCommand = async (request: DemoServerRequest): Promise<number | undefined> => {
 	const {runDemoServer, parseFlavor} = await import('./demo/index.js');
+	let tls: DemoTls | undefined;
+	if (request.tls !== undefined) {
+		const {readDemoTls} = await import('./cli/demo-tls.js');
+		const read = await readDemoTls(request.tls, processIo());
+		if (typeof read === 'string') {
+			return usageError(read);
+		}
+
+		tls = read;
+	}
+
 	try {
 		await runDemoServer({
+			tls,
 			port: request.port,
 			auth: request.auth,
 			flavor: request.flavor === undefined ? undefined : parseFlavor(request.flavor),
@@ -58,6 +72,26 @@ const runDemoServerCommand = async (request: DemoServerRequest): Promise<number 
 		process.stderr.write(`${programPrefix}cannot start the demo server on port ${request.port} (${code}); try --port 0 for any free port\n`);
 		return exitCodes.unavailable;
 	}
+};
+
+/** The TLS files and the passphrase prompt, before the first request; an exit code when they cannot be used. */
+const loadTransport = async (config: Config): Promise<TlsMaterial | number> => {
+	const {loadTls} = await import('./cli/tls-files.js');
+	const outcome = await loadTls(config.transport, processIo());
+	if (outcome.kind === 'usage-error') {
+		return usageError(outcome.message);
+	}
+
+	if (outcome.kind === 'interrupted') {
+		return exitCodes.interrupted;
+	}
+
+	if (outcome.material.insecure) {
+		// Every start, every mode: nobody should forget it is on.
+		process.stderr.write(`${programPrefix}warning: --insecure: the server's TLS certificate is not verified (anyone on the path can read the token)\n`);
+	}
+
+	return outcome.material;
 };
 
 const run = async (request: RunRequest): Promise<number> => {
@@ -75,8 +109,13 @@ const run = async (request: RunRequest): Promise<number> => {
 		config = {...config, token: outcome.token};
 	}
 
+	const tls = await loadTransport(config);
+	if (typeof tls === 'number') {
+		return tls;
+	}
+
 	const {connect} = await import('./cli/connect.js');
-	const connected = await connect(config, request.connection);
+	const connected = await connect(config, request.connection, tls);
 	try {
 		const runner = chooseRunner(request.mode, {stdoutIsTty: process.stdout.isTTY, stdinIsTty: process.stdin.isTTY});
 		if (runner.kind === 'tui' || runner.kind === 'json-watch' || runner.kind === 'wait-lines') {

@@ -43,6 +43,10 @@ export const describeError = (error: ApiError): string => {
 			return describeTlsFailure(error);
 		}
 
+		case 'proxy': {
+			return `${error.detail} — check --proxy / HTTPS_PROXY / HTTP_PROXY, or list the server in NO_PROXY`;
+		}
+
 		case 'timeout': {
 			return `no answer within ${seconds(error.afterMs)} (timed out) — the server is busy or unreachable; try a larger --timeout`;
 		}
@@ -103,10 +107,11 @@ const systemCodes: Readonly<Record<string, string>> = {
 	ETIMEDOUT: 'connection timed out',
 	ECONNABORTED: 'connection aborted',
 	UND_ERR_SOCKET: 'connection closed',
+	UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
 };
 
 /** node-fetch puts `code` on the error; undici's fetch puts it on `cause` (or on `cause.errors[]` when every address failed). */
-const findCode = (error: unknown, depth = 0): string | undefined => {
+export const findCode = (error: unknown, depth = 0): string | undefined => {
 	if (typeof error !== 'object' || error === null || depth > 4) {
 		return undefined;
 	}
@@ -133,6 +138,32 @@ export type FailureContext = {
 	readonly aborted: boolean;
 	/** A client certificate was offered (tells "required" from "refused" when the server's alert is vague). */
 	readonly sentClientCert?: boolean;
+	/** The proxy's label, when requests go through one: then a refused connection is the proxy's. */
+	readonly proxy?: string;
+};
+
+/** Connection failures that, through a proxy, are about the proxy (the server is reached by the proxy, not by us). */
+const proxyConnectCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** undici's words when the proxy answers CONNECT with anything but 200: the status is the only part we keep. */
+const tunnelStatus = (error: unknown, depth = 0): number | undefined => {
+	if (typeof error !== 'object' || error === null || depth > 4) {
+		return undefined;
+	}
+
+	const {message, cause} = error as {message?: unknown; cause?: unknown};
+	const match = typeof message === 'string' ? /^Proxy response \((\d{3})\) !== 200/v.exec(message) : null;
+	return match === null ? tunnelStatus(cause, depth + 1) : Number(match[1]);
+};
+
+const proxyFailure = (error: unknown, proxy: string, code: string | undefined): ApiError | undefined => {
+	const status = tunnelStatus(error);
+	if (status !== undefined) {
+		const why = status === 407 ? 'wants credentials: give them in the proxy URL, http://user:password@host:port' : 'would not open a tunnel to the server';
+		return {kind: 'proxy', detail: `the proxy ${proxy} ${why} (HTTP ${status})`};
+	}
+
+	return code !== undefined && proxyConnectCodes.has(code) ? {kind: 'proxy', detail: `cannot reach the proxy ${proxy}: ${systemCodes[code] ?? code}`} : undefined;
 };
 
 /** A thrown fetch (or body read) error → ApiError. Which signal fired decides between timeout and abort, whatever the error is called. */
@@ -160,6 +191,11 @@ export const classifyFetchError = (error: unknown, context: FailureContext): Api
 	}
 
 	const code = findCode(error);
+	const viaProxy = context.proxy === undefined ? undefined : proxyFailure(error, context.proxy, code);
+	if (viaProxy !== undefined) {
+		return viaProxy;
+	}
+
 	const reason = code === undefined ? 'network error' : (systemCodes[code] ?? code);
 	return {kind: 'unreachable', detail: `${context.uri}: ${reason}`};
 };

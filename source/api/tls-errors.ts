@@ -196,11 +196,14 @@ export const describeTlsFailure = (failure: TlsFailure): string => {
 		}
 
 		case 'client-cert-required': {
-			return 'the server requires a client certificate (mutual TLS) — give --client-cert and --client-key';
+			return failure.detail === 'closed'
+				? 'the server closed the connection right after the TLS handshake: it likely requires a client certificate (mutual TLS) — give --client-cert and --client-key'
+				: 'the server requires a client certificate (mutual TLS) — give --client-cert and --client-key';
 		}
 
 		case 'client-cert-refused': {
-			return `the server refused our client certificate (${failure.detail}) — is --client-cert signed by a CA the server trusts, and still valid?`;
+			const why = failure.detail === 'closed' ? 'it closed the connection right after the TLS handshake' : failure.detail;
+			return `the server refused our client certificate (${why}) — is --client-cert signed by a CA the server trusts, and still valid?`;
 		}
 
 		case 'not-tls': {

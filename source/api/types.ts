@@ -8,6 +8,7 @@ Every way a request can go wrong, as a value. Nothing the server sends makes the
 export type ApiError
 	= | {readonly kind: 'unreachable'; readonly detail: string} // Refused, reset, DNS
 		| TlsFailure // A certificate or handshake problem: cannot heal by retrying
+		| {readonly kind: 'proxy'; readonly detail: string} // The proxy could not be reached, or would not connect us
 		| {readonly kind: 'timeout'; readonly afterMs: number}
 		| {readonly kind: 'aborted'}
 		// HTTP 401, or (`inEnvelope`) an HTTP 200 envelope with a credentials code, 1800 or 1400 (envelope-error.ts)
