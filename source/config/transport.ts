@@ -1,3 +1,4 @@
+import {isIP} from 'node:net';
 import type {Environment} from '../config.js';
 import {
 	bool, nonEmpty, text, type RawFlags,
@@ -114,7 +115,8 @@ export const readTransport = (flags: RawFlags, env: Environment, target: string)
 	}
 
 	const serverName = text(flags, 'tls-server-name');
-	if (serverName !== undefined && !/^[a-z\d](?:[a-z\d\-.]{0,251}[a-z\d])?$/iv.test(serverName.trim())) {
+	// Not an IP: TLS sends names only (RFC 6066), and an IP in --uri is checked against the certificate as it is.
+	if (serverName !== undefined && (!/^[a-z\d](?:[a-z\d\-.]{0,251}[a-z\d])?$/iv.test(serverName.trim()) || isIP(serverName.trim()) !== 0)) {
 		return fail('--tls-server-name must be a host name, like milvus.example.com');
 	}
 

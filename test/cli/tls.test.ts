@@ -4,7 +4,10 @@ import {
 import {startDemoServer, type DemoServer} from '../../source/demo/index.js';
 import {makeTestPki, type TestPki} from '../helpers/certs.js';
 import {startCountingRelay} from '../helpers/proxy.js';
-import {runCli, type CliResult} from '../helpers/run-cli.js';
+import {
+	cliPath, runCli, spawnCli, type CliResult,
+} from '../helpers/run-cli.js';
+import {startTerm} from '../helpers/term.js';
 
 /** The built CLI against the demo server over TLS, with certificates made for this run. */
 let pki: TestPki;
@@ -105,6 +108,39 @@ describe('mutual TLS', () => {
 		expect(result.code).toBe(3);
 		const why = 'it closed the connection right after the TLS handshake';
 		expect(errorLine(result)).toBe(`the server refused our client certificate (${why}) — is --client-cert signed by a CA the server trusts, and still valid? (server ${server.url})`);
+	});
+
+	test('an encrypted client key asks for its passphrase on the terminal, without echo', async () => {
+		const server = await serve({cert: pki.serverCert, key: pki.serverKey, clientCa: pki.caCert});
+		const term = startTerm(process.execPath, [cliPath, '--once', '--uri', server.url, '--ca-cert', pki.caCert, '--client-cert', pki.clientCert, '--client-key', pki.encryptedClientKey]);
+		await term.waitForText(`Passphrase for ${pki.encryptedClientKey}:`);
+		term.write(`${pki.passphrase}\r`);
+		expect(await term.waitForExit()).toBe(0);
+		expect(term.output()).not.toContain(pki.passphrase);
+		expect(term.text()).toContain('Importing');
+	});
+
+	test('demo-server --tls-cert --tls-key --client-ca serves mutual TLS to the CLI', async () => {
+		const demo = spawnCli(['demo-server', '--port', '0', '--tls-cert', pki.serverCert, '--tls-key', pki.serverKey, '--client-ca', pki.caCert]);
+		cleanups.push(async () => {
+			demo.child.kill('SIGTERM');
+			await demo.result;
+		});
+		await demo.waitForStdout('Ctrl-C to stop');
+		expect(demo.stdout()).toMatch(/listening on https:\/\/127\.0\.0\.1:\d+ \(auth off, mutual TLS: client certificates required\)/v);
+		const url = /(https:\/\/127\.0\.0\.1:\d+)/v.exec(demo.stdout())![1]!;
+		const result = await runCli(['--json', '--uri', url, '--ca-cert', pki.caCert, '--client-cert', pki.clientCert, '--client-key', pki.clientKey]);
+		expect(result.code).toBe(0);
+		expect(jobsIn(result)).toBeGreaterThan(0);
+	});
+
+	test('demo-server TLS flags: usage errors name the flag and path', async () => {
+		const half = await runCli(['demo-server', '--tls-cert', pki.serverCert]);
+		expect(half.code).toBe(2);
+		expect(half.stderr).toContain('--tls-cert needs --tls-key');
+		const swapped = await runCli(['demo-server', '--port', '0', '--tls-cert', pki.serverCert, '--tls-key', pki.strangerKey]);
+		expect(swapped.code).toBe(2);
+		expect(swapped.stderr).toContain('--tls-key is not the key of --tls-cert');
 	});
 
 	test('an encrypted key with no terminal to ask on: a usage error before any request', async () => {

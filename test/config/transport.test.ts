@@ -43,6 +43,7 @@ describe('TLS flags', () => {
 		{argv: ['--uri', 'https://m', '--client-key', 'c.key'], message: '--client-key needs --client-cert'},
 		{argv: ['--uri', 'https://m', '--ca-cert', ''], message: '--ca-cert needs a path'},
 		{argv: ['--uri', 'https://m', '--tls-server-name', 'a b'], message: '--tls-server-name must be a host name'},
+		{argv: ['--uri', 'https://m', '--tls-server-name', '10.0.0.5'], message: '--tls-server-name must be a host name'},
 		{argv: ['--demo', '--insecure'], message: '--demo and --insecure cannot be used together'},
 		{argv: ['--demo', '--proxy', 'http://p:3128'], message: '--demo and --proxy cannot be used together'},
 		{argv: ['--proxy', 'socks5://p:1080'], message: 'unsupported proxy scheme "socks5:" in --proxy'},
