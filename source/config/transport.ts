@@ -70,20 +70,31 @@ const variable = (env: Environment, name: keyof typeof upperCase): readonly [str
 	return value === undefined ? undefined : [upper, value];
 };
 
+/** This machine: a proxy elsewhere would reach its own loopback, not ours (Go never proxies these either). */
+const isLoopback = (url: URL): boolean => {
+	const host = url.hostname.replace(/^\[(.*)\]$/v, '$1').toLowerCase();
+	return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+};
+
 /**
-The proxy for requests to `target`, as curl decides it: `--proxy` (or a context's proxy) first, else
+The proxy for requests to `target`, as curl decides it (but never for this machine's loopback): `--proxy` (or a context's proxy) first, else
 HTTPS_PROXY for https:// and HTTP_PROXY for http://, else ALL_PROXY; NO_PROXY (hosts, domains,
 `*`) sends matching servers direct in every case.
 */
 export const chooseProxy = (target: string, explicit: string | undefined, env: Environment): Parsed<string | undefined> => {
 	const url = new URL(target);
+	const given = explicit === undefined ? undefined : parseProxyUrl(explicit, '--proxy');
+	if (given?.ok === false) {
+		return given; // A bad --proxy is a usage error even where it would not be used.
+	}
+
 	const noProxy = variable(env, 'no_proxy');
-	if (noProxy !== undefined && noProxyMatches(noProxy[1], url)) {
+	if (isLoopback(url) || (noProxy !== undefined && noProxyMatches(noProxy[1], url))) {
 		return {ok: true, value: undefined};
 	}
 
-	if (explicit !== undefined) {
-		return parseProxyUrl(explicit, '--proxy');
+	if (given !== undefined) {
+		return given;
 	}
 
 	const chosen = variable(env, url.protocol === 'https:' ? 'https_proxy' : 'http_proxy') ?? variable(env, 'all_proxy');

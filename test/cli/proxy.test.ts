@@ -28,10 +28,11 @@ const proxy = async (credentials?: string): Promise<TestProxy> => {
 	return started;
 };
 
+/** A TLS server whose certificate names only milvus.test, a name only the test proxy resolves (to 127.0.0.1). */
 const tlsServer = async () => {
-	const server = await startDemoServer({tickMs: 0, tls: {cert: await pki.read(pki.serverCert), key: await pki.read(pki.serverKey)}});
+	const server = await startDemoServer({tickMs: 0, tls: {cert: await pki.read(pki.namedServerCert), key: await pki.read(pki.namedServerKey)}});
 	cleanups.push(async () => server.close());
-	return server;
+	return {port: server.port, url: `https://milvus.test:${server.port}`};
 };
 
 describe('https:// through a CONNECT tunnel', () => {
@@ -40,12 +41,20 @@ describe('https:// through a CONNECT tunnel', () => {
 		const result = await runCli(['--json', '--uri', server.url, '--ca-cert', pki.caCert], {HTTPS_PROXY: tunnel.url});
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
-		expect(tunnel.seen).toEqual([`CONNECT 127.0.0.1:${server.port}`]);
+		expect(tunnel.seen).toEqual([`CONNECT milvus.test:${server.port}`]);
 	});
 
-	test('NO_PROXY sends the server direct', async () => {
+	test('NO_PROXY sends the server direct (here: where the name does not resolve)', async () => {
 		const [server, tunnel] = await Promise.all([tlsServer(), proxy()]);
-		const result = await runCli(['--json', '--uri', server.url, '--ca-cert', pki.caCert], {HTTPS_PROXY: tunnel.url, NO_PROXY: 'localhost,127.0.0.1'});
+		const result = await runCli(['--once', '--uri', server.url, '--ca-cert', pki.caCert, '--retries', '0'], {HTTPS_PROXY: tunnel.url, NO_PROXY: 'localhost,.test'});
+		expect(result.code).toBe(3);
+		expect(result.stderr).toContain('host not found (DNS)');
+		expect(tunnel.seen).toEqual([]);
+	});
+
+	test('this machine\'s loopback is never proxied', async () => {
+		const [server, tunnel] = await Promise.all([tlsServer(), proxy()]);
+		const result = await runCli(['--json', '--uri', `https://127.0.0.1:${server.port}`, '--ca-cert', pki.caCert, '--tls-server-name', 'milvus.test'], {HTTPS_PROXY: tunnel.url});
 		expect(result.code).toBe(0);
 		expect(tunnel.seen).toEqual([]);
 	});
@@ -68,9 +77,9 @@ describe('http:// through a forward proxy', () => {
 		const server = await startDemoServer({tickMs: 0});
 		cleanups.push(async () => server.close());
 		const forward = await proxy();
-		const result = await runCli(['--json', '--uri', server.url], {HTTP_PROXY: forward.url});
+		const result = await runCli(['--json', '--uri', `http://milvus.test:${server.port}`], {HTTP_PROXY: forward.url});
 		expect(result.code).toBe(0);
-		expect(forward.seen).toEqual([`${server.url}/v2/vectordb/jobs/import/list`]);
+		expect(forward.seen).toEqual([`http://milvus.test:${server.port}/v2/vectordb/jobs/import/list`]);
 	});
 
 	test('a proxy that is not there: the message names the proxy, not Milvus', async () => {

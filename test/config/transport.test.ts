@@ -47,7 +47,7 @@ describe('TLS flags', () => {
 		{argv: ['--demo', '--insecure'], message: '--demo and --insecure cannot be used together'},
 		{argv: ['--demo', '--proxy', 'http://p:3128'], message: '--demo and --proxy cannot be used together'},
 		{argv: ['--proxy', 'socks5://p:1080'], message: 'unsupported proxy scheme "socks5:" in --proxy'},
-		{argv: [], message: 'cannot parse the proxy address in HTTP_PROXY', env: {HTTP_PROXY: 'http://a b'}},
+		{argv: ['--uri', 'milvus:19530'], message: 'cannot parse the proxy address in HTTP_PROXY', env: {HTTP_PROXY: 'http://a b'}},
 	];
 	test.each(cases)('$argv → $message', ({argv, message, env}) => {
 		expect(usageError([...argv], env)).toContain(message);
@@ -70,6 +70,10 @@ describe('proxies, as curl reads them', () => {
 		['http://m:19530', 'http://flag:1', {NO_PROXY: 'm'}, undefined],
 		['https://db.corp.example:19530', undefined, {HTTPS_PROXY: 'http://p:1', NO_PROXY: 'localhost,.corp.example'}, undefined],
 		['https://db.corp.example:19530', undefined, {HTTPS_PROXY: 'http://p:1', no_proxy: '', NO_PROXY: 'other'}, 'http://p:1'],
+		['http://localhost:19530', 'http://flag:1', {}, undefined],
+		['http://127.0.0.1:19530', undefined, {HTTP_PROXY: 'http://p:1'}, undefined],
+		['https://[::1]:19530', undefined, {HTTPS_PROXY: 'http://p:1'}, undefined],
+		['http://127.example:19530', undefined, {HTTP_PROXY: 'http://p:1'}, 'http://p:1'],
 	] as const)('%s, --proxy %s, %j → %s', (target, explicit, env, expected) => {
 		expect(chooseProxy(target, explicit, env)).toEqual({ok: true, value: expected});
 	});

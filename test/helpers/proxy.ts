@@ -5,6 +5,8 @@ import {connect, createServer as createNetServer, type Socket} from 'node:net';
 /**
 A local forward proxy like Squid: CONNECT tunnels (https:// servers) and absolute-form requests
 (http:// servers), each one recorded. With `credentials`, it wants `Proxy-Authorization: Basic`.
+Every host name resolves to 127.0.0.1 here (a proxy's own DNS), so a test can name a server the
+client itself cannot resolve: loopback addresses are never proxied.
 */
 export type TestProxy = {
 	readonly url: string;
@@ -36,6 +38,7 @@ export const startTestProxy = async (credentials?: string): Promise<TestProxy> =
 		}
 
 		const target = new URL(request.url ?? '');
+		target.hostname = '127.0.0.1';
 		const headers = {...request.headers};
 		delete headers['proxy-authorization'];
 		delete headers['proxy-connection'];
@@ -57,8 +60,8 @@ export const startTestProxy = async (credentials?: string): Promise<TestProxy> =
 			return;
 		}
 
-		const [host, port] = (request.url ?? '').split(':');
-		const upstream = connect(Number(port), host, () => {
+		const port = (request.url ?? '').split(':').at(-1);
+		const upstream = connect(Number(port), '127.0.0.1', () => {
 			client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
 			upstream.write(head);
 			upstream.pipe(client);
