@@ -1,3 +1,4 @@
+import {createServer as createHttpsServer} from 'node:https';
 import {
 	afterAll, afterEach, beforeAll, describe, expect, test,
 } from 'vitest';
@@ -67,6 +68,27 @@ describe('the Milvus client over mutual TLS', () => {
 		for (const result of [await client.listImportJobs(), await client.listCollections(), await client.describeImportJob('1')]) {
 			expect(result).toEqual({ok: false, error: {kind: 'tls', problem: 'client-cert-required', detail: 'certificate required'}});
 		}
+	});
+});
+
+describe('http:// to a TLS server that just hangs up (Node\'s https, unlike Go, sends no 400)', () => {
+	test('the handshake probe tells it speaks TLS there', async () => {
+		const server = createHttpsServer({cert: await pki.read(pki.serverCert), key: await pki.read(pki.serverKey)}, (_request, response) => {
+			response.end('{}');
+		});
+		await new Promise<void>(resolve => {
+			server.listen(0, '127.0.0.1', resolve);
+		});
+		cleanups.push(async () => new Promise<void>(resolve => {
+			server.closeAllConnections();
+			server.close(() => {
+				resolve();
+			});
+		}));
+		const address = server.address();
+		const port = typeof address === 'object' && address !== null ? address.port : 0;
+		const client = createMilvusClient({uri: `http://127.0.0.1:${port}`, timeoutMs: 5000});
+		expect(await client.listImportJobs()).toEqual({ok: false, error: {kind: 'tls', problem: 'tls-port', detail: ''}});
 	});
 });
 
