@@ -5,7 +5,10 @@ thrown-error classifier only uses error codes, never header values.
 */
 import type {ApiError} from './types.js';
 import {sanitize} from './sanitize.js';
-import {describeTlsFailure, tlsFailureOf} from './tls-errors.js';
+import {tlsFailureOf} from './tls-errors.js';
+import {describeTlsFailure} from './tls-messages.js';
+import {proxyFailure} from './proxy-errors.js';
+import {systemCodes} from './system-codes.js';
 
 /** What to do about the Milvus codes a monitor meets (merr, milvus-rest-import.md §3). The credential codes are not 'milvus' errors (envelope-error.ts). */
 const milvusHints: Readonly<Record<number, string>> = {
@@ -96,20 +99,6 @@ export const describeError = (error: ApiError): string => {
 	}
 };
 
-const systemCodes: Readonly<Record<string, string>> = {
-	ECONNREFUSED: 'connection refused',
-	ENOTFOUND: 'host not found (DNS)',
-	EAI_AGAIN: 'host lookup failed (DNS)',
-	ECONNRESET: 'connection reset',
-	EPIPE: 'connection closed',
-	EHOSTUNREACH: 'host unreachable',
-	ENETUNREACH: 'network unreachable',
-	ETIMEDOUT: 'connection timed out',
-	ECONNABORTED: 'connection aborted',
-	UND_ERR_SOCKET: 'connection closed',
-	UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-};
-
 /** node-fetch puts `code` on the error; undici's fetch puts it on `cause` (or on `cause.errors[]` when every address failed). */
 export const findCode = (error: unknown, depth = 0): string | undefined => {
 	if (typeof error !== 'object' || error === null || depth > 4) {
@@ -140,30 +129,6 @@ export type FailureContext = {
 	readonly sentClientCert?: boolean;
 	/** The proxy's label, when requests go through one: then a refused connection is the proxy's. */
 	readonly proxy?: string;
-};
-
-/** Connection failures that, through a proxy, are about the proxy (the server is reached by the proxy, not by us). */
-const proxyConnectCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
-
-/** undici's words when the proxy answers CONNECT with anything but 200: the status is the only part we keep. */
-const tunnelStatus = (error: unknown, depth = 0): number | undefined => {
-	if (typeof error !== 'object' || error === null || depth > 4) {
-		return undefined;
-	}
-
-	const {message, cause} = error as {message?: unknown; cause?: unknown};
-	const match = typeof message === 'string' ? /^Proxy response \((\d{3})\) !== 200/v.exec(message) : null;
-	return match === null ? tunnelStatus(cause, depth + 1) : Number(match[1]);
-};
-
-const proxyFailure = (error: unknown, proxy: string, code: string | undefined): ApiError | undefined => {
-	const status = tunnelStatus(error);
-	if (status !== undefined) {
-		const why = status === 407 ? 'wants credentials: give them in the proxy URL, http://user:password@host:port' : 'would not open a tunnel to the server';
-		return {kind: 'proxy', detail: `the proxy ${proxy} ${why} (HTTP ${status})`};
-	}
-
-	return code !== undefined && proxyConnectCodes.has(code) ? {kind: 'proxy', detail: `cannot reach the proxy ${proxy}: ${systemCodes[code] ?? code}`} : undefined;
 };
 
 /** A thrown fetch (or body read) error → ApiError. Which signal fired decides between timeout and abort, whatever the error is called. */
