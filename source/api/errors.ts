@@ -10,7 +10,7 @@ import {describeTlsFailure} from './tls-messages.js';
 import {proxyFailure} from './proxy-errors.js';
 import {systemCodes} from './system-codes.js';
 
-/** What to do about the Milvus codes a monitor meets (merr, milvus-rest-import.md §3). The credential codes are not 'milvus' errors (envelope-error.ts). */
+/** What to do about the Milvus codes a monitor meets (merr, docs/milvus-rest.md#error-codes). The credential codes are not 'milvus' errors (envelope-error.ts). */
 const milvusHints: Readonly<Record<number, string>> = {
 	1: 'Milvus is not ready yet',
 	2: 'Milvus is unavailable',

@@ -3,21 +3,10 @@ TLS failures, from Node's error codes (OpenSSL's verify codes and alert names), 
 should do about them. A certificate problem cannot heal by retrying, so these are fatal (exit 3 at
 once). Only codes and the certificate's names are read from the error: never a key, never a header.
 */
+import type {TlsFailure, TlsProblem} from '../model/jobs/result.js';
 import {sanitize} from './sanitize.js';
 
-export type TlsProblem
-	= | 'untrusted' // Signed by a CA we do not trust
-		| 'self-signed'
-		| 'name-mismatch'
-		| 'expired'
-		| 'not-yet-valid'
-		| 'client-cert-required'
-		| 'client-cert-refused'
-		| 'not-tls' // https:// to a port that speaks plain HTTP
-		| 'tls-port' // http:// to a port that speaks TLS
-		| 'handshake'; // Any other TLS failure
-
-export type TlsFailure = {readonly kind: 'tls'; readonly problem: TlsProblem; readonly detail: string};
+export type {TlsFailure, TlsProblem} from '../model/jobs/result.js';
 
 const untrusted = new Set([
 	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',

@@ -1,6 +1,6 @@
 import {isIP} from 'node:net';
 import {connect} from 'node:tls';
-import type {ConnectTls} from './transport.js';
+import type {ConnectTls} from './tls-options.js';
 
 /**
 What one bare TLS handshake with the request's options shows, sent only after a request on a direct

@@ -1,5 +1,5 @@
 import {createSecureContext} from 'node:tls';
-import type {DemoServerRequest} from '../config.js';
+import type {DemoServerRequest} from '../config/config.js';
 import type {DemoTls} from '../demo/tls-front.js';
 import type {CredentialIo} from './credentials.js';
 import {readPem} from './tls-files.js';

@@ -1,28 +1,12 @@
 import {isIP} from 'node:net';
-import type {Environment} from '../config.js';
+import type {Environment, TransportSettings} from './types.js';
 import {
 	bool, nonEmpty, text, type RawFlags,
 } from './flags.js';
 import {noProxyMatches} from './no-proxy.js';
 import type {Parsed} from './values.js';
 
-/**
-How requests travel: TLS trust and identity, and the proxy. One object so a flag set, the environment
-or (later) a context of the config file can fill it; file contents are read by the CLI (cli/tls-files.ts).
-*/
-export type TransportSettings = {
-	/** PEM file (may hold a chain) of CAs to trust besides the system's. */
-	readonly caCert: string | undefined;
-	/** PEM client certificate and its key, for mutual TLS. */
-	readonly clientCert: string | undefined;
-	readonly clientKey: string | undefined;
-	/** The name to check the server's certificate against (SNI too), when the address is an IP or a tunnel. */
-	readonly tlsServerName: string | undefined;
-	/** Skip certificate verification (a warning on every start). */
-	readonly insecure: boolean;
-	/** The proxy to use for this server (after HTTPS_PROXY/HTTP_PROXY/NO_PROXY), or undefined: direct. */
-	readonly proxy: string | undefined;
-};
+export type {TransportSettings} from './types.js';
 
 export const directTransport: TransportSettings = {
 	caCert: undefined, clientCert: undefined, clientKey: undefined, tlsServerName: undefined, insecure: false, proxy: undefined,

@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {
 	parseConfig, type Environment, type ParseResult, type RunRequest,
-} from '../../source/config.js';
+} from '../../source/config/config.js';
 import {noProxyMatches} from '../../source/config/no-proxy.js';
 import {chooseProxy} from '../../source/config/transport.js';
 

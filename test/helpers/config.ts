@@ -1,4 +1,4 @@
-import type {Config} from '../../source/config.js';
+import type {Config} from '../../source/config/config.js';
 import {directTransport} from '../../source/config/transport.js';
 
 export const testConfig = (overrides: Partial<Config> = {}): Config => ({
