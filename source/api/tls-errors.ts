@@ -157,6 +157,6 @@ export const tlsFailureOf = (error: unknown, sentClientCert: boolean): TlsFailur
 	return problem === undefined ? undefined : tlsFailure(problem, coded.code, error);
 };
 
-/** How HTTPS servers answer a plain-HTTP request: Go's net/http (Milvus; our demo server says the same) and nginx. */
+/** How HTTPS servers answer a plain-HTTP request: Go's net/http (our demo server says the same) and nginx (docs/milvus-rest.md#tls). */
 export const plainHttpToTlsPort = (status: number, text: string): boolean =>
 	status === 400 && /Client sent an HTTP request to an HTTPS server|plain HTTP request was sent to HTTPS port/v.test(text.slice(0, 4096));

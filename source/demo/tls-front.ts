@@ -15,13 +15,14 @@ type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 /** A TLS record starts with this byte (handshake); plain HTTP starts with a method's letter. */
 const tlsHandshake = 0x16;
 
-/** What Go's net/http writes (Milvus is a Go server) when plain HTTP reaches its TLS port, then it closes. */
+/** What Go's net/http writes when plain HTTP reaches a port where it serves TLS, then it closes (docs/milvus-rest.md#tls). */
 const plainHttpAnswer = 'HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n';
 
 /**
 HTTPS on one port, like Milvus with `common.security.tlsMode` 1 or 2. The first byte of each
 connection decides: a TLS handshake goes to the HTTPS server, anything else gets Go's 400, so
-`http://` to this port fails the way it does against a real Milvus.
+`http://` to this port fails the way it does against a Go HTTPS server (the client also handles a
+server that just hangs up: api/tls-probe.ts).
 */
 export const createTlsFront = (tls: DemoTls, handler: Handler): {readonly server: Server; readonly closeAll: () => void} => {
 	const mutual = tls.clientCa !== undefined;
