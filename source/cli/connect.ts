@@ -31,7 +31,7 @@ const connectTo = async (config: Config, connection: Connection, transport: TlsM
 		case 'milvus': {
 			const {createMilvusClient} = await import('../api/client.js');
 			const client = createMilvusClient({
-				uri: config.uri, token: config.token, dbName: config.dbName, timeoutMs: config.timeoutMs, transport,
+				uri: config.uri, token: config.token, credentialSource: config.credentialSource, dbName: config.dbName, timeoutMs: config.timeoutMs, transport,
 			});
 			return {
 				client, config, serverLabel: `${mark}${config.uri}`, close: async () => undefined,
@@ -41,7 +41,8 @@ const connectTo = async (config: Config, connection: Connection, transport: TlsM
 		case 'cloud': {
 			const {createCloudClient} = await import('../api/cloud-client.js');
 			const client = createCloudClient({
-				endpoint: connection.endpoint, clusterId: connection.clusterId, token: config.token, dbName: config.dbName, timeoutMs: config.timeoutMs, transport,
+				endpoint: connection.endpoint, clusterId: connection.clusterId, token: config.token, credentialSource: config.credentialSource,
+				dbName: config.dbName, timeoutMs: config.timeoutMs, transport,
 			});
 			return {
 				client, config, serverLabel: `${mark}Zilliz Cloud cluster ${connection.clusterId}`, close: async () => undefined,

@@ -99,14 +99,14 @@ describe('handshake failures say what is wrong and what to do', () => {
 			throw outcome.error;
 		}
 
-		const result = classifyResponse({...outcome, location: ''}, {endpoint: '/v2/vectordb/jobs/import/list', timeoutMs: 1000, redact: text => text});
+		const result = classifyResponse({...outcome, location: '', retryAfter: ''}, {endpoint: '/v2/vectordb/jobs/import/list', timeoutMs: 1000, redact: text => text});
 		expect(result).toEqual({ok: false, error: {kind: 'tls', problem: 'tls-port', detail: ''}});
 		expect(describeError({kind: 'tls', problem: 'tls-port', detail: ''})).toBe('the server speaks TLS on this port — use https:// in --uri');
 	});
 
 	test('nginx\'s page for plain HTTP on its TLS port counts too', () => {
 		const page = '<html><head><title>400 The plain HTTP request was sent to HTTPS port</title></head></html>';
-		const result = classifyResponse({status: 400, text: page, location: ''}, {endpoint: '/x', timeoutMs: 1000, redact: text => text});
+		const result = classifyResponse({status: 400, text: page, location: '', retryAfter: ''}, {endpoint: '/x', timeoutMs: 1000, redact: text => text});
 		expect(result).toMatchObject({ok: false, error: {kind: 'tls', problem: 'tls-port'}});
 	});
 });
