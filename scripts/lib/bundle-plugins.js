@@ -160,3 +160,29 @@ export const inkBoundedCaches = root => ({
 		/* eslint-enable require-unicode-regexp */
 	},
 });
+
+/**
+Ink 6's useInput reads the name of every ctrl key, and parseKeypress gives none to sequences it does not
+know that still carry a ctrl modifier: Ctrl+F1…F4 (`ESC[1;5P`…`S`), `ESC[1;7P`, and stray sequences such
+as `ESC[0m`, `ESC[31m` or `ESC[5n` on stdin. `input` was then undefined and `input.startsWith` threw inside
+the stdin listener: the app died with exit 1 on a key (issue 10). Here a key without a name is empty input,
+which the keymap ignores. test/e2e/input-fuzz.test.ts feeds every xterm function key with every modifier.
+*/
+export const inkInputWithoutName = {
+	name: 'ink-input-without-name',
+	setup(build) {
+		// eslint-disable-next-line require-unicode-regexp -- a Go regular expression
+		build.onLoad({filter: /[/\\]ink[/\\]build[/\\]hooks[/\\]use-input\.js$/}, arguments_ => {
+			let source = readFileSync(arguments_.path, 'utf8');
+			const kitty = 'else if (keypress.ctrl && keypress.name.length === 1) {';
+			source = patch(source, kitty, kitty.replace('name.length', 'name?.length'), 'ink-input-without-name');
+			source = patch(source, `else if (keypress.ctrl) {
+                input = keypress.name;`, `else if (keypress.ctrl) {
+                input = keypress.name ?? '';`, 'ink-input-without-name');
+			// Any other path to a missing name (a new parser branch) still must not throw.
+			const strip = 'if (input.startsWith(\'\\u001B\')) {';
+			source = patch(source, strip, `input = typeof input === 'string' ? input : '';\n            ${strip}`, 'ink-input-without-name');
+			return {contents: source, loader: 'js'};
+		});
+	},
+};

@@ -32,6 +32,15 @@ const withMessage = (prefix: string, message: string): string => message === '' 
 const refusedBy = (error: {readonly code: number | undefined; readonly inEnvelope?: boolean}, status: number): string =>
 	error.inEnvelope === true && error.code !== undefined ? `Milvus code ${error.code}` : `HTTP ${status}`;
 
+/** Points at where the refused credential came from; the one to fix. */
+const credentialHint = (source: string | undefined): string => {
+	if (source === '') {
+		return 'the server needs credentials: give --user, --token-file or MILVUS_TOKEN';
+	}
+
+	return `check ${source ?? '--token / MILVUS_TOKEN'}`;
+};
+
 export const describeError = (error: ApiError): string => {
 	switch (error.kind) {
 		case 'unreachable': {
@@ -49,8 +58,8 @@ export const describeError = (error: ApiError): string => {
 		case 'unauthorized': {
 			// No Milvus code: the client refused the token itself before sending it.
 			return error.code === undefined && error.message !== ''
-				? `invalid credentials: ${sanitize(error.message, 200)} — check --token / MILVUS_TOKEN`
-				: `credentials refused (${refusedBy(error, 401)}): check --token / MILVUS_TOKEN`;
+				? `invalid credentials: ${sanitize(error.message, 200)} — ${credentialHint(error.source)}`
+				: `credentials refused (${refusedBy(error, 401)}): ${credentialHint(error.source)}`;
 		}
 
 		case 'forbidden': {

@@ -14,6 +14,8 @@ export type RawResponse = {
 	readonly text: string;
 	/** `Location` header of a redirect ('' otherwise). */
 	readonly location: string;
+	/** `Retry-After` header ('' when absent): how long a struggling server asks us to wait. */
+	readonly retryAfter: string;
 };
 
 export type PostRequest = {
@@ -25,6 +27,8 @@ export type PostRequest = {
 	readonly body: unknown;
 	/** Client-side deadline for the whole exchange, body included. */
 	readonly deadlineMs: number;
+	/** The configured --timeout, which a timeout message names (the deadline has a grace period on top). */
+	readonly timeoutMs?: number;
 	readonly signal?: AbortSignal;
 	readonly maxBytes?: number;
 };
@@ -79,14 +83,19 @@ export const post = async (request: PostRequest): Promise<Result<RawResponse>> =
 			return {ok: false, error: {kind: 'bad-shape', detail: `answer larger than ${limit}`}};
 		}
 
-		return {ok: true, value: {status: response.status, text, location: response.headers.get('location') ?? ''}};
+		return {
+			ok: true,
+			value: {
+				status: response.status, text, location: response.headers.get('location') ?? '', retryAfter: response.headers.get('retry-after') ?? '',
+			},
+		};
 	} catch (error) {
 		return {
 			ok: false,
 			error: classifyFetchError(error, {
 				uri: request.displayUri,
 				timedOut: deadline.aborted,
-				afterMs: request.deadlineMs,
+				afterMs: request.timeoutMs ?? request.deadlineMs,
 				aborted: request.signal?.aborted ?? false,
 			}),
 		};
