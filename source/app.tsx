@@ -43,7 +43,7 @@ export function App({
 	// themselves, so a tick re-renders only what it changes and the App not at all.
 	const clock = useMemo(() => createClock(now), [now]);
 	const {state, dispatch, current} = useAppStore(config, firstList, clock, wait !== undefined);
-	const {columns, rows} = useTerminalSize();
+	const {columns, rows, reservedColumns} = useTerminalSize();
 	const poll = usePoll({
 		client, scope: state.scope, paused: state.paused, intervalMs: state.intervalMs, dispatch, now, firstPollAfter: state.poll.lastOkAt,
 	});
@@ -77,7 +77,8 @@ export function App({
 			<ClockContext.Provider value={clock}>
 				<Screen
 					state={state} now={clock.current()} pollTime={() => current().poll.lastOkAt}
-					columns={columns} rows={rows} serverLabel={serverLabel}
+					columns={columns} reservedColumns={reservedColumns} rows={rows}
+					serverLabel={serverLabel}
 					allCollections={config.collections.length > 1 ? config.collections.join(', ') : undefined}
 					retryAt={poll.retryAt} notice={state.screen.notice} eventsOffset={state.screen.eventsOffset}
 					helpOffset={state.screen.helpOffset} waitLine={waitLine(wait !== undefined, waitProgress)}/>

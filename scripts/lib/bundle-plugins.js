@@ -4,21 +4,29 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 
 /**
-node-fetch 2 (under cross-fetch) requires whatwg-url but on Node only reads `Url.URL || whatwgUrl.URL`
-(node-fetch/lib/index.js), and Node always has url.URL. Evaluating whatwg-url anyway costs the first
-request 20–60 ms (tr46's 286 kB mapping table) and, from a bundle outside node_modules, the punycode
-deprecation warning on Node 22. The stub hands over Node's own URL instead.
+undici's index.js loads all of undici (WebSocket, EventSource, cache stores, mocks, the HTTP/2 client's
+users…): ~535 kB minified, where the clients need fetch and the dispatchers (~350 kB). The source keeps
+importing 'undici' (its types); the bundle gets these parts only. A name the shim lacks fails the build.
 */
-export const skipWhatwgUrl = {
-	name: 'skip-whatwg-url',
+export const undiciParts = root => ({
+	name: 'undici-parts',
 	setup(build) {
-		// esbuild's filters are Go regular expressions: no v flag.
-		/* eslint-disable require-unicode-regexp */
-		build.onResolve({filter: /^whatwg-url$/}, arguments_ => arguments_.importer.includes(`${path.sep}node-fetch${path.sep}`) ? {path: 'whatwg-url', namespace: 'node-url'} : undefined);
-		build.onLoad({filter: /.*/, namespace: 'node-url'}, () => ({contents: 'module.exports = {URL: globalThis.URL};', loader: 'js'}));
+		/* eslint-disable require-unicode-regexp -- Go regular expressions */
+		build.onResolve({filter: /^undici$/}, arguments_ => arguments_.importer.includes(`${path.sep}node_modules${path.sep}`) ? undefined : {path: 'undici', namespace: 'undici-parts'});
+		build.onLoad({filter: /.*/, namespace: 'undici-parts'}, () => ({
+			contents: [
+				'import fetchModule from \'undici/lib/web/fetch/index.js\';',
+				'export const fetch = fetchModule.fetch;',
+				'export {default as Agent} from \'undici/lib/dispatcher/agent.js\';',
+				'export {default as ProxyAgent} from \'undici/lib/dispatcher/proxy-agent.js\';',
+				'export {default as EnvHttpProxyAgent} from \'undici/lib/dispatcher/env-http-proxy-agent.js\';',
+			].join('\n'),
+			loader: 'js',
+			resolveDir: root,
+		}));
 		/* eslint-enable require-unicode-regexp */
 	},
-};
+});
 
 /** Fails the build unless `source` (a dependency's file) contains `text`: a changed dependency needs a review. */
 const assertContains = (source, text, plugin) => {

@@ -2,7 +2,7 @@
 The Milvus REST v2 client for self-hosted Milvus (2.4 → 3.0). Every method resolves to a Result;
 nothing throws out of it, whatever the server or network does.
 */
-import crossFetch from 'cross-fetch';
+import {defaultFetch} from './fetch.js';
 import type {ImportClient, Result, ServerVersion} from './types.js';
 import {post} from './http.js';
 import {
@@ -24,7 +24,7 @@ export type MilvusClientOptions = {
 	readonly timeoutMs: number;
 	/** Where the token came from (`--user`, `the URI`, `MILVUS_TOKEN`…): a refusal's hint names it. */
 	readonly credentialSource?: string;
-	/** For tests; defaults to cross-fetch. */
+	/** For tests; defaults to undici's fetch (fetch.ts). */
 	readonly fetch?: typeof fetch;
 };
 
@@ -48,7 +48,7 @@ const withDb = (body: Readonly<Record<string, string | undefined>>): Record<stri
 	Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
 
 export const createMilvusClient = (options: MilvusClientOptions): ImportClient => {
-	const fetchImpl = options.fetch ?? crossFetch;
+	const fetchImpl = options.fetch ?? defaultFetch;
 	const base = options.uri.trim().replace(/\/+$/v, '');
 	const shownUri = displayUri(base);
 	const redact = makeRedactor(options.token);

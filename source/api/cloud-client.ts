@@ -5,11 +5,11 @@ self-hosted Milvus (docs/milvus-rest.md#zilliz-cloud): the body names a `cluster
 may lack `progress`, progress is `getProgress` (pymilvus uses `describe`: we fall back to it on 404),
 and each endpoint takes at most 20 requests per second.
 */
-import crossFetch from 'cross-fetch';
 import type {Job, JobDetail} from '../model/jobs/job.js';
 import type {
 	ImportClient, ListOptions, RequestOptions, Result,
 } from './types.js';
+import {defaultFetch} from './fetch.js';
 import {post} from './http.js';
 import {mergeDuplicates} from './duplicates.js';
 import {classifyResponse, redactEnvelope, withCredentialSource} from './response.js';
@@ -65,7 +65,7 @@ const parsePage = (body: unknown): Result<Page> => {
 };
 
 export const createCloudClient = (options: CloudClientOptions): ImportClient => {
-	const fetchImpl = options.fetch ?? crossFetch;
+	const fetchImpl = options.fetch ?? defaultFetch;
 	const base = options.endpoint.trim().replace(/\/+$/v, '');
 	const shownUri = displayUri(base);
 	const redact = makeRedactor(options.token);

@@ -128,6 +128,9 @@ const findCode = (error: unknown, depth = 0): string | undefined => {
 	return inner ?? findCode(cause, depth + 1);
 };
 
+/** undici's fetch refuses the WHATWG fetch "bad ports" (1, 6000, 6665–6669…) before connecting; this message is its only mark. */
+const isBadPort = (error: unknown): boolean => error instanceof Error && error.cause instanceof Error && error.cause.message === 'bad port';
+
 export type FailureContext = {
 	/** The server address, without credentials. */
 	readonly uri: string;
@@ -151,6 +154,10 @@ export const classifyFetchError = (error: unknown, context: FailureContext): Api
 
 	if (name === 'AbortError') {
 		return {kind: 'aborted'};
+	}
+
+	if (isBadPort(error)) {
+		return {kind: 'unreachable', detail: `${context.uri}: the port is on fetch's list of blocked ports (WHATWG "bad ports"); use another port`};
 	}
 
 	const code = findCode(error);

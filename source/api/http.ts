@@ -45,7 +45,7 @@ const readCapped = async (response: Response, maxBytes: number): Promise<string 
 		return response.text(); // No stream to count (an injected fetch): trust it.
 	}
 
-	// Both node-fetch's Node stream (cross-fetch) and a web ReadableStream (Node's fetch) are async iterables.
+	// A web ReadableStream (undici's fetch, Node's own) is an async iterable; so is a Node stream from an injected fetch.
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	for await (const chunk of body as AsyncIterable<Uint8Array | string>) { // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- checked just above

@@ -3,6 +3,7 @@ import type {ImportClient} from '../api/types.js';
 import {App, type AppProps} from '../app.js';
 import type {Config} from '../config/config.js';
 import type {ReportLine} from '../modes/wait-report.js';
+import {screenDiff} from '../terminal/screen-diff.js';
 import {screenStream} from '../terminal/tui-stream.js';
 
 export type TuiOptions = {
@@ -67,8 +68,8 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 		stdin.setRawMode(true);
 	}
 
-	// On a TTY Ink draws through the alternate-screen stream (see tui-stream.ts for the Ink quirk it works around).
-	const screen = tty ? screenStream(stdout) : undefined;
+	// On a TTY Ink's frames go through the screen diff (tui-stream.ts): only the cells that change are sent.
+	const screen = tty ? screenStream(stdout, screenDiff({ascii: options.config.ascii})) : undefined;
 
 	return new Promise<number>(resolve => {
 		let finished = false;
@@ -130,10 +131,9 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 				}}
 			/>,
 			{
-				stdout: screen?.stream ?? stdout, stdin, incrementalRendering: true, maxFps: 15, exitOnCtrlC: false, patchConsole: false,
+				stdout: screen?.stream ?? stdout, stdin, maxFps: 15, exitOnCtrlC: false, patchConsole: false,
 			},
 		);
-		screen?.afterInkListeners();
 		for (const signal of Object.keys(signalCodes)) {
 			process.on(signal, onSignal);
 		}

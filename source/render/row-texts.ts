@@ -3,7 +3,7 @@ import {eta, phaseHint, rate} from '../model/jobs/rates.js';
 import type {AppState} from '../model/store/state.js';
 import type {TrackedJob} from '../model/jobs/types.js';
 import {weightsOf} from '../model/select/weights.js';
-import {formatAge, formatDuration} from './format.js';
+import {formatAge} from './format.js';
 
 /** What one row shows: computed from the model here, so the row component stays props-only. */
 export type JobRowData = {
@@ -50,7 +50,7 @@ const steadyHint = (job: TrackedJob, state: AppState): string => {
 	const perMinute = rate(job, at, weights);
 	if (perMinute !== undefined) {
 		const left = eta(job, at, weights);
-		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatDuration(left)}`;
+		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatAge(left)}`;
 	}
 
 	return phaseHint(job, weights) ?? '';

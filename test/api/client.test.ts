@@ -25,9 +25,9 @@ const expectNoToken = (error: ApiError) => {
 	expect(text).not.toContain('S3cret-Passw0rd');
 };
 
-// Both the default (cross-fetch → node-fetch) and Node's own fetch (undici) must classify alike.
+// Both the default (the bundled undici's fetch, api/fetch.ts) and Node's own fetch must classify alike.
 describe.each([
-	['cross-fetch', undefined],
+	['undici (default)', undefined],
 	['node fetch', globalThis.fetch],
 ])('client over %s', (_name, fetchImpl) => {
 	const client = (uri: string, extra: {dbName?: string; timeoutMs?: number; token?: string} = {}) =>
@@ -70,6 +70,11 @@ describe.each([
 		expect(error).toEqual({kind: 'unreachable', detail: `${uri}: connection refused`});
 		expect(describeError(error)).toBe(`cannot reach ${uri}: connection refused — is Milvus running? check --uri or try --demo`);
 		expectNoToken(error);
+	});
+
+	test('a port fetch refuses to use (X11\'s 6000) is named as such, not as a network error', async () => {
+		const error = errorOf(await client('http://127.0.0.1:6000').listImportJobs());
+		expect(error).toEqual({kind: 'unreachable', detail: 'http://127.0.0.1:6000: the port is on fetch\'s list of blocked ports (WHATWG "bad ports"); use another port'});
 	});
 
 	test('DNS failure', async () => {
