@@ -48,6 +48,7 @@ const runDemoServerCommand = async (request: DemoServerRequest): Promise<number 
 			port: request.port,
 			auth: request.auth,
 			flavor: request.flavor === undefined ? undefined : parseFlavor(request.flavor),
+			retentionMs: request.retentionMs,
 			log(line) {
 				process.stdout.write(`${line}\n`);
 			},
@@ -106,8 +107,17 @@ const run = async (request: RunRequest): Promise<number> => {
 
 		process.once('SIGINT', onInterrupt);
 		process.once('SIGTERM', onInterrupt);
+		const polls = runner.kind === 'json-watch' || runner.kind === 'wait-lines';
+		const {openFeed, clusterOf, scopeOf} = await import('./cli/feed.js');
+		const feed = polls ? await openFeed(request, connected, {watchedIds: runner.kind === 'wait-lines' ? runner.jobIds : undefined}) : undefined;
+		const scope = scopeOf(clusterOf(request.connection, connected.config.uri), connected.config.dbName, connected.config.collections);
 		try {
 			return await runScriptMode(runner, {
+				onPoll: feed === undefined
+					? undefined
+					: (jobs, at) => {
+						feed.onPoll(scope, jobs, at);
+					},
 				client: connected.client,
 				config: connected.config,
 				retries: request.retries,
@@ -124,6 +134,7 @@ const run = async (request: RunRequest): Promise<number> => {
 		} finally {
 			process.off('SIGINT', onInterrupt);
 			process.off('SIGTERM', onInterrupt);
+			await feed?.close();
 		}
 	} finally {
 		await connected.close();
@@ -153,6 +164,11 @@ const main = async (): Promise<number | undefined> => {
 
 		case 'run': {
 			return run(parsed);
+		}
+
+		case 'history': {
+			const {runHistoryCommand} = await import('./cli/history.js');
+			return runHistoryCommand(parsed);
 		}
 	}
 };

@@ -2,6 +2,7 @@ import type {SortSpec} from './model/types.js';
 import {buildParser, programName} from './config/options.js';
 import {resolveRun} from './config/resolve.js';
 import type {RawFlags} from './config/flags.js';
+import type {HistoryRequestFlags} from './config/history.js';
 import {parseFlavor} from './demo/flavor.js';
 
 /** Everything the app needs to know, after flags, environment and files have been read. Parsing lives here too (yargs). */
@@ -43,9 +44,20 @@ export type PendingCredential
 	= | {readonly kind: 'token-file'; readonly path: string}
 		| {readonly kind: 'password-prompt'; readonly user: string};
 
+/** What the polling modes do besides showing jobs: the journal (issue #14) and notifications. */
+export type Watchers = {
+	/** Append every transition to the journal (--no-journal: false). */
+	readonly journal: boolean;
+	/** --notify: OSC 9 / 777 desktop notifications. */
+	readonly notify: boolean;
+	/** --on-event: a command run for each event, without a shell. */
+	readonly onEvent: string | undefined;
+};
+
 export type RunRequest = {
 	readonly kind: 'run';
 	readonly config: Config;
+	readonly watchers: Watchers;
 	readonly mode: RunMode;
 	readonly connection: Connection;
 	readonly pending: PendingCredential | undefined;
@@ -58,11 +70,14 @@ export type DemoServerRequest = {
 	readonly port: number;
 	readonly auth: {readonly user: string; readonly password: string} | undefined;
 	readonly flavor: string | undefined;
+	/** --retention: how long a finished job stays listed, ms; undefined: the demo's default. */
+	readonly retentionMs: number | undefined;
 };
 
 export type ParseResult
 	= | RunRequest
 		| DemoServerRequest
+		| HistoryRequestFlags
 		| {readonly kind: 'help'; readonly text: string}
 		| {readonly kind: 'version'; readonly text: string}
 		| {readonly kind: 'usage-error'; readonly message: string};

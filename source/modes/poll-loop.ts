@@ -20,6 +20,7 @@ export const pollLoop = async (context: ModeContext, onJobs: (jobs: readonly Job
 
 		if (result.ok) {
 			failures = 0;
+			context.onPoll?.(result.value, context.now());
 			const code = onJobs(result.value);
 			if (code !== undefined) {
 				return code;
