@@ -12,6 +12,8 @@ export type EventRunnerOptions = {
 	readonly onError: (message: string) => void;
 	/** Events waiting beyond this are dropped (a slow command must not grow memory without end). */
 	readonly maxQueue?: number;
+	/** Working folder of the command; default ours. */
+	readonly cwd?: string;
 };
 
 export type EventRunner = {
@@ -48,10 +50,10 @@ export const eventEnv = (record: JournalRecord, env: EventRunnerOptions['env']):
 
 type Outcome = {readonly ok: true} | {readonly ok: false; readonly why: string};
 
-const runOne = async (command: string, env: Record<string, string>, timeoutMs: number): Promise<Outcome> => new Promise(resolve => {
+const runOne = async (command: string, env: Record<string, string>, timeoutMs: number, cwd: string | undefined): Promise<Outcome> => new Promise(resolve => {
 	// detached: its own process group, so a timeout ends the command and whatever it started.
 	const child = spawn(command, {
-		shell: true, env, stdio: 'ignore', detached: process.platform !== 'win32',
+		shell: true, env, cwd, stdio: 'ignore', detached: process.platform !== 'win32',
 	});
 	const timer = setTimeout(() => {
 		try {
@@ -93,7 +95,7 @@ export const createEventRunner = (options: EventRunnerOptions): EventRunner => {
 	const loop = async (): Promise<void> => {
 		for (let record = queue.shift(); record !== undefined; record = queue.shift()) {
 			// eslint-disable-next-line no-await-in-loop -- one at a time, in order
-			const outcome = await runOne(options.command, eventEnv(record, options.env), timeoutMs);
+			const outcome = await runOne(options.command, eventEnv(record, options.env), timeoutMs, options.cwd);
 			if (!outcome.ok) {
 				report(`the command failed for job ${record.jobId} (${record.event}): ${outcome.why}`);
 			}

@@ -34,16 +34,13 @@ export const notifyTarget = (env: Readonly<Record<string, string | undefined>>):
 
 /**
 The text of a notification: sanitized like every server string (no ESC, BEL or other control can
-end the OSC early or start another), short, and never starting with a digit (ConEmu reads
-`OSC 9 ; <digit>` as one of its own commands). `;` is a field separator in OSC 777's title.
+end the OSC early or start another) and short.
 */
-export const notificationText = (text: string, maxLength = 240): string => {
-	const clean = sanitize(text, maxLength).trim();
-	return /^\d/v.test(clean) ? `job ${clean}` : clean;
-};
+export const notificationText = (text: string, maxLength = 240): string => sanitize(text, maxLength).trim();
 
 export const oscNotification = (title: string, body: string, target: NotifyTarget): string => {
-	const cleanTitle = notificationText(title, 80).replaceAll(';', ',');
+	// `;` separates OSC 777's fields; ConEmu reads `OSC 9 ; <digit>` as one of its own commands.
+	const cleanTitle = notificationText(title, 80).replaceAll(';', ',').replace(/^(?=\d)/v, 'job ');
 	const cleanBody = notificationText(body);
 	const sequence = target.form === '777'
 		? `${esc}]777;notify;${cleanTitle};${cleanBody}${bel}`

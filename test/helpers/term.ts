@@ -1,6 +1,7 @@
 import {closeSync, constants, openSync} from 'node:fs';
 import {spawn, type IPty} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
+import {freshStateHome} from './state-home.js';
 
 const {Terminal} = xterm;
 
@@ -50,7 +51,7 @@ export const keys = {
 const cleanEnv = (extra: Record<string, string | undefined> = {}): Record<string, string> => {
 	const env: Record<string, string> = {};
 	for (const [key, value] of Object.entries({
-		...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...extra,
+		...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', XDG_STATE_HOME: freshStateHome(), ...extra,
 	})) {
 		if (value !== undefined && key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION' && !key.startsWith('VITEST')) {
 			env[key] = value;
