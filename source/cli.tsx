@@ -91,13 +91,34 @@ const run = async (request: RunRequest): Promise<number> => {
 				process.env['FORCE_COLOR'] = '0';
 			}
 
-			// The first list request goes out now, while Ink, React and yoga load (the largest part of start-up).
-			const prefetch = prefetchFirstList(connected.client, firstScope(connected.config), () => Date.now());
-			const {runTui} = await import('./tui.js');
-			return await runTui({
-				client: prefetch.client, firstList: prefetch.takeReady(), config: connected.config, serverLabel: connected.serverLabel,
-				wait: runner.wait === undefined ? undefined : {jobIds: runner.wait.jobIds, retries: request.retries},
+			// The journal is read while the first list is fetched; its problems are said once the screen is gone.
+			const messages = new Set<string>();
+			const {openFeed, clusterOf} = await import('./cli/feed.js');
+			const {journalingClient} = await import('./journal/journaling-client.js');
+			const feed = openFeed(request, connected, {
+				watchedIds: runner.wait?.jobIds,
+				report(message) {
+					messages.add(message);
+				},
 			});
+			const client = journalingClient(connected.client, feed, {
+				cluster: clusterOf(request.connection, connected.config.uri), dbName: connected.config.dbName, collections: connected.config.collections, now: () => Date.now(),
+			});
+			// The first list request goes out now, while Ink, React and yoga load (the largest part of start-up).
+			const prefetch = prefetchFirstList(client, firstScope(connected.config), () => Date.now());
+			const {runTui} = await import('./tui.js');
+			try {
+				return await runTui({
+					client: prefetch.client, firstList: prefetch.takeReady(), config: connected.config, serverLabel: connected.serverLabel,
+					wait: runner.wait === undefined ? undefined : {jobIds: runner.wait.jobIds, retries: request.retries},
+				});
+			} finally {
+				const ready = await feed;
+				await ready.close();
+				for (const message of messages) {
+					process.stderr.write(`${programPrefix}${message}\n`);
+				}
+			}
 		}
 
 		const controller = new AbortController();
