@@ -97,4 +97,18 @@ describe('history from a journal written by a real run', () => {
 		expect(history.code).toBe(0);
 		expect(history.stderr).toContain('is empty');
 	});
+
+	test('the journal never holds credentials given in the URI, --token or the environment', async () => {
+		const home = tempDir();
+		server = await startDemoServer({random: seededRandom(7)});
+		const uri = server.url.replace('http://', 'http://root:s3cretUri@');
+		const run = spawnCli(['--json', '--watch', '--interval', '0.5', '--uri', uri], {XDG_STATE_HOME: home, MILVUS_PASSWORD: undefined});
+		await run.waitForStdout('\n');
+		run.child.kill('SIGINT');
+		await run.result;
+		const text = readFileSync(path.join(home, 'milvus-import-top', 'journal.jsonl'), 'utf8');
+		expect(text).toContain(`"cluster":"${server.url}"`);
+		expect(text).not.toContain('s3cret');
+		expect(text).not.toContain('root');
+	});
 });
