@@ -1,0 +1,51 @@
+import {isTerminal} from '../model/job.js';
+import {tracked} from '../model/tracked.js';
+import type {JobEvent, TrackedJob} from '../model/types.js';
+import type {JournalRecord} from './record.js';
+
+/** A journal record as the event log shows events: the same detail the model puts in its own. */
+export const recordEvent = (record: JournalRecord): JobEvent => {
+	const detail = record.event === 'failed' ? record.reason : (record.event === 'completed' ? '' : record.state);
+	return {
+		at: record.at, kind: record.event, jobId: record.jobId, collectionName: record.collection, detail,
+	};
+};
+
+export type HistoryScope = {
+	readonly cluster: string;
+	readonly db: string;
+	/** Empty: every collection. */
+	readonly collections: readonly string[];
+};
+
+/**
+The jobs the journal knows on this cluster and database that the server no longer lists: the
+screen's "expired (from history)" rows. A finished job is expired, an unfinished one lost (its last
+news is old); both as of their last record.
+*/
+export const historyJobs = (
+	known: ReadonlyMap<string, JournalRecord>,
+	scope: HistoryScope,
+	listed: (jobId: string) => boolean,
+): TrackedJob[] => {
+	const jobs: TrackedJob[] = [];
+	for (const record of known.values()) {
+		if (record.cluster !== scope.cluster || record.db !== scope.db || listed(record.jobId)
+			|| (scope.collections.length > 0 && !scope.collections.includes(record.collection))) {
+			continue;
+		}
+
+		jobs.push(tracked({
+			jobId: record.jobId, collectionName: record.collection, state: record.state, progress: record.progress, reason: record.reason,
+		}, {
+			firstSeen: record.at,
+			lastChange: record.at,
+			stateSince: record.at,
+			stateChangedAt: undefined,
+			samples: [],
+			gone: isTerminal(record.state) ? 'expired' : 'lost',
+		}));
+	}
+
+	return jobs;
+};
