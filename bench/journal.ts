@@ -17,8 +17,8 @@ import {fileURLToPath} from 'node:url';
 import {Buffer} from 'node:buffer';
 import {openJournal} from '../source/journal/journal.js';
 import {encodeRecord, type JournalRecord} from '../source/journal/record.js';
-import type {JobEventKind} from '../source/model/types.js';
-import type {Job} from '../source/model/job.js';
+import type {JobEventKind} from '../source/model/jobs/types.js';
+import type {Job} from '../source/model/jobs/job.js';
 import {runHistory} from '../source/modes/run-history.js';
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -1,5 +1,5 @@
 import {homedir} from 'node:os';
-import type {Connection, RunRequest} from '../config.js';
+import type {Connection, RunRequest} from '../config/types.js';
 import {openPollFeed, type PollFeed} from '../journal/feed.js';
 import type {JournalScope} from '../journal/observer.js';
 import {journalDir} from '../journal/paths.js';

@@ -1,5 +1,5 @@
 import {homedir} from 'node:os';
-import type {HistoryRequestFlags} from '../config/history.js';
+import type {HistoryRequestFlags} from '../config/types.js';
 import {journalDir} from '../journal/paths.js';
 import type {ExitCode} from '../modes/exit-codes.js';
 

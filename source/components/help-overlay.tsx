@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
-import {helpSections} from '../model/key-help.js';
-import type {KeyContext} from '../model/keymap.js';
-import {fit} from './cells.js';
+import {helpSections} from '../model/keys/key-help.js';
+import type {KeyContext} from '../model/keys/keymap.js';
+import {fit} from '../render/cells.js';
 import {useTheme} from './theme-context.js';
 
 export type HelpOverlayProps = {

@@ -1,15 +1,17 @@
 import {useState} from 'react';
 import {Box} from 'ink';
 import {describeError} from '../api/errors.js';
-import type {KeyContext} from '../model/keymap.js';
+import type {KeyContext} from '../model/keys/keymap.js';
 import {
 	countsByState, overallProgress, pickerEntries, selectedIndex, visibleJobs, visibleWindow,
-} from '../model/select.js';
-import type {AppState} from '../model/state.js';
-import {contentWidths} from './content-widths.js';
-import {detailError} from './detail-error.js';
+} from '../model/select/select.js';
+import type {AppState} from '../model/store/state.js';
+import {contentWidths} from '../render/content-widths.js';
+import {detailError} from '../render/detail-error.js';
+import {emptyText} from '../render/empty-text.js';
+import {toRow} from '../render/row-texts.js';
+import {summaryLine} from '../render/summary-line.js';
 import {DetailView} from './detail-view.js';
-import {emptyText} from './empty-text.js';
 import {EventLog} from './event-log.js';
 import {Footer} from './footer.js';
 import {headerHeight} from './header.js';
@@ -17,8 +19,6 @@ import {HelpOverlay} from './help-overlay.js';
 import {JobTable} from './job-table.js';
 import {LiveHeader} from './live-header.js';
 import {Picker} from './picker.js';
-import {toRow} from './rows.js';
-import {summaryLine} from './summary.js';
 import {useTheme} from './theme-context.js';
 import {TooSmall} from './too-small.js';
 

@@ -1,22 +1,9 @@
-import type {ParseResult} from '../config.js';
-import {knownStates} from '../model/job.js';
+import {knownStates} from '../model/jobs/job.js';
+import type {ParseResult, Since} from './types.js';
 import type {Parsed} from './values.js';
 import {
 	bool, list, text, type RawFlags,
 } from './flags.js';
-
-/** `--since`: a period back from now, or a moment. Kept apart from the clock: config parsing reads none. */
-export type Since = {readonly kind: 'ago'; readonly ms: number} | {readonly kind: 'at'; readonly at: number};
-
-export type HistoryRequestFlags = {
-	readonly kind: 'history';
-	readonly since: Since | undefined;
-	/** Lower case: a known state, or expired / lost. */
-	readonly states: readonly string[];
-	readonly collections: readonly string[];
-	readonly contexts: readonly string[];
-	readonly json: boolean;
-};
 
 const units: Readonly<Record<string, number>> = {
 	s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000,

@@ -1,5 +1,5 @@
-import type {Watchers} from '../config.js';
-import type {Job} from '../model/job.js';
+import type {Watchers} from '../config/types.js';
+import type {Job} from '../model/jobs/job.js';
 import {createEventRunner, type EventRunner} from '../notify/on-event.js';
 import {oscNotification, type NotifyTarget} from '../notify/osc.js';
 import {createNotifyPlan} from '../notify/plan.js';

@@ -1,4 +1,4 @@
-import {isTerminal} from '../model/job.js';
+import {isTerminal} from '../model/jobs/job.js';
 import type {JournalRecord} from './record.js';
 
 /** One job as the journal remembers it: what `history` prints. */

@@ -1,7 +1,7 @@
-import type {Job} from '../model/job.js';
-import {mergePoll} from '../model/history.js';
-import {tracked} from '../model/tracked.js';
-import type {JobEvent, TrackedJob} from '../model/types.js';
+import type {Job} from '../model/jobs/job.js';
+import {mergePoll} from '../model/jobs/history.js';
+import {tracked} from '../model/jobs/tracked.js';
+import type {JobEvent, TrackedJob} from '../model/jobs/types.js';
 import type {JournalRecord} from './record.js';
 
 /** Where a poll's jobs come from: the journal's key for them. */

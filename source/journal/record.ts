@@ -1,5 +1,5 @@
 import {sanitize} from '../api/sanitize.js';
-import type {JobEventKind} from '../model/types.js';
+import type {JobEventKind} from '../model/jobs/types.js';
 
 /**
 One line of the journal: one transition of one job, as this app saw it. JSON Lines, so a person can

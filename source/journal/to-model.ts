@@ -1,6 +1,6 @@
-import {isTerminal} from '../model/job.js';
-import {tracked} from '../model/tracked.js';
-import type {JobEvent, TrackedJob} from '../model/types.js';
+import {isTerminal} from '../model/jobs/job.js';
+import {tracked} from '../model/jobs/tracked.js';
+import type {JobEvent, TrackedJob} from '../model/jobs/types.js';
 import type {JournalRecord} from './record.js';
 
 /** A journal record as the event log shows events: the same detail the model puts in its own. */

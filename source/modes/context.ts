@@ -1,6 +1,6 @@
 import type {ImportClient} from '../api/types.js';
-import type {Config} from '../config.js';
-import type {Job} from '../model/job.js';
+import type {Config} from '../config/config.js';
+import type {Job} from '../model/jobs/job.js';
 
 /** What every script mode gets from cli.tsx: the world, injected, so a test can drive a mode without a process. */
 export type ModeContext = {

@@ -1,4 +1,4 @@
-import {isTerminal, type Job} from '../model/job.js';
+import {isTerminal, type Job} from '../model/jobs/job.js';
 import type {JournalRecord} from '../journal/record.js';
 
 export type Notification = {readonly title: string; readonly body: string};

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {parseConfig} from '../../source/config.js';
+import {parseConfig} from '../../source/config/config.js';
 
 const env = {LANG: 'C.UTF-8'};
 

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import type {Job} from '../../source/model/job.js';
+import type {Job} from '../../source/model/jobs/job.js';
 import {openJournal} from '../../source/journal/journal.js';
 import type {JournalScope} from '../../source/journal/observer.js';
 import {readJournal} from '../../source/journal/reader.js';

@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {sanitize} from '../../source/api/sanitize.js';
 import {openPollFeed} from '../../source/journal/feed.js';
-import type {Job} from '../../source/model/job.js';
+import type {Job} from '../../source/model/jobs/job.js';
 import {notifyTarget, oscNotification, type NotifyTarget} from '../../source/notify/osc.js';
 
 const hostile = 'disk \u001B]0;owned\u0007full\u0007 $(reboot) \u009B2J\u001B\\ ;x';
