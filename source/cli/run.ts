@@ -44,6 +44,8 @@ export const run = async (request: RunRequest): Promise<number> => {
 			const messages = new Set<string>();
 			const {openFeed, clusterOf} = await import('./feed.js');
 			const {journalingClient} = await import('../journal/journaling-client.js');
+			const {journalSnapshot} = await import('../journal/to-model.js');
+			const cluster = clusterOf(request.connection, connected.config.uri);
 			const feed = openFeed(request, connected, {
 				watchedIds: runner.wait?.jobIds,
 				report(message) {
@@ -51,7 +53,7 @@ export const run = async (request: RunRequest): Promise<number> => {
 				},
 			});
 			const client = journalingClient(connected.client, feed, {
-				cluster: clusterOf(request.connection, connected.config.uri), dbName: connected.config.dbName, collections: connected.config.collections, now: () => Date.now(),
+				cluster, dbName: connected.config.dbName, collections: connected.config.collections, now: () => Date.now(),
 			});
 			// The first list request goes out now, while Ink, React and yoga load (the largest part of start-up).
 			const prefetch = prefetchFirstList(client, firstScope(connected.config), () => Date.now());
@@ -60,6 +62,7 @@ export const run = async (request: RunRequest): Promise<number> => {
 				return await runTui({
 					client: prefetch.client, firstList: prefetch.takeReady(), config: connected.config, serverLabel: connected.serverLabel,
 					wait: runner.wait === undefined ? undefined : {jobIds: runner.wait.jobIds, retries: request.retries},
+					journal: feed.then(ready => journalSnapshot(ready.journal.known(), ready.journal.earlier, cluster)),
 				});
 			} finally {
 				const ready = await feed;

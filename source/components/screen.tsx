@@ -106,7 +106,7 @@ export function Screen({state, now, columns, rows, serverLabel, allCollections, 
 			}
 
 			case 'events': {
-				return <EventLog events={state.events} offset={eventsOffset} width={columns} height={bodyHeight}/>;
+				return <EventLog events={state.events} offset={eventsOffset} width={columns} height={bodyHeight} earlierBefore={state.journal.earlierBefore}/>;
 			}
 
 			case 'collections':

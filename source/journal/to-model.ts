@@ -1,6 +1,6 @@
 import {isTerminal} from '../model/jobs/job.js';
 import {tracked} from '../model/jobs/tracked.js';
-import type {JobEvent, TrackedJob} from '../model/jobs/types.js';
+import type {HistoryEntry, JobEvent, TrackedJob} from '../model/jobs/types.js';
 import type {JournalRecord} from './record.js';
 
 /** A journal record as the event log shows events: the same detail the model puts in its own. */
@@ -48,4 +48,20 @@ export const historyJobs = (
 	}
 
 	return jobs;
+};
+
+/** What the live screen takes from the journal once it has been read (issue #14). */
+export type JournalSnapshot = {readonly entries: readonly HistoryEntry[]; readonly events: readonly JobEvent[]};
+
+/** Every job the journal knows on this cluster (each database), and its recent events from before this run. */
+export const journalSnapshot = (known: ReadonlyMap<string, JournalRecord>, earlier: readonly JournalRecord[], cluster: string): JournalSnapshot => {
+	const entries: HistoryEntry[] = [];
+	for (const record of known.values()) {
+		if (record.cluster === cluster) {
+			const [job] = historyJobs(new Map([['', record]]), {cluster, db: record.db, collections: []}, () => false);
+			entries.push({db: record.db, job: job!});
+		}
+	}
+
+	return {entries, events: earlier.map(record => recordEvent(record))};
 };
