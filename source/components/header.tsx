@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {fit} from '../render/cells.js';
 import {formatDuration, formatInterval} from '../render/format.js';
 import {updatedText} from '../render/header-age.js';
+import {headerHeight} from '../render/layout.js';
 import {ProgressBar} from './progress-bar.js';
 import {useTheme} from './theme-context.js';
 
@@ -28,8 +29,6 @@ export type HeaderProps = {
 	/** Line 3 when all is well: what is shown, filter, states, sort. */
 	readonly summary: string;
 };
-
-export const headerHeight = 3;
 
 /** Three lines: where and how often; counts and overall progress; then either the error or what is shown. */
 export function Header(props: HeaderProps) {

@@ -4,8 +4,8 @@ import {planCommand, type Effect} from '../model/keys/plan-command.js';
 import {selectedJob} from '../model/select/select.js';
 import type {Action} from '../model/store/actions.js';
 import type {AppState} from '../model/store/state.js';
-import {helpLayout} from '../components/help-overlay.js';
-import {tableHeight} from '../components/screen.js';
+import {helpLayout} from '../render/help-layout.js';
+import {tableHeight} from '../render/layout.js';
 import {osc52} from '../terminal/osc52.js';
 import {useKeys} from './use-keys.js';
 
