@@ -45,12 +45,16 @@ const start = () => {
 			type: 'poll-ok', at: clock, scope: firstScope(config), jobs: [job('101', 'Importing', 40)],
 		}}
 		onExit={() => undefined}/>);
-	return {app, journal, frame: () => app.lastFrame() ?? ''};
+	return {
+		app, fake, journal, frame: () => app.lastFrame() ?? '',
+	};
 };
 
 describe('the live screen after a restart, with the journal', () => {
 	test('h shows the jobs the server forgot as "from history" rows, after the listed ones; again hides them', async () => {
-		const {app, journal, frame} = start();
+		const {
+			app, fake, journal, frame,
+		} = start();
 		await journal;
 		await tick();
 		expect(frame()).toMatch(/Importing\s+101/v);
@@ -64,6 +68,23 @@ describe('the live screen after a restart, with the journal', () => {
 		expect(frame()).not.toContain('301');
 		const lines = frame().split('\n');
 		expect(lines.findIndex(line => line.includes('201'))).toBeGreaterThan(lines.findIndex(line => line.includes('101')));
+		// Enter on it: the server does not know it any more, and the detail view says why.
+		app.stdin.write('G');
+		await eventually(() => {
+			expect(frame()).toMatch(/► ✗ Failed\s+201/v);
+		});
+		app.stdin.write('\r');
+		await eventually(() => {
+			expect(fake.describes).toHaveLength(1);
+		});
+		fake.failDescribe({kind: 'milvus', code: 2100, message: 'import job does not exist, jobID=201: importing data failed'});
+		await eventually(() => {
+			expect(frame()).toContain('expired (Milvus removes finished jobs ~3 h after they end)');
+		});
+		app.stdin.write('\u001B');
+		await eventually(() => {
+			expect(frame()).toMatch(/✗ Failed\s+201/v);
+		});
 		app.stdin.write('h');
 		await eventually(() => {
 			expect(frame()).not.toContain('201');
