@@ -49,9 +49,15 @@ export const openPollFeed = async (options: FeedOptions): Promise<PollFeed> => {
 		report('--notify: no terminal to write the notification to (stdout and stderr are not terminals)');
 	}
 
+	// --no-journal without --notify or --on-event: nothing needs the transitions, so they are not derived.
+	const active = watchers.journal || plan !== undefined || runner !== undefined;
 	return {
 		journal,
 		onPoll(scope, jobs, at) {
+			if (!active) {
+				return [];
+			}
+
 			const records = journal.observe(scope, jobs, at);
 			runner?.push(records);
 			if (plan !== undefined && options.terminal !== undefined) {

@@ -82,4 +82,22 @@ describe('--notify', () => {
 		expect(oscNotification('T', 'b', {form: '9', multiplexer: 'tmux'})).toBe('\u001BPtmux;\u001B\u001B]9;T: b\u0007\u001B\\');
 		expect(oscNotification('T', 'b', {form: '9', multiplexer: 'screen'})).toBe('\u001BP\u001B]9;T: b\u0007\u001B\\');
 	});
+
+	test('--no-journal without --notify or --on-event derives nothing', async () => {
+		const feed = await openPollFeed({
+			watchers: {journal: false, notify: false, onEvent: undefined},
+			dir: '/nonexistent',
+			cluster: scope.cluster,
+			stallAfterMs: 300_000,
+			env: {},
+			now: Date.now,
+			report(message) {
+				throw new Error(message);
+			},
+			terminal: undefined,
+			notifyTarget: {form: '9', multiplexer: 'none'},
+		});
+		feed.onPoll(scope, [job('1', 'Importing')], 1000);
+		expect(feed.onPoll(scope, [job('1', 'Failed', 'x')], 2000)).toEqual([]);
+	});
 });
