@@ -2,13 +2,14 @@ import {render} from 'ink';
 import type {ImportClient, Result} from '../../source/api/types.js';
 import {App} from '../../source/app.js';
 import type {Config} from '../../source/config/config.js';
+import {directTransport} from '../../source/config/transport.js';
 import type {Job} from '../../source/model/jobs/job.js';
 import {screenStream} from '../../source/terminal/tui-stream.js';
 import {FakeTtyIn, FakeTtyOut} from '../../test/helpers/fake-tty.js';
 
 /**
-The real App, rendered by Ink with the options and the stream runTui uses (incremental rendering, 15 fps
-cap, tui-stream's alternate-screen stream) into a fake TTY that counts bytes, fed by a client whose list answers the bench gives.
+The real App, rendered by Ink with the options and the stream runTui uses (15 fps cap, tui-stream's
+screen diff) into a fake TTY that counts bytes, fed by a client whose list answers the bench gives.
 */
 
 export type DriverOptions = {
@@ -35,6 +36,7 @@ const config = (intervalMs: number): Config => ({
 	ascii: false,
 	bell: false,
 	stallAfterMs: 600_000,
+	transport: directTransport,
 });
 
 /** The bench ends the App itself (unmount), so `q` is never pressed. */
@@ -78,7 +80,6 @@ export const startApp = (options: DriverOptions) => {
 		{
 			stdout: screen.stream,
 			stdin: input.asStream(),
-			incrementalRendering: true,
 			maxFps: 15,
 			exitOnCtrlC: false,
 			patchConsole: false,
@@ -88,7 +89,6 @@ export const startApp = (options: DriverOptions) => {
 			},
 		},
 	);
-	screen.afterInkListeners();
 
 	/** Resolves once `predicate` holds for what has been written since this call, or rejects after `timeoutMs`. */
 	const written = async (predicate: (text: string) => boolean, timeoutMs = 10_000): Promise<void> => new Promise((resolve, reject) => {

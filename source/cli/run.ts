@@ -1,13 +1,36 @@
-import type {RunRequest} from '../config/config.js';
+import type {Config, RunRequest} from '../config/config.js';
+import type {TlsMaterial} from '../api/transport.js';
+import {programPrefix} from '../modes/context.js';
 import {realClock} from '../api/rate-limit.js';
 import {firstScope} from '../model/store/first-scope.js';
-import {exitCodes} from '../modes/exit-codes.js';
-import {programPrefix} from '../modes/context.js';
+import {
+	exitCodes, signalExitCode, stopSignals, type StopSignal,
+} from '../modes/exit-codes.js';
 import {processIo, resolvePending} from './credentials.js';
 import {chooseRunner, runScriptMode} from './dispatch.js';
 import {usageError} from './exit.js';
 import {prefetchFirstList} from './prefetch.js';
 import {keepYoungGenerationSmall} from './young-generation.js';
+
+/** The TLS files and the passphrase prompt, before the first request; an exit code when they cannot be used. */
+const loadTransport = async (config: Config): Promise<TlsMaterial | number> => {
+	const {loadTls} = await import('./tls-files.js');
+	const outcome = await loadTls(config.transport, processIo());
+	if (outcome.kind === 'usage-error') {
+		return usageError(outcome.message);
+	}
+
+	if (outcome.kind === 'interrupted') {
+		return exitCodes.interrupted;
+	}
+
+	if (outcome.material.insecure) {
+		// Every start, every mode: nobody should forget it is on.
+		process.stderr.write(`${programPrefix}warning: --insecure: the server's TLS certificate is not verified (anyone on the path can read the token)\n`);
+	}
+
+	return outcome.material;
+};
 
 /** Watching jobs: credentials that need I/O, the connection, then the live screen or a script mode. */
 export const run = async (request: RunRequest): Promise<number> => {
@@ -25,8 +48,13 @@ export const run = async (request: RunRequest): Promise<number> => {
 		config = {...config, token: outcome.token};
 	}
 
+	const tls = await loadTransport(config);
+	if (typeof tls === 'number') {
+		return tls;
+	}
+
 	const {connect} = await import('./connect.js');
-	const connected = await connect(config, request.connection);
+	const connected = await connect(config, request.connection, tls);
 	try {
 		const runner = chooseRunner(request.mode, {stdoutIsTty: process.stdout.isTTY, stdinIsTty: process.stdin.isTTY});
 		if (runner.kind === 'tui' || runner.kind === 'json-watch' || runner.kind === 'wait-lines') {
@@ -74,18 +102,22 @@ export const run = async (request: RunRequest): Promise<number> => {
 		}
 
 		const controller = new AbortController();
-		const onInterrupt = (): void => {
+		let stoppedBy: StopSignal | undefined;
+		const onSignal = (signal: StopSignal): void => {
+			stoppedBy ??= signal;
 			controller.abort();
 		};
 
-		process.once('SIGINT', onInterrupt);
-		process.once('SIGTERM', onInterrupt);
+		for (const signal of stopSignals) {
+			process.once(signal, onSignal);
+		}
+
 		const polls = runner.kind === 'json-watch' || runner.kind === 'wait-lines';
 		const {openFeed, clusterOf, scopeOf} = await import('./feed.js');
 		const feed = polls ? await openFeed(request, connected, {watchedIds: runner.kind === 'wait-lines' ? runner.jobIds : undefined}) : undefined;
 		const scope = scopeOf(clusterOf(request.connection, connected.config.uri), connected.config.dbName, connected.config.collections);
 		try {
-			return await runScriptMode(runner, {
+			const code = await runScriptMode(runner, {
 				onPoll: feed === undefined
 					? undefined
 					: (jobs, at) => {
@@ -104,9 +136,13 @@ export const run = async (request: RunRequest): Promise<number> => {
 				sleep: realClock.sleep,
 				signal: controller.signal,
 			});
+			// The modes report an abort as 130; SIGTERM and SIGHUP have their own codes (README "Exit codes").
+			return stoppedBy === undefined ? code : signalExitCode(stoppedBy);
 		} finally {
-			process.off('SIGINT', onInterrupt);
-			process.off('SIGTERM', onInterrupt);
+			for (const signal of stopSignals) {
+				process.off(signal, onSignal);
+			}
+
 			await feed?.close();
 		}
 	} finally {

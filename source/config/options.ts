@@ -6,12 +6,14 @@ export const programName = 'milvus-import-top';
 const connection = 'Connection:';
 const view = 'View:';
 const scripts = 'Scripts (plain, JSON and wait modes):';
+const secure = 'TLS and proxy (see README "Secure clusters"):';
 const cloud = 'Zilliz Cloud:';
 const demo = 'Demo:';
 const journal = 'Journal and notifications:';
 
 const epilogue = `Environment:
-  MILVUS_URI, MILVUS_TOKEN, MILVUS_USER, MILVUS_PASSWORD, MILVUS_DB_NAME, ZILLIZ_CLUSTER_ID
+  MILVUS_URI, MILVUS_TOKEN, MILVUS_USER, MILVUS_PASSWORD, MILVUS_DB_NAME, ZILLIZ_CLUSTER_ID,
+  HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY (as curl reads them)
   Flags win over the environment. NO_COLOR or TERM=dumb turn colour off;
   a non-UTF-8 LANG/LC_ALL/LC_CTYPE turns on --ascii.
 
@@ -20,8 +22,9 @@ to other users of this machine (ps, /proc). Prefer MILVUS_TOKEN or
 --token-file, or let the password be asked for.
 
 Exit codes: 0 ok (--wait: all completed), 1 a watched job failed,
-2 usage error, 3 server unreachable or credentials refused (after
---retries), 130 interrupted.`;
+2 usage error (or an unknown --collection/--db), 3 server unreachable
+or credentials refused (after --retries), 74 stdout not writable,
+130 interrupted (also q during --wait), 141 stdout closed, 143 SIGTERM.`;
 
 // The flags live in the default command's builder so `demo-server --uri x` is an unknown argument.
 const mainOptions = (y: Argv): Argv => y
@@ -33,6 +36,12 @@ const mainOptions = (y: Argv): Argv => y
 	.option('db', {group: connection, type: 'string', describe: 'database [env MILVUS_DB_NAME]'})
 	.option('timeout', {group: connection, type: 'string', describe: 'seconds per request [default: 10]'})
 	.option('retries', {group: connection, type: 'string', describe: 'failed polls in a row before giving up in --wait and script modes [default: 3]'})
+	.option('ca-cert', {group: secure, type: 'string', describe: 'trust the CA(s) in this PEM file too (a private CA; may hold a chain)'})
+	.option('client-cert', {group: secure, type: 'string', describe: 'mutual TLS: client certificate (PEM); needs --client-key'})
+	.option('client-key', {group: secure, type: 'string', describe: 'mutual TLS: its private key (PEM); asks for the passphrase of an encrypted one'})
+	.option('tls-server-name', {group: secure, type: 'string', describe: 'check the certificate against this name (when --uri is an IP or a tunnel)'})
+	.option('insecure', {group: secure, type: 'boolean', describe: 'do not verify the server\'s certificate (a warning on every start)'})
+	.option('proxy', {group: secure, type: 'string', describe: 'HTTP(S) proxy URL [env HTTPS_PROXY, HTTP_PROXY; NO_PROXY lists direct hosts]'})
 	.option('collection', {
 		group: view, type: 'string', array: true, describe: 'only this collection (repeatable; none means all)',
 	})
@@ -41,7 +50,7 @@ const mainOptions = (y: Argv): Argv => y
 		group: view, type: 'string', array: true, describe: 'only jobs in these states (repeatable or comma-separated)',
 	})
 	.option('filter', {group: view, type: 'string', describe: 'text filter over id, collection, state, reason; !text inverts'})
-	.option('sort', {group: view, type: 'string', describe: 'state, progress, jobId, collection, rate or age; --sort=-progress reverses'})
+	.option('sort', {group: view, type: 'string', describe: 'state, progress, jobId, collection, rate or age, ascending; --sort=-progress or progress:desc for descending'})
 	.option('color', {
 		group: view, type: 'boolean', describe: 'colours (--no-color turns them off)', default: true,
 	})
@@ -81,7 +90,11 @@ export const buildParser = (version: string, width: number): Argv =>
 			.option('auth', {type: 'string', describe: 'require "Authorization: Bearer user:password"'})
 			.option('flavor', {type: 'string', describe: 'which Milvus version to imitate'})
 			.option('retention', {type: 'string', describe: 'seconds a finished job stays listed (Milvus: 10800) [default: 180]'})
-			.example('$0 demo-server --port 19531 --auth root:Milvus', 'a fake Milvus with auth on port 19531'))
+			.option('tls-cert', {type: 'string', describe: 'serve HTTPS with this certificate (PEM; needs --tls-key)'})
+			.option('tls-key', {type: 'string', describe: 'the certificate\'s private key (PEM, not encrypted)'})
+			.option('client-ca', {type: 'string', describe: 'mutual TLS: require client certificates signed by this CA (PEM)'})
+			.example('$0 demo-server --port 19531 --auth root:Milvus', 'a fake Milvus with auth on port 19531')
+			.example('$0 demo-server --tls-cert server.pem --tls-key server.key --client-ca ca.pem', 'a fake Milvus with mutual TLS'))
 		.command('history', 'print the jobs the journal remembers (no server needed)', y => y
 			.option('since', {type: 'string', describe: 'only jobs with an event in this past period: 30m, 24h, 7d, or an ISO date'})
 			.option('state', {
@@ -101,6 +114,7 @@ export const buildParser = (version: string, width: number): Argv =>
 		.example('$0 --json | jq \'.jobs[].state\'', 'one JSON document; add --watch for a line per poll')
 		.example('$0 --wait --job 454891732197474512 && echo done', 'block a script until a job completes')
 		.example('$0 --cloud --cluster-id in01-abc --token-file key.txt', 'Zilliz Cloud (--cloud-endpoint for .com.cn)')
+		.example('$0 --uri milvus.corp:19530 --ca-cert corp-ca.pem', 'TLS with a private CA (host:port then means https://)')
 		.example('$0 --demo --flavor 2.4', 'try it without a server')
 		.epilogue(epilogue)
 		.version(version)

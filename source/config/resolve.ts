@@ -1,22 +1,24 @@
 import type {SortSpec} from '../model/jobs/types.js';
 import {flavors} from '../demo/flavor.js';
+import {knownStates} from '../model/jobs/job.js';
 import type {
 	Config, Connection, Environment, ParseResult, RunMode,
 } from './types.js';
 import {normalizeUri, type NormalizedUri} from './uri.js';
 import {
-	asciiFromEnv, colorFromEnv, parseCount, parsePort, parseSeconds, parseSort, parseStates,
+	asciiFromEnv, colorFromEnv, maxTimerMs, parseCount, parsePort, parseSeconds, parseSort, parseStates,
 } from './values.js';
 import {resolveCredentials} from './credentials.js';
 import {resolveHistory} from './history.js';
 import {
-	bool, list, nonEmpty, text, type RawFlags,
+	bool, givenEmpty, list, nonEmpty, text, type RawFlags,
 } from './flags.js';
+import {directTransport, readTransport, tlsFlags} from './transport.js';
 
 type Context = {readonly platform: string; readonly checkFlavor: ((name: string) => string | undefined) | undefined};
 
 export const defaults = {
-	uri: 'http://localhost:19530',
+	uri: 'localhost:19530', // http:// unless TLS flags are given
 	intervalSeconds: '2',
 	timeoutSeconds: '10',
 	retries: '3',
@@ -36,6 +38,8 @@ const conflicts: ReadonlyArray<readonly [string, string]> = [
 	['token', 'token-file'],
 	['token', 'user'],
 	['token-file', 'user'],
+	// The demo server is in this process, on plain HTTP: no TLS, no proxy.
+	...[...tlsFlags, 'proxy'].map(flag => ['demo', flag] as const),
 ];
 const needs: ReadonlyArray<readonly [string, string]> = [
 	['watch', 'json'], ['job', 'wait'], ['flavor', 'demo'], ['cluster-id', 'cloud'], ['cloud-endpoint', 'cloud'],
@@ -69,7 +73,8 @@ type Numbers = {readonly intervalMs: number; readonly timeoutMs: number; readonl
 
 const readNumbers = (flags: RawFlags): Numbers | string => {
 	const interval = parseSeconds('interval', text(flags, 'interval') ?? defaults.intervalSeconds, 0.5);
-	const timeout = parseSeconds('timeout', text(flags, 'timeout') ?? defaults.timeoutSeconds, 0.1);
+	// The request deadline is the timeout rounded up to whole seconds plus up to 2 s of grace (api/request-options.ts).
+	const timeout = parseSeconds('timeout', text(flags, 'timeout') ?? defaults.timeoutSeconds, 0.1, maxTimerMs - 3000);
 	const retries = parseCount('retries', text(flags, 'retries') ?? defaults.retries, 1000);
 	if (!interval.ok) {
 		return interval.message;
@@ -134,9 +139,18 @@ const readValues = (flags: RawFlags, env: Environment): Values | string => {
 		return numbers;
 	}
 
+	if (givenEmpty(flags, 'job')) {
+		return '--job needs a job id, got an empty value (is the variable that holds it set?)';
+	}
+
+	if (givenEmpty(flags, 'state')) {
+		return `--state needs a value (one or more of ${knownStates.join(', ')})`;
+	}
+
 	const states = parseStates(list(flags, 'state'));
 	const sort = parseSort(text(flags, 'sort') ?? 'state');
-	const uri = normalizeUri(uriInput(flags, env));
+	// `--uri host:port --ca-cert …` means https://: TLS flags say the server speaks TLS.
+	const uri = normalizeUri(uriInput(flags, env), tlsFlags.some(flag => given(flags, flag)) ? 'https' : 'http');
 	if (!states.ok) {
 		return states.message;
 	}
@@ -178,6 +192,11 @@ export const resolveRun = (flags: RawFlags, env: Environment, context: Context):
 		return usage(typeof connection === 'string' ? connection : (credentials.ok ? '' : credentials.message));
 	}
 
+	const transport = connection.kind === 'demo' ? {ok: true as const, value: directTransport} : readTransport(flags, env, uri.uri);
+	if (!transport.ok) {
+		return usage(transport.message);
+	}
+
 	if (connection.kind === 'cloud' && credentials.value.token === undefined && credentials.value.pending === undefined) {
 		return usage('--cloud needs an API key: MILVUS_TOKEN, --token-file or --token');
 	}
@@ -185,6 +204,7 @@ export const resolveRun = (flags: RawFlags, env: Environment, context: Context):
 	const config: Config = {
 		uri: uri.uri,
 		token: credentials.value.token,
+		credentialSource: credentials.value.source,
 		dbName: nonEmpty(text(flags, 'db')) ?? nonEmpty(env.MILVUS_DB_NAME),
 		collections: [...new Set(list(flags, 'collection'))],
 		intervalMs: numbers.intervalMs,
@@ -196,6 +216,7 @@ export const resolveRun = (flags: RawFlags, env: Environment, context: Context):
 		ascii: asciiFromEnv(bool(flags, 'ascii'), env, context.platform),
 		bell: bool(flags, 'bell') === true,
 		stallAfterMs: defaults.stallAfterMs,
+		transport: transport.value,
 	};
 	const onEvent = text(flags, 'on-event');
 	if (onEvent?.trim() === '') {
@@ -231,11 +252,19 @@ const resolveDemoServer = (flags: RawFlags, flavor: string | undefined): ParseRe
 		return usage(retention.message);
 	}
 
+	const cert = nonEmpty(text(flags, 'tls-cert'));
+	const key = nonEmpty(text(flags, 'tls-key'));
+	const clientCa = nonEmpty(text(flags, 'client-ca'));
+	if ((cert === undefined) !== (key === undefined) || (clientCa !== undefined && cert === undefined)) {
+		return usage(cert === undefined ? `--${key === undefined ? 'client-ca' : 'tls-key'} needs --tls-cert` : '--tls-cert needs --tls-key');
+	}
+
 	return {
 		kind: 'demo-server',
 		retentionMs: retention?.value,
 		port: port.value,
 		auth: auth === undefined ? undefined : {user: auth.slice(0, colon), password: auth.slice(colon + 1)},
 		flavor,
+		tls: cert === undefined || key === undefined ? undefined : {cert, key, clientCa},
 	};
 };

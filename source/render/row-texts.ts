@@ -3,7 +3,8 @@ import {isHistoryRow} from '../model/select/history-rows.js';
 import {eta, phaseHint, rate} from '../model/jobs/rates.js';
 import type {AppState} from '../model/store/state.js';
 import type {TrackedJob} from '../model/jobs/types.js';
-import {formatAge, formatDuration} from './format.js';
+import {weightsOf} from '../model/select/weights.js';
+import {formatAge} from './format.js';
 
 /** What one row shows: computed from the model here, so the row component stays props-only. */
 export type JobRowData = {
@@ -49,13 +50,14 @@ const steadyHint = (job: TrackedJob, state: AppState): string => {
 	}
 
 	const at = state.poll.lastOkAt ?? 0;
-	const perMinute = rate(job, at);
+	const weights = weightsOf(job, state);
+	const perMinute = rate(job, at, weights);
 	if (perMinute !== undefined) {
-		const left = eta(job, at);
-		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatDuration(left)}`;
+		const left = eta(job, at, weights);
+		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatAge(left)}`;
 	}
 
-	return phaseHint(job) ?? '';
+	return phaseHint(job, weights) ?? '';
 };
 
 /** What a job's clock texts are derived from. */

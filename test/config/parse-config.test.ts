@@ -40,6 +40,9 @@ describe('defaults', () => {
 			ascii: false,
 			bell: false,
 			stallAfterMs: 300_000,
+			transport: {
+				caCert: undefined, clientCert: undefined, clientKey: undefined, tlsServerName: undefined, insecure: false, proxy: undefined,
+			},
 		});
 		expect(mode).toEqual({kind: 'live'});
 		expect(connection).toEqual({kind: 'milvus'});
@@ -181,7 +184,7 @@ describe('usage errors', () => {
 		[['demo-server', '--port', '70000'], '--port'],
 		[['demo-server', '--auth', 'nocolon'], '--auth'],
 		[['demo-server', '--uri', 'x'], 'unknown option --uri'],
-		[['--demo', '--flavor', '9.9'], 'unknown demo flavor "9.9" (one of 2.4.0, 2.4, 2.5, 2.6, 3.0)'],
+		[['--demo', '--flavor', '9.9'], 'unknown demo flavor "9.9" (one of 2.4.0, 2.4, 2.5, 2.6, 3.0, 3.0-v3)'],
 		[['demo-server', '--flavor', 'nope'], 'unknown demo flavor'],
 	])('%j', (argv, reason) => {
 		expect(usageError(argv)).toContain(reason);

@@ -7,6 +7,7 @@ import {sortJobs} from '../../source/model/select/sort.js';
 import {reducer} from '../../source/model/store/reducer.js';
 import type {AppState} from '../../source/model/store/state.js';
 import type {SortColumn, TrackedJob} from '../../source/model/jobs/types.js';
+import {weightsOf} from '../../source/model/select/weights.js';
 import {job, poll, start} from './make.js';
 
 /*
@@ -20,7 +21,7 @@ const columns: SortColumn[] = ['state', 'progress', 'jobId', 'collection', 'rate
 /** The visible list from scratch: every job of the map, filtered, sorted. */
 function expectedRows(state: AppState): readonly TrackedJob[] {
 	const now = state.sort.column === 'rate' ? state.poll.lastOkAt ?? 0 : 0;
-	return sortJobs([...state.jobs.values()].filter(compileFilter(state.filter)), state.sort, now);
+	return sortJobs([...state.jobs.values()].filter(compileFilter(state.filter)), state.sort, now, job => weightsOf(job, state));
 }
 
 function expectedCounts(state: AppState): {counts: Record<string, number>; progress: number | undefined} {
@@ -120,7 +121,7 @@ describe('selectors patched per poll equal the ones computed from scratch', () =
 
 	test('a poll that moves one job moves it in the list, and leaves the others as they were', () => {
 		const records = initial(64);
-		const first = poll(start({sort: {column: 'progress', reverse: false}}), 0, records);
+		const first = poll(start({sort: {column: 'progress', reverse: true}}), 0, records);
 		const before = visibleJobs(first);
 		const moved = records.map(record => (record.jobId === before.at(-1)!.jobId ? {...record, progress: 100} : record));
 		const second = poll(first, 1000, moved.toReversed());
@@ -132,7 +133,7 @@ describe('selectors patched per poll equal the ones computed from scratch', () =
 
 	test('sorted by rate, rows follow rates that change with time alone', () => {
 		const importing = (id: string, progress: number) => job(id, {state: 'Importing', progress});
-		let state = poll(start({sort: {column: 'rate', reverse: false}}), 0, [importing('a', 40), job('c', {state: 'Completed', progress: 100})]);
+		let state = poll(start({sort: {column: 'rate', reverse: true}}), 0, [importing('a', 40), job('c', {state: 'Completed', progress: 100})]);
 		state = poll(state, 30_000, [importing('a', 40), importing('b', 40), job('c', {state: 'Completed', progress: 100})]);
 		state = poll(state, 40_000, [importing('a', 60), importing('b', 50), job('c', {state: 'Completed', progress: 100})]);
 		// a: 20 points since 0 → 30 %/min; b: 10 points since 30 s → 60 %/min.

@@ -1,4 +1,4 @@
-import {mayHaveRate, rate} from '../jobs/rates.js';
+import {mayHaveRate, rate, type WeightProfile} from '../jobs/rates.js';
 import type {SortColumn, SortSpec, TrackedJob} from '../jobs/types.js';
 
 /** Order of states in the state column: what needs a look first, finished work last. Unknown (future) states sit before Completed. */
@@ -35,26 +35,30 @@ export function idSortKey(id: string): string {
 }
 
 /**
-A numeric key per job, oriented so that ascending order is the column's natural one: state in
-stateRank order, progress and rate highest first, age (time in the current state) longest first.
-Unknown progress/rate sort last. jobId and collection have no number (0 for all).
+A numeric key per job, ascending as the arrow ▲ says and `--sort=col` / `col:asc` mean (README "--sort"):
+state in stateRank order, progress and rate lowest first, age (time in the current state) shortest first;
+`reverse` (▼, `-col`, `col:desc`) turns each around. Unknown progress/rate is NaN: last either way (rowOrder).
+jobId and collection have no number (0 for all).
 */
-function numericKey(column: SortColumn, now: number): (job: TrackedJob) => number {
+/** The weights a job's rate is read with (model/select/weights.ts); undefined: no rate. */
+export type WeightsOf = (job: TrackedJob) => WeightProfile | undefined;
+
+function numericKey(column: SortColumn, now: number, weights: WeightsOf): (job: TrackedJob) => number {
 	switch (column) {
 		case 'state': {
 			return job => stateRank(job.state);
 		}
 
 		case 'progress': {
-			return job => -(job.progress ?? -1);
+			return job => job.progress ?? Number.NaN;
 		}
 
 		case 'rate': {
-			return job => -(rate(job, now) ?? Number.NEGATIVE_INFINITY);
+			return job => rate(job, now, weights(job)) ?? Number.NaN;
 		}
 
 		case 'age': {
-			return job => job.stateSince;
+			return job => -job.stateSince;
 		}
 
 		case 'jobId':
@@ -70,8 +74,8 @@ export type SortRow = {readonly job: TrackedJob; readonly number: number; readon
 /** Makes the rows of one sort; `id` may pass in a job's idSortKey already known (it depends on the id only). */
 export type RowMaker = (job: TrackedJob, id?: string) => SortRow;
 
-export const rowMaker = (column: SortColumn, now: number): RowMaker => {
-	const key = numericKey(column, now);
+export const rowMaker = (column: SortColumn, now: number, weights: WeightsOf): RowMaker => {
+	const key = numericKey(column, now, weights);
 	const byCollection = column === 'collection';
 	return (job, id) => ({
 		job, number: key(job), text: byCollection ? job.collectionName.toLowerCase() : '', id: id ?? idSortKey(job.jobId),
@@ -90,12 +94,21 @@ export const keyHolds = (before: Keyed, after: Keyed, job: TrackedJob): boolean 
 
 const order = (a: string, b: string): number => (a < b ? -1 : (a > b ? 1 : 0));
 
+/** Numbers in `sign` order; NaN (unknown) after every number, whichever the direction. */
+const byNumber = (a: number, b: number, sign: number): number => {
+	if (Number.isNaN(a) || Number.isNaN(b)) {
+		return Number(Number.isNaN(a)) - Number(Number.isNaN(b));
+	}
+
+	return sign * (a - b);
+};
+
 /** The comparison sortRows sorts by. */
 export function rowOrder(sort: SortSpec): (a: SortRow, b: SortRow) => number {
 	const sign = sort.reverse ? -1 : 1;
 	return sort.column === 'jobId'
 		? (a, b) => sign * order(a.id, b.id)
-		: (a, b) => (sign * ((a.number - b.number) || order(a.text, b.text))) || order(a.id, b.id);
+		: (a, b) => (byNumber(a.number, b.number, sign) || (sign * order(a.text, b.text))) || order(a.id, b.id);
 }
 
 /**
@@ -120,8 +133,8 @@ export function sortRows(rows: SortRow[], sort: SortSpec): SortRow[] {
 A sorted copy. `reverse` flips the column's order; ties by ascending job id. `now` is the time
 rates are computed at: the reducer passes its last poll time, so the order only changes when data does.
 */
-export function sortJobs(jobs: readonly TrackedJob[], sort: SortSpec, now: number): TrackedJob[] {
-	const make = rowMaker(sort.column, now);
+export function sortJobs(jobs: readonly TrackedJob[], sort: SortSpec, now: number, weights: WeightsOf = () => undefined): TrackedJob[] {
+	const make = rowMaker(sort.column, now, weights);
 	return sortRows(jobs.map(job => make(job)), sort).map(row => row.job);
 }
 
