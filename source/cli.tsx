@@ -10,7 +10,7 @@ import {prefetchFirstList} from './cli/prefetch.js';
 import {keepYoungGenerationSmall} from './cli/young-generation.js';
 import {firstScope} from './model/first-scope.js';
 import {programPrefix} from './modes/context.js';
-import {exitCodes} from './modes/exit-codes.js';
+import {exitCodes, type ExitCode} from './modes/exit-codes.js';
 
 // On Linux this overwrites the argv area, so `ps` shows only the name once we are running; before this line,
 // and on other systems, argv (with any --token) is readable by other users: the help says so and points to MILVUS_TOKEN.
@@ -36,7 +36,7 @@ const exit = (code: number): void => {
 	});
 };
 
-const usageError = (message: string): number => {
+const usageError = (message: string): ExitCode => {
 	process.stderr.write(`${programPrefix}${message}\n${usageHint}\n`);
 	return exitCodes.usage;
 };
@@ -48,6 +48,11 @@ const runDemoServerCommand = async (request: DemoServerRequest): Promise<number 
 			port: request.port,
 			auth: request.auth,
 			flavor: request.flavor === undefined ? undefined : parseFlavor(request.flavor),
+			onRequest: request.logRequests
+				? entry => {
+					process.stdout.write(`${entry.method} ${entry.path} ${entry.status}\n`);
+				}
+				: undefined,
 			log(line) {
 				process.stdout.write(`${line}\n`);
 			},
@@ -153,6 +158,19 @@ const main = async (): Promise<number | undefined> => {
 
 		case 'run': {
 			return run(parsed);
+		}
+
+		case 'job-action': {
+			const {runJobActionCommand} = await import('./cli/job-action.js');
+			return runJobActionCommand(parsed, {
+				out(text) {
+					process.stdout.write(text);
+				},
+				err(text) {
+					process.stderr.write(text);
+				},
+				usageError,
+			});
 		}
 	}
 };
