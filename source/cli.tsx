@@ -37,6 +37,19 @@ const main = async (): Promise<number | undefined> => {
 		case 'run': {
 			return run(parsed);
 		}
+
+		case 'job-action': {
+			const {runJobActionCommand} = await import('./cli/job-action.js');
+			return runJobActionCommand(parsed, {
+				out(text) {
+					process.stdout.write(text);
+				},
+				err(text) {
+					process.stderr.write(text);
+				},
+				usageError,
+			});
+		}
 	}
 };
 

@@ -35,6 +35,7 @@ const config = (intervalMs: number): Config => ({
 	ascii: false,
 	bell: false,
 	stallAfterMs: 600_000,
+	readOnly: false,
 });
 
 /** The bench ends the App itself (unmount), so `q` is never pressed. */

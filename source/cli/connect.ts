@@ -1,9 +1,16 @@
 import {limitToCollections} from '../api/collections-client.js';
+import {createJobActions, type JobActions} from '../api/job-actions.js';
 import type {ImportClient} from '../api/types.js';
 import type {Config, Connection} from '../config/config.js';
 
 export type Connected = {
 	readonly client: ImportClient;
+	/**
+	Commit and abort. Undefined under read-only (nothing could send them) and where the connection has
+	no such routes (Zilliz Cloud's control plane); `actionsOff` says which.
+	*/
+	readonly actions: JobActions | undefined;
+	readonly actionsOff: 'read-only' | 'unsupported' | undefined;
 	/** Config with the real address (the demo server picks its port). */
 	readonly config: Config;
 	/** For the header and messages: never with credentials. */
@@ -16,12 +23,31 @@ Build the client for the chosen connection. Modules load lazily so `--help` and 
 not pay for the demo server, and the Milvus client does not pay for the cloud one.
 */
 export const connect = async (config: Config, connection: Connection): Promise<Connected> => {
-	const connected = await connectTo(config, connection);
+	const connected = withActions(await connectTo(config, connection), connection);
 	// Several --collection: "all collections" on the live screen means all of those (one list each).
 	return config.collections.length > 1 ? {...connected, client: limitToCollections(connected.client, config.collections)} : connected;
 };
 
-const connectTo = async (config: Config, connection: Connection): Promise<Connected> => {
+type Base = Omit<Connected, 'actions' | 'actionsOff'>;
+
+/** The connected config holds the real address and, for the demo, no token: actions use the same. */
+const withActions = (base: Base, connection: Connection): Connected => {
+	const {config} = base;
+	if (config.readOnly) {
+		return {...base, actions: undefined, actionsOff: 'read-only'};
+	}
+
+	if (connection.kind === 'cloud') {
+		return {...base, actions: undefined, actionsOff: 'unsupported'};
+	}
+
+	const actions = createJobActions({
+		uri: config.uri, token: config.token, dbName: config.dbName, timeoutMs: config.timeoutMs,
+	});
+	return {...base, actions, actionsOff: undefined};
+};
+
+const connectTo = async (config: Config, connection: Connection): Promise<Base> => {
 	switch (connection.kind) {
 		case 'milvus': {
 			const {createMilvusClient} = await import('../api/client.js');

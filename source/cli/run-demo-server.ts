@@ -10,6 +10,11 @@ export const runDemoServerCommand = async (request: DemoServerRequest): Promise<
 			port: request.port,
 			auth: request.auth,
 			flavor: request.flavor === undefined ? undefined : parseFlavor(request.flavor),
+			onRequest: request.logRequests
+				? entry => {
+					process.stdout.write(`${entry.method} ${entry.path} ${entry.status}\n`);
+				}
+				: undefined,
 			log(line) {
 				process.stdout.write(`${line}\n`);
 			},

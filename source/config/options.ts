@@ -10,7 +10,8 @@ const cloud = 'Zilliz Cloud:';
 const demo = 'Demo:';
 
 const epilogue = `Environment:
-  MILVUS_URI, MILVUS_TOKEN, MILVUS_USER, MILVUS_PASSWORD, MILVUS_DB_NAME, ZILLIZ_CLUSTER_ID
+  MILVUS_URI, MILVUS_TOKEN, MILVUS_USER, MILVUS_PASSWORD, MILVUS_DB_NAME, ZILLIZ_CLUSTER_ID,
+  MILVUS_IMPORT_TOP_READ_ONLY=1 (--read-only by default; --no-read-only overrides)
   Flags win over the environment. NO_COLOR or TERM=dumb turn colour off;
   a non-UTF-8 LANG/LC_ALL/LC_CTYPE turns on --ascii.
 
@@ -18,12 +19,13 @@ Security: a --token or --password given on the command line is visible
 to other users of this machine (ps, /proc). Prefer MILVUS_TOKEN or
 --token-file, or let the password be asked for.
 
-Exit codes: 0 ok (--wait: all completed), 1 a watched job failed,
-2 usage error, 3 server unreachable or credentials refused (after
---retries), 130 interrupted.`;
+Exit codes: 0 ok (--wait: all completed; commit/abort: all accepted),
+1 a watched job failed (commit/abort: Milvus refused one), 2 usage error,
+3 server unreachable or credentials refused (after --retries; commit/abort:
+also a server without those routes, Milvus < 3.0), 130 interrupted.`;
 
-// The flags live in the default command's builder so `demo-server --uri x` is an unknown argument.
-const mainOptions = (y: Argv): Argv => y
+/** What every command that talks to Milvus takes. */
+const connectionOptions = (y: Argv): Argv => y
 	.option('uri', {group: connection, type: 'string', describe: 'Milvus address; host:port works [env MILVUS_URI] [default: http://localhost:19530]'})
 	.option('token', {group: connection, type: 'string', describe: 'user:password or API key [env MILVUS_TOKEN] (visible in ps: see Security)'})
 	.option('token-file', {group: connection, type: 'string', describe: 'read the token from this file'})
@@ -31,6 +33,10 @@ const mainOptions = (y: Argv): Argv => y
 	.option('password', {group: connection, type: 'string', describe: 'password [env MILVUS_PASSWORD]; asked for when missing on a terminal'})
 	.option('db', {group: connection, type: 'string', describe: 'database [env MILVUS_DB_NAME]'})
 	.option('timeout', {group: connection, type: 'string', describe: 'seconds per request [default: 10]'})
+	.option('read-only', {group: connection, type: 'boolean', describe: 'never send a request that changes anything (no commit/abort) [env MILVUS_IMPORT_TOP_READ_ONLY]'});
+
+// The flags live in the default command's builder so `demo-server --uri x` is an unknown argument.
+const mainOptions = (y: Argv): Argv => connectionOptions(y)
 	.option('retries', {group: connection, type: 'string', describe: 'failed polls in a row before giving up in --wait and script modes [default: 3]'})
 	.option('collection', {
 		group: view, type: 'string', array: true, describe: 'only this collection (repeatable; none means all)',
@@ -59,6 +65,9 @@ const mainOptions = (y: Argv): Argv => y
 	.option('demo', {group: demo, type: 'boolean', describe: 'start the embedded demo server and watch it'})
 	.option('flavor', {group: demo, type: 'string', describe: 'with --demo: which Milvus version the demo imitates'});
 
+// Strings, always: an 18-digit job id read as a number would lose its last digits.
+const jobIdsOption = (y: Argv): Argv => y.positional('jobIds', {type: 'string', array: true, describe: 'job ids, as the list shows them'});
+
 export const buildParser = (version: string, width: number): Argv =>
 	yargs([])
 		.scriptName(programName)
@@ -70,10 +79,14 @@ export const buildParser = (version: string, width: number): Argv =>
 		.parserConfiguration({'camel-case-expansion': false})
 		.usage('$0 [options]\n\nWatch Milvus bulk-import jobs live: progress, states and failure reasons.')
 		.command('$0', 'watch import jobs (the live screen on a terminal, a plain table otherwise)', mainOptions)
+		.command('commit <jobIds..>', 'commit Uncommitted import jobs (Milvus 3.0+; jobs created with auto_commit=false)', y => jobIdsOption(connectionOptions(y))
+			.example('$0 commit 454891732197474512 --uri milvus:19530', 'make the job\'s rows visible'))
+		.command('abort <jobIds..>', 'abort import jobs (Milvus 3.0+; only jobs created with auto_commit=false, before Committing)', y => jobIdsOption(connectionOptions(y)))
 		.command('demo-server', 'run only the embedded demo server, for other tools to talk to', y => y
 			.option('port', {type: 'string', describe: 'port to listen on (0 picks a free one)', default: '19530'})
 			.option('auth', {type: 'string', describe: 'require "Authorization: Bearer user:password"'})
 			.option('flavor', {type: 'string', describe: 'which Milvus version to imitate'})
+			.option('log-requests', {type: 'boolean', describe: 'print one line per request: method, path, HTTP status'})
 			.example('$0 demo-server --port 19531 --auth root:Milvus', 'a fake Milvus with auth on port 19531'))
 		.example('$0', 'watch http://localhost:19530')
 		.example('$0 --uri milvus.internal:19530 --token-file ~/.milvus-token', 'another server, token from a file')

@@ -1,12 +1,13 @@
 import type {SortSpec} from '../model/jobs/types.js';
 import {flavors} from '../demo/flavor.js';
 import type {
-	Config, Connection, Environment, ParseResult, RunMode,
+	Config, Connection, Environment, ParseResult, PendingCredential, RunMode,
 } from './types.js';
 import {normalizeUri, type NormalizedUri} from './uri.js';
 import {
-	asciiFromEnv, colorFromEnv, parseCount, parsePort, parseSeconds, parseSort, parseStates,
+	asciiFromEnv, colorFromEnv, parseCount, parsePort, parseSeconds, parseSort, parseStates, readOnlyFrom,
 } from './values.js';
+import {resolveJobAction} from './job-action.js';
 import {resolveCredentials} from './credentials.js';
 import {
 	bool, list, nonEmpty, text, type RawFlags,
@@ -151,30 +152,33 @@ const readValues = (flags: RawFlags, env: Environment): Values | string => {
 		: uri.message;
 };
 
-export const resolveRun = (flags: RawFlags, env: Environment, context: Context): ParseResult => {
-	const flavor = readFlavor(flags, context);
-	if (typeof flavor === 'string') {
-		return usage(flavor);
-	}
+type Resolved = {readonly config: Config; readonly connection: Connection; readonly pending: PendingCredential | undefined; readonly retries: number};
 
-	if (flags._[0] === 'demo-server') {
-		return resolveDemoServer(flags, flavor.flavor);
-	}
-
+/** Flags and environment → the Config every command shares, or the one-line reason it cannot be built. */
+export const resolveConfig = (flags: RawFlags, env: Environment, flavor: string | undefined, context: Context): Resolved | string => {
 	const values = readValues(flags, env);
 	if (typeof values === 'string') {
-		return usage(values);
+		return values;
 	}
 
 	const {numbers, states, sort, uri} = values;
-	const connection = readConnection(flags, env, flavor.flavor, uri.uri);
+	const connection = readConnection(flags, env, flavor, uri.uri);
 	const credentials = resolveCredentials(flags, env, uri.token);
-	if (typeof connection === 'string' || !credentials.ok) {
-		return usage(typeof connection === 'string' ? connection : (credentials.ok ? '' : credentials.message));
+	const readOnly = readOnlyFrom(bool(flags, 'read-only'), env);
+	if (typeof connection === 'string') {
+		return connection;
+	}
+
+	if (!credentials.ok) {
+		return credentials.message;
+	}
+
+	if (!readOnly.ok) {
+		return readOnly.message;
 	}
 
 	if (connection.kind === 'cloud' && credentials.value.token === undefined && credentials.value.pending === undefined) {
-		return usage('--cloud needs an API key: MILVUS_TOKEN, --token-file or --token');
+		return '--cloud needs an API key: MILVUS_TOKEN, --token-file or --token';
 	}
 
 	const config: Config = {
@@ -191,9 +195,35 @@ export const resolveRun = (flags: RawFlags, env: Environment, context: Context):
 		ascii: asciiFromEnv(bool(flags, 'ascii'), env, context.platform),
 		bell: bool(flags, 'bell') === true,
 		stallAfterMs: defaults.stallAfterMs,
+		readOnly: readOnly.value,
 	};
 	return {
-		kind: 'run', config, mode: chooseMode(flags), connection, pending: credentials.value.pending, retries: numbers.retries,
+		config, connection, pending: credentials.value.pending, retries: numbers.retries,
+	};
+};
+
+export const resolveRun = (flags: RawFlags, env: Environment, context: Context): ParseResult => {
+	const flavor = readFlavor(flags, context);
+	if (typeof flavor === 'string') {
+		return usage(flavor);
+	}
+
+	const command = flags._[0];
+	if (command === 'demo-server') {
+		return resolveDemoServer(flags, flavor.flavor);
+	}
+
+	const resolved = resolveConfig(flags, env, flavor.flavor, context);
+	if (typeof resolved === 'string') {
+		return usage(resolved);
+	}
+
+	if (command === 'commit' || command === 'abort') {
+		return resolveJobAction(command, flags, resolved);
+	}
+
+	return {
+		kind: 'run', config: resolved.config, mode: chooseMode(flags), connection: resolved.connection, pending: resolved.pending, retries: resolved.retries,
 	};
 };
 
@@ -214,5 +244,6 @@ const resolveDemoServer = (flags: RawFlags, flavor: string | undefined): ParseRe
 		port: port.value,
 		auth: auth === undefined ? undefined : {user: auth.slice(0, colon), password: auth.slice(colon + 1)},
 		flavor,
+		logRequests: bool(flags, 'log-requests') === true,
 	};
 };

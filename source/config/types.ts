@@ -20,6 +20,11 @@ export type Config = {
 	readonly bell: boolean;
 	/** Seconds without any change before a running job counts as stalled. */
 	readonly stallAfterMs: number;
+	/**
+	Send nothing that changes the server (commit, abort): the connection then holds no JobActions at
+	all. From --read-only, MILVUS_IMPORT_TOP_READ_ONLY, or (helper "contexts") a context's `readOnly`.
+	*/
+	readonly readOnly: boolean;
 };
 
 /** Which way to run. `live` becomes the plain table when stdout is not a terminal (decided by cli.tsx, which can see it). */
@@ -54,16 +59,28 @@ export type DemoServerRequest = {
 	readonly port: number;
 	readonly auth: {readonly user: string; readonly password: string} | undefined;
 	readonly flavor: string | undefined;
+	/** Print one line per request (method, path, status). */
+	readonly logRequests: boolean;
+};
+
+/** `milvus-import-top commit JOBID…` / `abort JOBID…` (cli/job-action.ts). */
+export type JobActionRequest = {
+	readonly kind: 'job-action';
+	readonly action: 'commit' | 'abort';
+	readonly jobIds: readonly string[];
+	readonly config: Config;
+	readonly pending: PendingCredential | undefined;
 };
 
 export type ParseResult
 	= | RunRequest
 		| DemoServerRequest
+		| JobActionRequest
 		| {readonly kind: 'help'; readonly text: string}
 		| {readonly kind: 'version'; readonly text: string}
 		| {readonly kind: 'usage-error'; readonly message: string};
 
 /** The variables we read. `process.env` fits this type; tests pass plain objects. */
-export type EnvironmentName = 'MILVUS_URI' | 'MILVUS_TOKEN' | 'MILVUS_USER' | 'MILVUS_PASSWORD' | 'MILVUS_DB_NAME' | 'ZILLIZ_CLUSTER_ID'
+export type EnvironmentName = 'MILVUS_URI' | 'MILVUS_TOKEN' | 'MILVUS_USER' | 'MILVUS_PASSWORD' | 'MILVUS_DB_NAME' | 'ZILLIZ_CLUSTER_ID' | 'MILVUS_IMPORT_TOP_READ_ONLY'
 	| 'NO_COLOR' | 'TERM' | 'LANG' | 'LC_ALL' | 'LC_CTYPE';
 export type Environment = Readonly<Partial<Record<EnvironmentName, string | undefined>>>;

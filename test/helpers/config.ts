@@ -14,5 +14,6 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
 	ascii: false,
 	bell: false,
 	stallAfterMs: 600_000,
+	readOnly: false,
 	...overrides,
 });
