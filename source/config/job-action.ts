@@ -1,5 +1,5 @@
-import type {Config, ParseResult, PendingCredential} from './types.js';
 import {isMilvusJobId} from '../api/job-actions.js';
+import type {Config, ParseResult, PendingCredential} from './types.js';
 import type {RawFlags} from './flags.js';
 
 type Resolved = {readonly config: Config; readonly pending: PendingCredential | undefined};
