@@ -3,6 +3,8 @@ import {
 } from 'react';
 import {useStdout} from 'ink';
 import type {ImportClient} from './api/types.js';
+import {describeOutcome} from './api/action-text.js';
+import type {JobActions} from './api/job-actions.js';
 import {helpLayout} from './components/help-overlay.js';
 import {ThemeContext} from './components/theme-context.js';
 import {makeTheme} from './components/theme.js';
@@ -24,9 +26,14 @@ import {selectedJob} from './model/select.js';
 import {initialState, reducer, type AppState} from './model/state.js';
 import type {Action, Scope} from './model/actions.js';
 import {firstScope} from './model/first-scope.js';
+import {availabilityOf} from './model/keys/job-action-rules.js';
+import {sendingText} from './render/job-action-prompt.js';
 
 export type AppProps = {
 	readonly client: ImportClient;
+	/** Commit and abort. Undefined when off: then `actionsOff` says why (and nothing can send them). */
+	readonly actions?: JobActions;
+	readonly actionsOff?: 'read-only' | 'unsupported';
 	readonly config: Config;
 	/** The server as shown in the header: never with credentials. */
 	readonly serverLabel: string;
@@ -59,8 +66,10 @@ const init = ({config, firstList}: Pick<AppProps, 'config' | 'firstList'>): AppS
 
 /** The one stateful component: one reducer, the poll loop and the keys, rendered by <Screen/>. */
 export function App({
-	client, config, serverLabel, onExit, now = Date.now, wait, firstList,
+	client, actions, actionsOff, config, serverLabel, onExit, now = Date.now, wait, firstList,
 }: AppProps) {
+	// Without a client for them, the keys are off whatever the caller said.
+	const off = actions === undefined ? (actionsOff ?? 'unsupported') : actionsOff;
 	// The ticking clock lives outside the state: the texts that follow it (ages, time in state) subscribe to it
 	// themselves, so a tick re-renders only what it changes and the App not at all.
 	const clock = useMemo(() => createClock(now), [now]);
@@ -89,6 +98,11 @@ export function App({
 	const waitProgress = useWait(state, wait, onExit);
 	// Says why the screen will close by itself.
 	const waitLine = wait === undefined ? undefined : (waitProgress === undefined ? '--wait: waiting for the first poll' : `--wait: ${waitProgress.done} of ${waitProgress.total} done, exits when all finish`);
+
+	const mounted = useRef(true);
+	useEffect(() => () => {
+		mounted.current = false;
+	}, []);
 
 	const failuresRef = useRef(state.failuresSeen);
 	useEffect(() => {
@@ -130,7 +144,7 @@ export function App({
 
 			case 'scroll-help': {
 				const {to} = effect;
-				const {maxOffset} = helpLayout({databases: current.databases !== undefined}, columns, tableHeight(rows));
+				const {maxOffset} = helpLayout({databases: current.databases !== undefined, jobActions: availabilityOf(off, current.jobActionsMissing)}, columns, tableHeight(rows));
 				setHelpOffset(offset => to === 'first' ? 0 : (to === 'last' ? maxOffset : Math.min(maxOffset, Math.max(0, offset + to))));
 				break;
 			}
@@ -144,6 +158,35 @@ export function App({
 				setDatabasesKey(key => key + 1);
 				break;
 			}
+
+			case 'notice': {
+				setNotice(effect.text);
+				break;
+			}
+
+			case 'send-job-action': {
+				if (actions === undefined) { // The planner never gets here without them; if it did, nothing may be sent.
+					break;
+				}
+
+				const {action, jobId} = effect;
+				setNotice(sendingText(action, jobId));
+				void actions.send(action, {jobId, dbName: current.scope.dbName}).then(outcome => {
+					if (!mounted.current) {
+						return;
+					}
+
+					setNotice(describeOutcome(action, jobId, outcome));
+					if (outcome.kind === 'no-route') {
+						dispatch({type: 'job-actions-missing'});
+					}
+
+					if (outcome.kind === 'accepted') {
+						poll.refresh(); // The row moves on the next poll: make that one now.
+					}
+				});
+				break;
+			}
 		}
 	};
 
@@ -151,7 +194,9 @@ export function App({
 	// the previous keys led to (the reducer store's, not the last rendered one), so no typed character is lost.
 	const onCommand = (command: Command, input: string) => {
 		const current = currentState();
-		const plan = planCommand(command, input, current, {now: now(), pageSize: Math.max(1, tableHeight(rows) - 2)});
+		const plan = planCommand(command, input, current, {
+			now: now(), pageSize: Math.max(1, tableHeight(rows) - 2), jobActions: availabilityOf(off, current.jobActionsMissing),
+		});
 		setNotice(undefined);
 		for (const action of plan.actions) {
 			dispatch(action);
@@ -179,7 +224,7 @@ export function App({
 					rows={rows} serverLabel={serverLabel}
 					allCollections={config.collections.length > 1 ? config.collections.join(', ') : undefined}
 					retryAt={poll.retryAt} notice={notice} eventsOffset={eventsOffset}
-					helpOffset={helpOffset} waitLine={waitLine}/>
+					helpOffset={helpOffset} waitLine={waitLine} actionsOff={off}/>
 			</ClockContext.Provider>
 		</ThemeContext.Provider>
 	);

@@ -6,7 +6,10 @@ import type {SortSpec} from './types.js';
 export type Scope = {readonly dbName: string | undefined; readonly collectionName: string | undefined};
 
 /** Which part of the screen has the keyboard. The keymap routes keys by mode. */
-export type Mode = 'list' | 'filter' | 'detail' | 'help' | 'events' | 'collections' | 'databases';
+export type Mode = 'list' | 'filter' | 'detail' | 'help' | 'events' | 'collections' | 'databases' | 'confirm';
+
+/** A commit or abort waiting for its `[y/N]`. */
+export type PendingConfirm = {readonly action: 'commit' | 'abort'; readonly jobId: string; readonly collectionName: string};
 
 /**
 Every change to the one store is one of these. Time always arrives inside the action
@@ -31,4 +34,7 @@ export type Action
 		| {readonly type: 'picker-move'; readonly delta: number}
 		| {readonly type: 'detail-loaded'; readonly at: number; readonly jobId: string; readonly result: Result<JobDetail>}
 		| {readonly type: 'collections-loaded'; readonly dbName: string | undefined; readonly result: Result<readonly string[]>}
-		| {readonly type: 'databases-loaded'; readonly result: Result<readonly string[]>};
+		| {readonly type: 'databases-loaded'; readonly result: Result<readonly string[]>}
+		| {readonly type: 'ask'; readonly confirm: PendingConfirm}
+		| {readonly type: 'answered'}
+		| {readonly type: 'job-actions-missing'};

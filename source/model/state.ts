@@ -1,5 +1,5 @@
 import type {ApiError, Result} from '../api/types.js';
-import type {Mode, Scope} from './actions.js';
+import type {Mode, PendingConfirm, Scope} from './actions.js';
 import type {JobDetail} from './job.js';
 import type {
 	JobEvent, JobFilter, PollStatus, SortSpec, TrackedJob,
@@ -63,6 +63,10 @@ export type AppState = {
 	sorting, stall checks) and a job with `stateChangedAt === poll.lastOkAt` changed in that poll.
 	*/
 	readonly poll: PollStatus;
+	/** The commit/abort waiting for its `[y/N]` (mode `confirm`). */
+	readonly confirm: PendingConfirm | undefined;
+	/** The server answered a commit/abort with 404 (Milvus < 3.0): the keys are gone for the session. */
+	readonly jobActionsMissing: boolean;
 };
 
 export const maxEvents = 500;
@@ -108,5 +112,7 @@ export function initialState(options: InitialStateOptions): AppState {
 		events: [],
 		failuresSeen: 0,
 		poll: initialPollStatus,
+		confirm: undefined,
+		jobActionsMissing: false,
 	};
 }
