@@ -118,7 +118,25 @@ describe('C / X on the job list, Milvus 3.0', () => {
 		expect(s.rowOf(job.jobId)).toContain('Uncommitted');
 	});
 
-	test('a key the job\'s state makes pointless is refused with the reason and dimmed in the footer', async () => {
+	test('a y in the same burst as the X (a paste, a held key) does not answer the prompt: it cancels', async () => {
+		const s = await start('3.0');
+		const job = s.first('Uncommitted');
+		await s.select(job.jobId);
+		await s.press('Xy', 'abort cancelled: nothing was sent');
+		expect(s.changes()).toEqual([]);
+	});
+
+	test('in the detail view, C acts on the job shown, and the answer returns there', async () => {
+		const s = await start('3.0');
+		const job = s.first('Uncommitted');
+		await s.select(job.jobId);
+		await s.press(enter, `Job ${job.jobId}`);
+		await s.press('C', `Commit job ${job.jobId}`);
+		await s.press('n', 'commit cancelled');
+		expect(s.frame()).toContain(`Job ${job.jobId}`);
+	});
+
+	test('a key the job\'s state makes pointless is refused with the reason, without a prompt', async () => {
 		const s = await start('3.0');
 		const job = s.first('Completed');
 		await s.select(job.jobId);
