@@ -44,6 +44,7 @@ export const run = async (request: RunRequest): Promise<number> => {
 			const {runTui} = await import('./tui.js');
 			return await runTui({
 				client: prefetch.client, firstList: prefetch.takeReady(), config: connected.config, serverLabel: connected.serverLabel,
+				actions: connected.actions, actionsOff: connected.actionsOff,
 				wait: runner.wait === undefined ? undefined : {jobIds: runner.wait.jobIds, retries: request.retries},
 			});
 		}

@@ -79,3 +79,16 @@ const abortBlock = (state: string): string | undefined => {
 		}
 	}
 };
+
+/**
+What the keys can do now: what the connection said at start (`off`: read-only, or no such routes),
+else whether this server has already answered 404.
+*/
+export const availabilityOf = (off: 'read-only' | 'unsupported' | undefined, routesMissing: boolean): ActionsAvailability =>
+	off ?? (routesMissing ? 'unsupported' : 'available');
+
+/** The keys whose hint is dimmed: they would only be refused for this job. */
+export const blockedKeys = (job: ActionTarget | undefined, availability: ActionsAvailability): ReadonlySet<'commit' | 'abort'> =>
+	availability === 'available'
+		? new Set((['commit', 'abort'] as const).filter(action => blockedReason(action, job, availability) !== undefined))
+		: new Set();

@@ -63,5 +63,24 @@ export function reducer(state: AppState, action: Action): AppState {
 		case 'reload': {
 			return reduceScreen(state, action);
 		}
+
+		case 'ask': {
+			// The prompt returns to where it was asked (the list or the detail view).
+			return {
+				...state, mode: 'confirm', previousMode: state.mode, confirm: action.confirm,
+			};
+		}
+
+		case 'answered': {
+			return state.confirm === undefined
+				? state
+				: {
+					...state, mode: state.previousMode, previousMode: 'confirm', confirm: undefined,
+				};
+		}
+
+		case 'job-actions-missing': {
+			return state.jobActionsMissing ? state : {...state, jobActionsMissing: true};
+		}
 	}
 }

@@ -3,7 +3,7 @@ import type {JobDetail} from '../jobs/job.js';
 import type {
 	JobEvent, JobFilter, PollStatus, SortSpec, TrackedJob,
 } from '../jobs/types.js';
-import type {Mode, Scope} from './actions.js';
+import type {Mode, PendingConfirm, Scope} from './actions.js';
 
 /** A list the user picks from (collections, databases). */
 export type Picker = {
@@ -73,6 +73,10 @@ export type AppState = {
 	*/
 	readonly poll: PollStatus;
 	readonly screen: ScreenState;
+	/** The commit/abort waiting for its `[y/N]` (mode `confirm`). */
+	readonly confirm: PendingConfirm | undefined;
+	/** The server answered a commit/abort with 404 (Milvus < 3.0): the keys are gone for the session. */
+	readonly jobActionsMissing: boolean;
 };
 
 export const maxEvents = 500;
@@ -123,5 +127,7 @@ export function initialState(options: InitialStateOptions): AppState {
 		failuresSeen: 0,
 		poll: initialPollStatus,
 		screen: initialScreen,
+		confirm: undefined,
+		jobActionsMissing: false,
 	};
 }

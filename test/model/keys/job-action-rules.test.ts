@@ -1,5 +1,7 @@
 import {describe, expect, test} from 'vitest';
-import {blockedReason, type ActionTarget} from '../../../source/model/keys/job-action-rules.js';
+import {
+	availabilityOf, blockedKeys, blockedReason, type ActionTarget,
+} from '../../../source/model/keys/job-action-rules.js';
 
 const job = (state: string, gone?: 'expired' | 'lost'): ActionTarget => ({state, gone});
 
@@ -37,5 +39,22 @@ describe('then the selected job', () => {
 	test('no selection, or a job no longer listed', () => {
 		expect(blockedReason('commit', undefined, 'available')).toBe('no job selected to commit');
 		expect(blockedReason('abort', job('Uncommitted', 'lost'), 'available')).toBe('this job is no longer listed (lost): nothing to abort');
+	});
+});
+
+describe('the footer and the connection', () => {
+	test('the keys dimmed for a job are those that would be refused; none when the keys are off anyway', () => {
+		expect([...blockedKeys(job('Uncommitted'), 'available')]).toEqual([]);
+		expect([...blockedKeys(job('Importing'), 'available')]).toEqual(['commit']);
+		expect([...blockedKeys(job('Completed'), 'available')]).toEqual(['commit', 'abort']);
+		expect([...blockedKeys(undefined, 'available')]).toEqual(['commit', 'abort']);
+		expect([...blockedKeys(job('Completed'), 'read-only')]).toEqual([]);
+	});
+
+	test('what the connection said wins; else a 404 seen makes them unsupported', () => {
+		expect(availabilityOf(undefined, false)).toBe('available');
+		expect(availabilityOf(undefined, true)).toBe('unsupported');
+		expect(availabilityOf('read-only', true)).toBe('read-only');
+		expect(availabilityOf('unsupported', false)).toBe('unsupported');
 	});
 });
