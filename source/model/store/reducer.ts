@@ -72,10 +72,11 @@ export function reducer(state: AppState, action: Action): AppState {
 		}
 
 		case 'answered': {
+			// previousMode stays as it was: no way should lead back into an answered prompt.
 			return state.confirm === undefined
 				? state
 				: {
-					...state, mode: state.previousMode, previousMode: 'confirm', confirm: undefined,
+					...state, mode: state.previousMode, confirm: undefined,
 				};
 		}
 
