@@ -4,7 +4,7 @@ abort"). Kept apart from the read-only ImportClient on purpose: `--read-only` bu
 at all, so no code path of the app holds anything that could send one of them.
 Like the client, nothing here throws; every outcome is a value.
 */
-import crossFetch from 'cross-fetch';
+import {defaultFetch} from './fetch.js';
 import type {ApiError} from './types.js';
 import {post} from './http.js';
 import {parseEnvelope} from './parse.js';
@@ -63,7 +63,7 @@ export const toOutcome = (error: ApiError): ActionOutcome => {
 };
 
 export const createJobActions = (options: JobActionsOptions): JobActions => {
-	const fetchImpl = options.fetch ?? crossFetch;
+	const fetchImpl = options.fetch ?? defaultFetch;
 	const base = options.uri.trim().replace(/\/+$/v, '');
 	const shownUri = displayUri(base);
 	const redact = makeRedactor(options.token);

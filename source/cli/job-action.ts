@@ -1,5 +1,7 @@
 import type {JobActionRequest} from '../config/types.js';
-import {exitCodes} from '../modes/exit-codes.js';
+import {
+	exitCodes, signalExitCode, stopSignals, type StopSignal,
+} from '../modes/exit-codes.js';
 import {processIo, resolvePending} from './credentials.js';
 
 export type CommandIo = {
@@ -29,18 +31,25 @@ export const runJobActionCommand = async (request: JobActionRequest, io: Command
 		uri: config.uri, token: config.token, dbName: config.dbName, timeoutMs: config.timeoutMs,
 	});
 	const controller = new AbortController();
-	const onInterrupt = (): void => {
+	let stoppedBy: StopSignal | undefined;
+	const onSignal = (signal: StopSignal): void => {
+		stoppedBy ??= signal;
 		controller.abort();
 	};
 
-	process.once('SIGINT', onInterrupt);
-	process.once('SIGTERM', onInterrupt);
+	for (const signal of stopSignals) {
+		process.once(signal, onSignal);
+	}
+
 	try {
-		return await runJobAction(request.action, request.jobIds, {
+		const code = await runJobAction(request.action, request.jobIds, {
 			actions, out: io.out, err: io.err, signal: controller.signal,
 		});
+		// The run reports an abort as 130; SIGTERM and SIGHUP have their own codes (README "Exit codes").
+		return stoppedBy === undefined ? code : signalExitCode(stoppedBy);
 	} finally {
-		process.off('SIGINT', onInterrupt);
-		process.off('SIGTERM', onInterrupt);
+		for (const signal of stopSignals) {
+			process.off(signal, onSignal);
+		}
 	}
 };

@@ -20,9 +20,11 @@ to other users of this machine (ps, /proc). Prefer MILVUS_TOKEN or
 --token-file, or let the password be asked for.
 
 Exit codes: 0 ok (--wait: all completed; commit/abort: all accepted),
-1 a watched job failed (commit/abort: Milvus refused one), 2 usage error,
-3 server unreachable or credentials refused (after --retries; commit/abort:
-also a server without those routes, Milvus < 3.0), 130 interrupted.`;
+1 a watched job failed (commit/abort: Milvus refused one), 2 usage error
+(or an unknown --collection/--db), 3 server unreachable or credentials
+refused (after --retries; commit/abort: also no such route, Milvus < 3.0),
+74 stdout not writable, 130 interrupted (also q during --wait),
+141 stdout closed, 143 SIGTERM.`;
 
 /** What every command that talks to Milvus takes. */
 const connectionOptions = (y: Argv): Argv => y
@@ -46,7 +48,7 @@ const mainOptions = (y: Argv): Argv => connectionOptions(y)
 		group: view, type: 'string', array: true, describe: 'only jobs in these states (repeatable or comma-separated)',
 	})
 	.option('filter', {group: view, type: 'string', describe: 'text filter over id, collection, state, reason; !text inverts'})
-	.option('sort', {group: view, type: 'string', describe: 'state, progress, jobId, collection, rate or age; --sort=-progress reverses'})
+	.option('sort', {group: view, type: 'string', describe: 'state, progress, jobId, collection, rate or age, ascending; --sort=-progress or progress:desc for descending'})
 	.option('color', {
 		group: view, type: 'boolean', describe: 'colours (--no-color turns them off)', default: true,
 	})

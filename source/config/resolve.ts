@@ -1,16 +1,18 @@
 import type {SortSpec} from '../model/jobs/types.js';
 import {flavors} from '../demo/flavor.js';
+import {knownStates} from '../model/jobs/job.js';
 import type {
 	Config, Connection, Environment, ParseResult, PendingCredential, RunMode,
 } from './types.js';
 import {normalizeUri, type NormalizedUri} from './uri.js';
 import {
-	asciiFromEnv, colorFromEnv, parseCount, parsePort, parseSeconds, parseSort, parseStates, readOnlyFrom,
+	asciiFromEnv, colorFromEnv, maxTimerMs, parseCount, parseSeconds, parseSort, parseStates, readOnlyFrom,
 } from './values.js';
 import {resolveJobAction} from './job-action.js';
+import {resolveDemoServer} from './demo-server.js';
 import {resolveCredentials} from './credentials.js';
 import {
-	bool, list, nonEmpty, text, type RawFlags,
+	bool, givenEmpty, list, nonEmpty, text, type RawFlags,
 } from './flags.js';
 
 type Context = {readonly platform: string; readonly checkFlavor: ((name: string) => string | undefined) | undefined};
@@ -22,7 +24,6 @@ export const defaults = {
 	retries: '3',
 	cloudEndpoint: 'https://api.cloud.zilliz.com',
 	stallAfterMs: 5 * 60_000,
-	demoPort: '19530',
 } as const;
 
 const usage = (message: string): ParseResult => ({kind: 'usage-error', message});
@@ -69,7 +70,8 @@ type Numbers = {readonly intervalMs: number; readonly timeoutMs: number; readonl
 
 const readNumbers = (flags: RawFlags): Numbers | string => {
 	const interval = parseSeconds('interval', text(flags, 'interval') ?? defaults.intervalSeconds, 0.5);
-	const timeout = parseSeconds('timeout', text(flags, 'timeout') ?? defaults.timeoutSeconds, 0.1);
+	// The request deadline is the timeout rounded up to whole seconds plus up to 2 s of grace (api/request-options.ts).
+	const timeout = parseSeconds('timeout', text(flags, 'timeout') ?? defaults.timeoutSeconds, 0.1, maxTimerMs - 3000);
 	const retries = parseCount('retries', text(flags, 'retries') ?? defaults.retries, 1000);
 	if (!interval.ok) {
 		return interval.message;
@@ -134,6 +136,14 @@ const readValues = (flags: RawFlags, env: Environment): Values | string => {
 		return numbers;
 	}
 
+	if (givenEmpty(flags, 'job')) {
+		return '--job needs a job id, got an empty value (is the variable that holds it set?)';
+	}
+
+	if (givenEmpty(flags, 'state')) {
+		return `--state needs a value (one or more of ${knownStates.join(', ')})`;
+	}
+
 	const states = parseStates(list(flags, 'state'));
 	const sort = parseSort(text(flags, 'sort') ?? 'state');
 	const uri = normalizeUri(uriInput(flags, env));
@@ -184,6 +194,7 @@ export const resolveConfig = (flags: RawFlags, env: Environment, flavor: string 
 	const config: Config = {
 		uri: uri.uri,
 		token: credentials.value.token,
+		credentialSource: credentials.value.source,
 		dbName: nonEmpty(text(flags, 'db')) ?? nonEmpty(env.MILVUS_DB_NAME),
 		collections: [...new Set(list(flags, 'collection'))],
 		intervalMs: numbers.intervalMs,
@@ -224,26 +235,5 @@ export const resolveRun = (flags: RawFlags, env: Environment, context: Context):
 
 	return {
 		kind: 'run', config: resolved.config, mode: chooseMode(flags), connection: resolved.connection, pending: resolved.pending, retries: resolved.retries,
-	};
-};
-
-const resolveDemoServer = (flags: RawFlags, flavor: string | undefined): ParseResult => {
-	const port = parsePort(text(flags, 'port') ?? defaults.demoPort);
-	if (!port.ok) {
-		return usage(port.message);
-	}
-
-	const auth = text(flags, 'auth');
-	const colon = auth?.indexOf(':') ?? -1;
-	if (auth !== undefined && colon < 1) {
-		return usage('--auth must look like user:password');
-	}
-
-	return {
-		kind: 'demo-server',
-		port: port.value,
-		auth: auth === undefined ? undefined : {user: auth.slice(0, colon), password: auth.slice(colon + 1)},
-		flavor,
-		logRequests: bool(flags, 'log-requests') === true,
 	};
 };

@@ -84,6 +84,8 @@ export const abortJob = (job: SimJob, now: number): Verdict => {
 const nameOf = (phase: Phase): string => {
 	switch (phase) {
 		case 'PreImporting':
+		case 'Resharding':
+		case 'Planning':
 		case 'Sorting':
 		case 'IndexBuilding': {
 			return 'Importing';
