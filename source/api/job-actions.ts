@@ -4,11 +4,11 @@ abort"). Kept apart from the read-only ImportClient on purpose: `--read-only` bu
 at all, so no code path of the app holds anything that could send one of them.
 Like the client, nothing here throws; every outcome is a value.
 */
-import {defaultFetch} from './fetch.js';
 import type {ApiError} from './types.js';
 import {post} from './http.js';
+import {createTransport, type TlsMaterial} from './transport.js';
 import {parseEnvelope} from './parse.js';
-import {classifyResponse, redactEnvelope} from './response.js';
+import {classifyResponse, redactEnvelope, withCredentialSource} from './response.js';
 import {
 	displayUri, isHeaderSafe, makeRedactor, parseBase, requestHeaders, timing,
 } from './request-options.js';
@@ -48,6 +48,11 @@ export type JobActionsOptions = {
 	readonly token?: string;
 	readonly dbName?: string;
 	readonly timeoutMs: number;
+	/** Where the token came from: a refusal's hint names it (as the client's do). */
+	readonly credentialSource?: string;
+	/** TLS trust and identity, and the proxy: the same as the client's (transport.ts). */
+	readonly transport?: TlsMaterial;
+	/** For tests; defaults to undici's fetch through the transport's dispatcher. */
 	readonly fetch?: typeof fetch;
 };
 
@@ -63,7 +68,14 @@ export const toOutcome = (error: ApiError): ActionOutcome => {
 };
 
 export const createJobActions = (options: JobActionsOptions): JobActions => {
-	const fetchImpl = options.fetch ?? defaultFetch;
+	const transport = createTransport(options.transport, options.fetch);
+	const sentFrom = options.token === undefined || options.token === '' ? '' : options.credentialSource;
+	// A refused credential's hint names where the token came from, as the client's errors do.
+	const failed = (error: ApiError): ActionOutcome => {
+		const named = withCredentialSource<never>({ok: false, error}, sentFrom);
+		return toOutcome(named.ok ? error : named.error);
+	};
+
 	const base = options.uri.trim().replace(/\/+$/v, '');
 	const shownUri = displayUri(base);
 	const redact = makeRedactor(options.token);
@@ -82,26 +94,30 @@ export const createJobActions = (options: JobActionsOptions): JobActions => {
 			const endpoint = actionEndpoints[action];
 			const dbName = request.dbName ?? options.dbName;
 			const raw = await post({
-				fetch: fetchImpl,
+				fetch: transport.fetch,
+				sentClientCert: transport.sentClientCert,
+				proxy: transport.proxy,
+				probe: transport.probe,
 				url: base + endpoint,
 				displayUri: shownUri,
 				headers: requestHeaders({token: options.token, dbName, requestTimeoutSeconds}),
 				// The id travels as a string: a JSON number is refused (1801) and loses digits above 2^53.
 				body: dbName === undefined || dbName === '' ? {jobId: request.jobId} : {jobId: request.jobId, dbName},
 				deadlineMs,
+				timeoutMs: options.timeoutMs,
 				signal: request.signal,
 			});
 			if (!raw.ok) {
-				return toOutcome(raw.error);
+				return failed(raw.error);
 			}
 
-			const json = classifyResponse(raw.value, {endpoint, timeoutMs: requestTimeoutSeconds * 1000, redact});
+			const json = classifyResponse(raw.value, {endpoint, timeoutMs: options.timeoutMs, redact});
 			if (!json.ok) {
-				return toOutcome(json.error);
+				return failed(json.error);
 			}
 
 			const envelope = parseEnvelope(json.value);
-			return envelope.ok ? {kind: 'accepted'} : toOutcome(redactEnvelope(envelope.error, redact));
+			return envelope.ok ? {kind: 'accepted'} : failed(redactEnvelope(envelope.error, redact));
 		},
 	};
 };

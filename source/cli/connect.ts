@@ -2,6 +2,7 @@ import {limitToCollections} from '../api/collections-client.js';
 import {createJobActions, type JobActions} from '../api/job-actions.js';
 import type {ImportClient} from '../api/types.js';
 import type {Config, Connection} from '../config/config.js';
+import type {TlsMaterial} from '../api/transport.js';
 
 export type Connected = {
 	readonly client: ImportClient;
@@ -22,16 +23,19 @@ export type Connected = {
 Build the client for the chosen connection. Modules load lazily so `--help` and the plain table do
 not pay for the demo server, and the Milvus client does not pay for the cloud one.
 */
-export const connect = async (config: Config, connection: Connection): Promise<Connected> => {
-	const connected = withActions(await connectTo(config, connection), connection);
+export const connect = async (config: Config, connection: Connection, transport?: TlsMaterial): Promise<Connected> => {
+	const connected = withActions(await connectTo(config, connection, transport), connection, transport);
 	// Several --collection: "all collections" on the live screen means all of those (one list each).
 	return config.collections.length > 1 ? {...connected, client: limitToCollections(connected.client, config.collections)} : connected;
 };
 
 type Base = Omit<Connected, 'actions' | 'actionsOff'>;
 
-/** The connected config holds the real address and, for the demo, no token: actions use the same. */
-const withActions = (base: Base, connection: Connection): Connected => {
+/**
+Commit and abort travel as the client's requests do: the connected config (the demo's real address,
+no token there) and, for Milvus, the same TLS and proxy settings (the demo client is built direct).
+*/
+const withActions = (base: Base, connection: Connection, transport: TlsMaterial | undefined): Connected => {
 	const {config} = base;
 	if (config.readOnly) {
 		return {...base, actions: undefined, actionsOff: 'read-only'};
@@ -42,30 +46,40 @@ const withActions = (base: Base, connection: Connection): Connected => {
 	}
 
 	const actions = createJobActions({
-		uri: config.uri, token: config.token, dbName: config.dbName, timeoutMs: config.timeoutMs,
+		uri: config.uri,
+		token: config.token,
+		credentialSource: config.credentialSource,
+		dbName: config.dbName,
+		timeoutMs: config.timeoutMs,
+		transport: connection.kind === 'milvus' ? transport : undefined,
 	});
 	return {...base, actions, actionsOff: undefined};
 };
 
-const connectTo = async (config: Config, connection: Connection): Promise<Base> => {
+/** Shown in the header on every start while --insecure is on (cli.tsx also warns on stderr). */
+export const insecureMark = '[TLS not verified] ';
+
+const connectTo = async (config: Config, connection: Connection, transport: TlsMaterial | undefined): Promise<Base> => {
+	const mark = transport?.insecure === true ? insecureMark : '';
 	switch (connection.kind) {
 		case 'milvus': {
 			const {createMilvusClient} = await import('../api/client.js');
 			const client = createMilvusClient({
-				uri: config.uri, token: config.token, credentialSource: config.credentialSource, dbName: config.dbName, timeoutMs: config.timeoutMs,
+				uri: config.uri, token: config.token, credentialSource: config.credentialSource, dbName: config.dbName, timeoutMs: config.timeoutMs, transport,
 			});
 			return {
-				client, config, serverLabel: config.uri, close: async () => undefined,
+				client, config, serverLabel: `${mark}${config.uri}`, close: async () => undefined,
 			};
 		}
 
 		case 'cloud': {
 			const {createCloudClient} = await import('../api/cloud-client.js');
 			const client = createCloudClient({
-				endpoint: connection.endpoint, clusterId: connection.clusterId, token: config.token, credentialSource: config.credentialSource, dbName: config.dbName, timeoutMs: config.timeoutMs,
+				endpoint: connection.endpoint, clusterId: connection.clusterId, token: config.token, credentialSource: config.credentialSource,
+				dbName: config.dbName, timeoutMs: config.timeoutMs, transport,
 			});
 			return {
-				client, config, serverLabel: `Zilliz Cloud cluster ${connection.clusterId}`, close: async () => undefined,
+				client, config, serverLabel: `${mark}Zilliz Cloud cluster ${connection.clusterId}`, close: async () => undefined,
 			};
 		}
 

@@ -26,9 +26,16 @@ export const runJobActionCommand = async (request: JobActionRequest, io: Command
 		config = {...config, token: outcome.token};
 	}
 
-	const [{createJobActions}, {runJobAction}] = await Promise.all([import('../api/job-actions.js'), import('../modes/run-job-action.js')]);
+	const [{createJobActions}, {runJobAction}, {loadTransport}] = await Promise.all([
+		import('../api/job-actions.js'), import('../modes/run-job-action.js'), import('./run.js'),
+	]);
+	const transport = await loadTransport(config);
+	if (typeof transport === 'number') {
+		return transport;
+	}
+
 	const actions = createJobActions({
-		uri: config.uri, token: config.token, dbName: config.dbName, timeoutMs: config.timeoutMs,
+		uri: config.uri, token: config.token, credentialSource: config.credentialSource, dbName: config.dbName, timeoutMs: config.timeoutMs, transport,
 	});
 	const controller = new AbortController();
 	let stoppedBy: StopSignal | undefined;

@@ -1,6 +1,8 @@
 import type {ParseResult} from './types.js';
 import {parsePort} from './values.js';
-import {bool, text, type RawFlags} from './flags.js';
+import {
+	bool, nonEmpty, text, type RawFlags,
+} from './flags.js';
 
 /** `demo-server`'s own flags: the port (default Milvus' 19530), the credentials it demands, the request log. */
 const demoPort = '19530';
@@ -17,11 +19,19 @@ export const resolveDemoServer = (flags: RawFlags, flavor: string | undefined): 
 		return {kind: 'usage-error', message: '--auth must look like user:password'};
 	}
 
+	const cert = nonEmpty(text(flags, 'tls-cert'));
+	const key = nonEmpty(text(flags, 'tls-key'));
+	const clientCa = nonEmpty(text(flags, 'client-ca'));
+	if ((cert === undefined) !== (key === undefined) || (clientCa !== undefined && cert === undefined)) {
+		return {kind: 'usage-error', message: cert === undefined ? `--${key === undefined ? 'client-ca' : 'tls-key'} needs --tls-cert` : '--tls-cert needs --tls-key'};
+	}
+
 	return {
 		kind: 'demo-server',
 		port: port.value,
 		auth: auth === undefined ? undefined : {user: auth.slice(0, colon), password: auth.slice(colon + 1)},
 		flavor,
+		tls: cert === undefined || key === undefined ? undefined : {cert, key, clientCa},
 		logRequests: bool(flags, 'log-requests') === true,
 	};
 };

@@ -14,11 +14,12 @@ import {resolveCredentials} from './credentials.js';
 import {
 	bool, givenEmpty, list, nonEmpty, text, type RawFlags,
 } from './flags.js';
+import {directTransport, readTransport, tlsFlags} from './transport.js';
 
 type Context = {readonly platform: string; readonly checkFlavor: ((name: string) => string | undefined) | undefined};
 
 export const defaults = {
-	uri: 'http://localhost:19530',
+	uri: 'localhost:19530', // http:// unless TLS flags are given
 	intervalSeconds: '2',
 	timeoutSeconds: '10',
 	retries: '3',
@@ -37,6 +38,8 @@ const conflicts: ReadonlyArray<readonly [string, string]> = [
 	['token', 'token-file'],
 	['token', 'user'],
 	['token-file', 'user'],
+	// The demo server is in this process, on plain HTTP: no TLS, no proxy.
+	...[...tlsFlags, 'proxy'].map(flag => ['demo', flag] as const),
 ];
 const needs: ReadonlyArray<readonly [string, string]> = [
 	['watch', 'json'], ['job', 'wait'], ['flavor', 'demo'], ['cluster-id', 'cloud'], ['cloud-endpoint', 'cloud'],
@@ -146,7 +149,8 @@ const readValues = (flags: RawFlags, env: Environment): Values | string => {
 
 	const states = parseStates(list(flags, 'state'));
 	const sort = parseSort(text(flags, 'sort') ?? 'state');
-	const uri = normalizeUri(uriInput(flags, env));
+	// `--uri host:port --ca-cert …` means https://: TLS flags say the server speaks TLS.
+	const uri = normalizeUri(uriInput(flags, env), tlsFlags.some(flag => given(flags, flag)) ? 'https' : 'http');
 	if (!states.ok) {
 		return states.message;
 	}
@@ -187,6 +191,11 @@ export const resolveConfig = (flags: RawFlags, env: Environment, flavor: string 
 		return readOnly.message;
 	}
 
+	const transport = connection.kind === 'demo' ? {ok: true as const, value: directTransport} : readTransport(flags, env, uri.uri);
+	if (!transport.ok) {
+		return transport.message;
+	}
+
 	if (connection.kind === 'cloud' && credentials.value.token === undefined && credentials.value.pending === undefined) {
 		return '--cloud needs an API key: MILVUS_TOKEN, --token-file or --token';
 	}
@@ -206,6 +215,7 @@ export const resolveConfig = (flags: RawFlags, env: Environment, flavor: string 
 		ascii: asciiFromEnv(bool(flags, 'ascii'), env, context.platform),
 		bell: bool(flags, 'bell') === true,
 		stallAfterMs: defaults.stallAfterMs,
+		transport: transport.value,
 		readOnly: readOnly.value,
 	};
 	return {

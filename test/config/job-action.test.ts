@@ -56,6 +56,12 @@ describe('commit / abort JOBID…', () => {
 		});
 	});
 
+	test('and the TLS and proxy flags, so a secured cluster can be reached', () => {
+		expect(parse(['commit', '1', '--uri', 'milvus:19530', '--insecure', '--proxy', 'http://proxy:3128'])).toMatchObject({
+			kind: 'job-action', config: {uri: 'https://milvus:19530', transport: {insecure: true}},
+		});
+	});
+
 	test('abort takes the same', () => {
 		expect(parse(['abort', '1'])).toMatchObject({kind: 'job-action', action: 'abort', jobIds: ['1']});
 	});

@@ -41,6 +41,9 @@ describe('defaults', () => {
 			bell: false,
 			stallAfterMs: 300_000,
 			readOnly: false,
+			transport: {
+				caCert: undefined, clientCert: undefined, clientKey: undefined, tlsServerName: undefined, insecure: false, proxy: undefined,
+			},
 		});
 		expect(mode).toEqual({kind: 'live'});
 		expect(connection).toEqual({kind: 'milvus'});

@@ -1,5 +1,6 @@
 import type {ApiError, Result} from '../jobs/result.js';
 import type {Job, JobDetail} from '../jobs/job.js';
+import type {WeightProfile} from '../jobs/rates.js';
 import type {SortSpec} from '../jobs/types.js';
 
 /** What is being watched. A poll answer for another scope than the current one is ignored. */
@@ -42,4 +43,6 @@ export type Action
 		| {readonly type: 'reload'; readonly list: 'collections' | 'databases'}
 		| {readonly type: 'ask'; readonly confirm: PendingConfirm}
 		| {readonly type: 'answered'}
-		| {readonly type: 'job-actions-missing'};
+		| {readonly type: 'job-actions-missing'}
+		// The server's progress weights, once its version is known (hooks/use-server-weights.ts).
+		| {readonly type: 'set-weights'; readonly weights: WeightProfile | undefined};
