@@ -13,7 +13,7 @@ import {prefetchFirstList} from './prefetch.js';
 import {keepYoungGenerationSmall} from './young-generation.js';
 
 /** The TLS files and the passphrase prompt, before the first request; an exit code when they cannot be used. */
-const loadTransport = async (config: Config): Promise<TlsMaterial | number> => {
+export const loadTransport = async (config: Config): Promise<TlsMaterial | number> => {
 	const {loadTls} = await import('./tls-files.js');
 	const outcome = await loadTls(config.transport, processIo());
 	if (outcome.kind === 'usage-error') {
@@ -89,6 +89,7 @@ export const run = async (request: RunRequest): Promise<number> => {
 			try {
 				return await runTui({
 					client: prefetch.client, firstList: prefetch.takeReady(), config: connected.config, serverLabel: connected.serverLabel,
+					actions: connected.actions, actionsOff: connected.actionsOff,
 					wait: runner.wait === undefined ? undefined : {jobIds: runner.wait.jobIds, retries: request.retries},
 					journal: feed.then(ready => journalSnapshot(ready.journal.known(), ready.journal.earlier, cluster)),
 				});

@@ -2,12 +2,14 @@ import type {SortSpec} from '../model/jobs/types.js';
 import {flavors} from '../demo/flavor.js';
 import {knownStates} from '../model/jobs/job.js';
 import type {
-	Config, Connection, Environment, ParseResult, RunMode,
+	Config, Connection, Environment, ParseResult, PendingCredential, RunMode,
 } from './types.js';
 import {normalizeUri, type NormalizedUri} from './uri.js';
 import {
-	asciiFromEnv, colorFromEnv, maxTimerMs, parseCount, parsePort, parseSeconds, parseSort, parseStates,
+	asciiFromEnv, colorFromEnv, maxTimerMs, parseCount, parseSeconds, parseSort, parseStates, readOnlyFrom,
 } from './values.js';
+import {resolveJobAction} from './job-action.js';
+import {resolveDemoServer} from './demo-server.js';
 import {resolveCredentials} from './credentials.js';
 import {resolveHistory} from './history.js';
 import {
@@ -24,7 +26,6 @@ export const defaults = {
 	retries: '3',
 	cloudEndpoint: 'https://api.cloud.zilliz.com',
 	stallAfterMs: 5 * 60_000,
-	demoPort: '19530',
 } as const;
 
 const usage = (message: string): ParseResult => ({kind: 'usage-error', message});
@@ -166,39 +167,38 @@ const readValues = (flags: RawFlags, env: Environment): Values | string => {
 		: uri.message;
 };
 
-export const resolveRun = (flags: RawFlags, env: Environment, context: Context): ParseResult => {
-	const flavor = readFlavor(flags, context);
-	if (typeof flavor === 'string') {
-		return usage(flavor);
-	}
+type Resolved = {readonly config: Config; readonly connection: Connection; readonly pending: PendingCredential | undefined; readonly retries: number};
 
-	if (flags._[0] === 'demo-server') {
-		return resolveDemoServer(flags, flavor.flavor);
-	}
-
-	if (flags._[0] === 'history') {
-		return resolveHistory(flags);
-	}
-
+/** Flags and environment → the Config every command shares, or the one-line reason it cannot be built. */
+export const resolveConfig = (flags: RawFlags, env: Environment, flavor: string | undefined, context: Context): Resolved | string => {
 	const values = readValues(flags, env);
 	if (typeof values === 'string') {
-		return usage(values);
+		return values;
 	}
 
 	const {numbers, states, sort, uri} = values;
-	const connection = readConnection(flags, env, flavor.flavor, uri.uri);
+	const connection = readConnection(flags, env, flavor, uri.uri);
 	const credentials = resolveCredentials(flags, env, uri.token);
-	if (typeof connection === 'string' || !credentials.ok) {
-		return usage(typeof connection === 'string' ? connection : (credentials.ok ? '' : credentials.message));
+	const readOnly = readOnlyFrom(bool(flags, 'read-only'), env);
+	if (typeof connection === 'string') {
+		return connection;
+	}
+
+	if (!credentials.ok) {
+		return credentials.message;
+	}
+
+	if (!readOnly.ok) {
+		return readOnly.message;
 	}
 
 	const transport = connection.kind === 'demo' ? {ok: true as const, value: directTransport} : readTransport(flags, env, uri.uri);
 	if (!transport.ok) {
-		return usage(transport.message);
+		return transport.message;
 	}
 
 	if (connection.kind === 'cloud' && credentials.value.token === undefined && credentials.value.pending === undefined) {
-		return usage('--cloud needs an API key: MILVUS_TOKEN, --token-file or --token');
+		return '--cloud needs an API key: MILVUS_TOKEN, --token-file or --token';
 	}
 
 	const config: Config = {
@@ -217,7 +217,37 @@ export const resolveRun = (flags: RawFlags, env: Environment, context: Context):
 		bell: bool(flags, 'bell') === true,
 		stallAfterMs: defaults.stallAfterMs,
 		transport: transport.value,
+		readOnly: readOnly.value,
 	};
+	return {
+		config, connection, pending: credentials.value.pending, retries: numbers.retries,
+	};
+};
+
+export const resolveRun = (flags: RawFlags, env: Environment, context: Context): ParseResult => {
+	const flavor = readFlavor(flags, context);
+	if (typeof flavor === 'string') {
+		return usage(flavor);
+	}
+
+	const command = flags._[0];
+	if (command === 'demo-server') {
+		return resolveDemoServer(flags, flavor.flavor);
+	}
+
+	if (command === 'history') {
+		return resolveHistory(flags);
+	}
+
+	const resolved = resolveConfig(flags, env, flavor.flavor, context);
+	if (typeof resolved === 'string') {
+		return usage(resolved);
+	}
+
+	if (command === 'commit' || command === 'abort') {
+		return resolveJobAction(command, flags, resolved);
+	}
+
 	const onEvent = text(flags, 'on-event');
 	if (onEvent?.trim() === '') {
 		return usage('--on-event needs a command');
@@ -225,46 +255,11 @@ export const resolveRun = (flags: RawFlags, env: Environment, context: Context):
 
 	return {
 		kind: 'run',
-		config,
+		config: resolved.config,
 		watchers: {journal: bool(flags, 'journal') !== false, notify: bool(flags, 'notify') === true, onEvent: onEvent?.trim()},
 		mode: chooseMode(flags),
-		connection,
-		pending: credentials.value.pending,
-		retries: numbers.retries,
-	};
-};
-
-const resolveDemoServer = (flags: RawFlags, flavor: string | undefined): ParseResult => {
-	const port = parsePort(text(flags, 'port') ?? defaults.demoPort);
-	if (!port.ok) {
-		return usage(port.message);
-	}
-
-	const auth = text(flags, 'auth');
-	const colon = auth?.indexOf(':') ?? -1;
-	if (auth !== undefined && colon < 1) {
-		return usage('--auth must look like user:password');
-	}
-
-	const rawRetention = text(flags, 'retention');
-	const retention = rawRetention === undefined ? undefined : parseSeconds('retention', rawRetention, 1);
-	if (retention !== undefined && !retention.ok) {
-		return usage(retention.message);
-	}
-
-	const cert = nonEmpty(text(flags, 'tls-cert'));
-	const key = nonEmpty(text(flags, 'tls-key'));
-	const clientCa = nonEmpty(text(flags, 'client-ca'));
-	if ((cert === undefined) !== (key === undefined) || (clientCa !== undefined && cert === undefined)) {
-		return usage(cert === undefined ? `--${key === undefined ? 'client-ca' : 'tls-key'} needs --tls-cert` : '--tls-cert needs --tls-key');
-	}
-
-	return {
-		kind: 'demo-server',
-		retentionMs: retention?.value,
-		port: port.value,
-		auth: auth === undefined ? undefined : {user: auth.slice(0, colon), password: auth.slice(colon + 1)},
-		flavor,
-		tls: cert === undefined || key === undefined ? undefined : {cert, key, clientCa},
+		connection: resolved.connection,
+		pending: resolved.pending,
+		retries: resolved.retries,
 	};
 };
