@@ -1,4 +1,5 @@
 import type {SortSpec} from './model/types.js';
+import type {CloudTarget} from './api/zilliz-errors.js';
 import {buildParser, programName} from './config/options.js';
 import {resolveRun} from './config/resolve.js';
 import type {RawFlags} from './config/flags.js';
@@ -36,7 +37,7 @@ export type RunMode
 export type Connection
 	= | {readonly kind: 'milvus'}
 		| {readonly kind: 'demo'; readonly flavor: string | undefined}
-		| {readonly kind: 'cloud'; readonly clusterId: string; readonly endpoint: string};
+		| {readonly kind: 'cloud'; readonly target: CloudTarget; readonly endpoint: string; readonly keySource: string};
 
 /** A credential that needs I/O before `config.token` can be filled in (cli.tsx does it). */
 export type PendingCredential
@@ -68,7 +69,7 @@ export type ParseResult
 		| {readonly kind: 'usage-error'; readonly message: string};
 
 /** The variables we read. `process.env` fits this type; tests pass plain objects. */
-export type EnvironmentName = 'MILVUS_URI' | 'MILVUS_TOKEN' | 'MILVUS_USER' | 'MILVUS_PASSWORD' | 'MILVUS_DB_NAME' | 'ZILLIZ_CLUSTER_ID'
+export type EnvironmentName = 'MILVUS_URI' | 'MILVUS_TOKEN' | 'MILVUS_USER' | 'MILVUS_PASSWORD' | 'MILVUS_DB_NAME' | 'ZILLIZ_CLUSTER_ID' | 'ZILLIZ_PROJECT_ID' | 'ZILLIZ_REGION_ID'
 	| 'NO_COLOR' | 'TERM' | 'LANG' | 'LC_ALL' | 'LC_CTYPE';
 export type Environment = Readonly<Partial<Record<EnvironmentName, string | undefined>>>;
 

@@ -17,14 +17,19 @@ import {
 } from './request-options.js';
 import {parseDescribeResponse, parseEnvelope, parseJobs} from './parse.js';
 import {field, isObject, toNumber} from './fields.js';
-import {createLimiter, type Clock} from './rate-limit.js';
+import {createLimiter, realClock, type Clock} from './rate-limit.js';
+import {zillizError, type CloudTarget} from './zilliz-errors.js';
+import {retryAfterMs} from './retry-after.js';
 
 export type CloudClientOptions = {
 	/** Control-plane base, e.g. `https://api.cloud.zilliz.com` (`.com.cn` in China). */
 	readonly endpoint: string;
-	readonly clusterId: string;
+	/** A dedicated cluster, or a project database ("serverless": `projectId` + `regionId`, as pymilvus and the Node SDK send them). */
+	readonly target: CloudTarget;
 	/** The API key; sent as `Authorization: Bearer`, never printed. */
 	readonly token: string | undefined;
+	/** Where the key came from (`MILVUS_TOKEN`, `--token-file`, …), for the one line shown when it is refused. */
+	readonly keySource?: string;
 	readonly dbName?: string;
 	readonly timeoutMs: number;
 	readonly fetch?: typeof fetch;
@@ -69,12 +74,24 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 	const {requestTimeoutSeconds, deadlineMs} = timing(options.timeoutMs);
 	const pageSize = Math.min(100, Math.max(1, options.pageSize ?? 100));
 	const maxPages = options.maxPages ?? 50;
-	const limit = createLimiter(options.perSecond ?? 10, options.clock);
+	const clock = options.clock ?? realClock;
+	const limit = createLimiter(options.perSecond ?? 10, clock);
+	const credential = {what: 'Zilliz Cloud API key', source: options.keySource ?? 'MILVUS_TOKEN / --token-file / --token'};
+	const target: Readonly<Record<string, string>> = 'clusterId' in options.target
+		? {clusterId: options.target.clusterId}
+		: {projectId: options.target.projectId, regionId: options.target.regionId};
 	let describePath: string = cloudEndpoints.getProgress;
+	/** Per endpoint: no request before this time (a 429's Retry-After). */
+	const holdUntil = new Map<string, number>();
 
-	const call = async <T>(endpoint: string, body: Readonly<Record<string, unknown>>, parse: (json: unknown) => Result<T>, signal: AbortSignal | undefined): Promise<Result<T>> => {
+	const send = async (endpoint: string, body: Readonly<Record<string, unknown>>, signal: AbortSignal | undefined) => {
+		const held = (holdUntil.get(endpoint) ?? 0) - clock.now();
+		if (held > 0) {
+			await clock.sleep(held, signal);
+		}
+
 		await limit(endpoint, signal);
-		const raw = await post({
+		return post({
 			fetch: fetchImpl,
 			url: base + endpoint,
 			displayUri: shownUri,
@@ -84,17 +101,28 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 			deadlineMs,
 			signal,
 		});
+	};
+
+	const call = async <T>(endpoint: string, body: Readonly<Record<string, unknown>>, parse: (json: unknown) => Result<T>, signal: AbortSignal | undefined): Promise<Result<T>> => {
+		let raw = await send(endpoint, body, signal);
+		// 429: the endpoint waits as long as the server asks (everyone's next request too), then this one is tried once more.
+		for (let retry = 0; retry < 2 && raw.ok && raw.value.status === 429 && !signal?.aborted; retry++) {
+			holdUntil.set(endpoint, clock.now() + retryAfterMs(raw.value.retryAfter, 1000));
+			// eslint-disable-next-line no-await-in-loop -- the retry follows the wait
+			raw = await send(endpoint, body, signal);
+		}
+
 		if (!raw.ok) {
 			return raw;
 		}
 
 		const json = classifyResponse(raw.value, {endpoint, timeoutMs: requestTimeoutSeconds * 1000, redact});
 		if (!json.ok) {
-			return json;
+			return {ok: false, error: zillizError(json.error, options.target, credential)};
 		}
 
 		const parsed = parse(json.value);
-		return parsed.ok ? parsed : {ok: false, error: redactEnvelope(parsed.error, redact)};
+		return parsed.ok ? parsed : {ok: false, error: zillizError(redactEnvelope(parsed.error, redact), options.target, credential)};
 	};
 
 	const listImportJobs = async (listOptions: ListOptions = {}): Promise<Result<readonly Job[]>> => {
@@ -102,7 +130,7 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 		const jobs = new Map<string, Job>();
 		for (let currentPage = 1; currentPage <= maxPages; currentPage++) {
 			const body = {
-				clusterId: options.clusterId, pageSize, currentPage, ...(dbName ? {dbName} : {}),
+				...target, pageSize, currentPage, ...(dbName ? {dbName} : {}),
 			};
 			// eslint-disable-next-line no-await-in-loop -- pages are sequential by nature
 			const page = await call(cloudEndpoints.list, body, parsePage, listOptions.signal);
@@ -128,7 +156,7 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 
 	const describeImportJob = async (jobId: string, describeOptions: RequestOptions = {}): Promise<Result<JobDetail>> => {
 		const parse = (json: unknown) => parseDescribeResponse(json, jobId);
-		const body = {clusterId: options.clusterId, jobId};
+		const body = {...target, jobId};
 		const result = await call(describePath, body, parse, describeOptions.signal);
 		if (result.ok || result.error.kind !== 'not-supported' || describePath === cloudEndpoints.describe) {
 			return result;

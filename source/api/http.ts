@@ -14,6 +14,8 @@ export type RawResponse = {
 	readonly text: string;
 	/** `Location` header of a redirect ('' otherwise). */
 	readonly location: string;
+	/** `Retry-After` header ('' when absent): how long a 429 or 503 asks the client to wait. */
+	readonly retryAfter: string;
 };
 
 export type PostRequest = {
@@ -79,7 +81,11 @@ export const post = async (request: PostRequest): Promise<Result<RawResponse>> =
 			return {ok: false, error: {kind: 'bad-shape', detail: `answer larger than ${limit}`}};
 		}
 
-		return {ok: true, value: {status: response.status, text, location: response.headers.get('location') ?? ''}};
+		return {
+			ok: true, value: {
+				status: response.status, text, location: response.headers.get('location') ?? '', retryAfter: response.headers.get('retry-after') ?? '',
+			},
+		};
 	} catch (error) {
 		return {
 			ok: false,

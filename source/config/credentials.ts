@@ -59,3 +59,23 @@ const userPassword = (user: string, password: string | undefined): Parsed<Creden
 		? {ok: true, value: {token: undefined, pending: {kind: 'password-prompt', user}}}
 		: ok(`${user}:${password}`);
 };
+
+/**
+Where an API key comes from, in the order above, for the one line shown when the server refuses it
+(`--cloud` takes the key from --token, --token-file or MILVUS_TOKEN).
+*/
+export const credentialSource = (flags: RawFlags, env: Environment): string => {
+	if (flag(flags, 'token') !== undefined) {
+		return '--token';
+	}
+
+	if (flag(flags, 'token-file') !== undefined) {
+		return '--token-file';
+	}
+
+	if (flag(flags, 'user') !== undefined) {
+		return '--user/--password';
+	}
+
+	return set(env.MILVUS_TOKEN?.trim()) ? 'MILVUS_TOKEN' : 'MILVUS_USER/MILVUS_PASSWORD';
+};

@@ -10,7 +10,7 @@ const cloud = 'Zilliz Cloud:';
 const demo = 'Demo:';
 
 const epilogue = `Environment:
-  MILVUS_URI, MILVUS_TOKEN, MILVUS_USER, MILVUS_PASSWORD, MILVUS_DB_NAME, ZILLIZ_CLUSTER_ID
+  MILVUS_URI, MILVUS_TOKEN, MILVUS_USER, MILVUS_PASSWORD, MILVUS_DB_NAME, ZILLIZ_CLUSTER_ID, ZILLIZ_PROJECT_ID, ZILLIZ_REGION_ID
   Flags win over the environment. NO_COLOR or TERM=dumb turn colour off;
   a non-UTF-8 LANG/LC_ALL/LC_CTYPE turns on --ascii.
 
@@ -55,6 +55,8 @@ const mainOptions = (y: Argv): Argv => y
 	})
 	.option('cloud', {group: cloud, type: 'boolean', describe: 'use the Zilliz Cloud control plane (the token is an API key)'})
 	.option('cluster-id', {group: cloud, type: 'string', describe: 'Zilliz Cloud cluster id [env ZILLIZ_CLUSTER_ID]'})
+	.option('project-id', {group: cloud, type: 'string', describe: 'a project database (serverless): its project id, with --region-id [env ZILLIZ_PROJECT_ID]'})
+	.option('region-id', {group: cloud, type: 'string', describe: 'the region of --project-id, e.g. aws-us-west-2 [env ZILLIZ_REGION_ID]'})
 	.option('cloud-endpoint', {group: cloud, type: 'string', describe: 'control-plane URL [default: https://api.cloud.zilliz.com]'})
 	.option('demo', {group: demo, type: 'boolean', describe: 'start the embedded demo server and watch it'})
 	.option('flavor', {group: demo, type: 'string', describe: 'with --demo: which Milvus version the demo imitates'});

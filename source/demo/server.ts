@@ -4,6 +4,9 @@ import type {Credentials} from './auth.js';
 import {defaultFlavor, traitsOf, type Flavor} from './flavor.js';
 import {handle, json, type Reply} from './routes.js';
 import {emptyWorld, makeDemoJob, seedWorld} from './seed.js';
+import {addBulkJobs} from './bulk.js';
+import {handleCloud} from './cloud/routes.js';
+import {createRateGate} from './cloud/rate.js';
 import {tick, type Rules, type World} from './world.js';
 
 /** node:http glue: read the body, keep the one World, advance it from the clock on each request. */
@@ -26,9 +29,23 @@ export type DemoOptions = {
 	readonly tickMs?: number;
 	/** Extra time each reply takes, so clients can meet `Request-Timeout` and HTTP 408. Default 0. */
 	readonly latencyMs?: number;
+	/** Flavour `cloud`: the API key the control plane accepts (default `demo-api-key`). */
+	readonly apiKey?: string;
+	/** Jobs added to the seed, most of them running (a long list: pagination, request budgets). */
+	readonly bulkJobs?: number;
 };
 
-export type DemoServer = {readonly url: string; readonly port: number; readonly flavor: Flavor; close(): Promise<void>};
+/** One request as the server saw it: the proof of a client's request rate. */
+export type RequestLogEntry = {readonly at: number; readonly path: string; readonly status: number};
+
+export type DemoServer = {
+	readonly url: string;
+	readonly port: number;
+	readonly flavor: Flavor;
+	/** Every request so far, oldest first (the last 100,000). */
+	requests(): readonly RequestLogEntry[];
+	close(): Promise<void>;
+};
 
 export const defaultRetentionMs = 3 * 60_000;
 const maxBodyBytes = 4 * 1024 * 1024;
@@ -40,6 +57,7 @@ const header = (request: IncomingMessage, name: string): string | undefined => {
 
 const send = (response: ServerResponse, reply: Reply): void => {
 	response.writeHead(reply.status, {
+		...reply.headers,
 		'Content-Type': reply.contentType === 'json' ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
 		'Access-Control-Allow-Origin': '*',
 		'X-Content-Type-Options': 'nosniff',
@@ -89,7 +107,21 @@ export const startDemoServer = async (options: DemoOptions = {}): Promise<DemoSe
 	const seed = options.seed ?? 'demo';
 	const rules: Rules = {flavor, retentionMs: options.retentionMs ?? defaultRetentionMs, arrivalMs: options.tickMs ?? (seed === 'demo' ? 15_000 : 0)};
 	let world: World = seed === 'demo' ? seedWorld(clock(), random, rules) : emptyWorld();
+	if (options.bulkJobs !== undefined && options.bulkJobs > 0) {
+		world = addBulkJobs(world, options.bulkJobs, clock(), random, rules);
+	}
+
 	const latencyMs = options.latencyMs ?? 0;
+	const gate = createRateGate();
+	const log: RequestLogEntry[] = [];
+	const reply = (path: string, at: number, response: ServerResponse, answer: Reply): void => {
+		if (log.length >= 100_000) {
+			log.splice(0, 10_000);
+		}
+
+		log.push({at, path, status: answer.status});
+		send(response, answer);
+	};
 
 	const serve = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
 		const body = await readBody(request);
@@ -101,26 +133,33 @@ export const startDemoServer = async (options: DemoOptions = {}): Promise<DemoSe
 
 		const now = clock();
 		world = tick(world, now, {random, rules, make: makeDemoJob});
-		const result = handle({
+		const context = {
 			world, now, random, flavor, traits, rules, auth: options.auth, makeJob: makeDemoJob,
-		}, {
+		};
+		const demoRequest = {
 			method: request.method ?? '',
 			path: new URL(request.url ?? '/', 'http://demo').pathname,
 			authorization: header(request, 'authorization'),
 			dbName: header(request, 'db-name'),
 			body,
-		});
+		};
+		if (flavor === 'cloud') {
+			reply(demoRequest.path, now, response, handleCloud(context, demoRequest, {apiKey: options.apiKey, gate}));
+			return;
+		}
+
+		const result = handle(context, demoRequest);
 		world = result.world;
 		const timeout = timeoutOf(request);
 		if (latencyMs > 0) {
 			await sleep(Math.min(latencyMs, timeout ?? latencyMs));
 			if (timeout !== undefined && timeout < latencyMs) {
-				send(response, traits.jsonTimeout ? json(408, {code: 10_001, message: 'request timeout'}) : {status: 408, contentType: 'text', body: 'timeout'});
+				reply(demoRequest.path, now, response, traits.jsonTimeout ? json(408, {code: 10_001, message: 'request timeout'}) : {status: 408, contentType: 'text', body: 'timeout'});
 				return;
 			}
 		}
 
-		send(response, result.reply);
+		reply(demoRequest.path, now, response, result.reply);
 	};
 
 	const server = createServer((request, response) => {
@@ -151,6 +190,7 @@ export const startDemoServer = async (options: DemoOptions = {}): Promise<DemoSe
 		url: `http://${hostForUrl(host)}:${port}`,
 		port,
 		flavor,
+		requests: () => [...log],
 		async close() {
 			server.closeAllConnections();
 			await new Promise<void>(resolve => {

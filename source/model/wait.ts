@@ -130,4 +130,4 @@ Whether a failed poll ends the wait (exit 3): refused credentials (401/403) at o
 cannot fix them; any other failure once more than `retries` polls in a row have failed.
 */
 export const waitGivesUp = (error: ApiError, consecutiveFailures: number, retries: number): boolean =>
-	error.kind === 'unauthorized' || error.kind === 'forbidden' || consecutiveFailures > retries;
+	error.kind === 'unauthorized' || error.kind === 'forbidden' || error.kind === 'unknown-target' || consecutiveFailures > retries;

@@ -29,8 +29,12 @@ export const fetchJobs = async (context: Pick<ModeContext, 'client' | 'config' |
 	return {ok: true, value: [...jobs.values()]};
 };
 
-/** Retrying cannot fix refused credentials, and a cancelled request was cancelled on purpose. */
-export const isFatal = (error: ApiError): boolean => error.kind === 'unauthorized' || error.kind === 'forbidden' || error.kind === 'aborted';
+/** Retrying cannot fix refused credentials or an unknown cluster, and a cancelled request was cancelled on purpose. */
+export const isFatal = (error: ApiError): boolean =>
+	error.kind === 'unauthorized' || error.kind === 'forbidden' || error.kind === 'aborted' || error.kind === 'unknown-target';
+
+/** An id the server does not know (a Zilliz cluster or project) is the user's to fix: a usage error; anything else, 3. */
+export const failureExitCode = (error: ApiError): 2 | 3 => error.kind === 'unknown-target' ? 2 : 3;
 
 /** Backoff for the one-shot modes: 0.5 s, 1 s, 2 s, … capped at the poll interval. */
 export const retryDelayMs = (failures: number, intervalMs: number): number => Math.min(intervalMs, 500 * (2 ** Math.max(0, failures - 1)));

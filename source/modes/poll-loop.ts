@@ -1,7 +1,9 @@
 import type {Job} from '../model/job.js';
 import {programPrefix, type ModeContext} from './context.js';
 import {exitCodes, type ExitCode} from './exit-codes.js';
-import {failureLine, fetchJobs, isFatal} from './fetch-jobs.js';
+import {
+	failureExitCode, failureLine, fetchJobs, isFatal,
+} from './fetch-jobs.js';
 
 /**
 The loop of the script modes that keep watching (`--json --watch`, `--wait`): polls never overlap;
@@ -28,7 +30,7 @@ export const pollLoop = async (context: ModeContext, onJobs: (jobs: readonly Job
 			failures++;
 			context.err(`${programPrefix}${failureLine(result.error, context.config.uri, failures)}\n`);
 			if (isFatal(result.error) || failures > context.retries) {
-				return exitCodes.unavailable;
+				return failureExitCode(result.error);
 			}
 		}
 
