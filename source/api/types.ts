@@ -42,4 +42,9 @@ export type ImportClient = {
 	listCollections(dbName?: string, options?: RequestOptions): Promise<Result<readonly string[]>>;
 	/** `not-supported` on Milvus 2.4 (no databases/list route). */
 	listDatabases(options?: RequestOptions): Promise<Result<readonly string[]>>;
+	/**
+	Whether the server has `jobs/import/describe` (Milvus 2.4.13+, Zilliz' getProgress): undefined until a
+	describe was tried. The background detail fetcher asks nothing of a server without it.
+	*/
+	hasDescribe?(): boolean | undefined;
 };
