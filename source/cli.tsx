@@ -47,6 +47,8 @@ const runDemoServerCommand = async (request: DemoServerRequest): Promise<number 
 		await runDemoServer({
 			port: request.port,
 			auth: request.auth,
+			// The cloud flavour takes an API key: `--auth` given there is that key, whole.
+			apiKey: request.auth === undefined ? undefined : `${request.auth.user}:${request.auth.password}`,
 			flavor: request.flavor === undefined ? undefined : parseFlavor(request.flavor),
 			log(line) {
 				process.stdout.write(`${line}\n`);
