@@ -1,5 +1,5 @@
 import type {ApiError, Result} from '../api/types.js';
-import type {Job, JobDetail} from './job.js';
+import type {Job, JobDetail, JobFacts} from './job.js';
 import type {SortSpec} from './types.js';
 
 /** What is being watched. A poll answer for another scope than the current one is ignored. */
@@ -30,5 +30,7 @@ export type Action
 		| {readonly type: 'set-mode'; readonly mode: Mode}
 		| {readonly type: 'picker-move'; readonly delta: number}
 		| {readonly type: 'detail-loaded'; readonly at: number; readonly jobId: string; readonly result: Result<JobDetail>}
+		// What the background fetcher learnt from describe (progress where the list has none, true times).
+		| {readonly type: 'facts-loaded'; readonly scope: Scope; readonly facts: readonly JobFacts[]}
 		| {readonly type: 'collections-loaded'; readonly dbName: string | undefined; readonly result: Result<readonly string[]>}
 		| {readonly type: 'databases-loaded'; readonly result: Result<readonly string[]>};

@@ -1,7 +1,8 @@
 import type {Action} from './actions.js';
+import {applyFacts} from './job-facts.js';
 import {loadedCollections, loadedDatabases, loadedDetail} from './reduce-loaded.js';
 import {isListAction, reduceList} from './reduce-list.js';
-import {pollFailed, pollOk} from './reduce-poll.js';
+import {pollFailed, pollOk, sameScope} from './reduce-poll.js';
 import {movePicker, setMode, setScope} from './reduce-view.js';
 import {clampInterval, type AppState} from './state.js';
 
@@ -47,6 +48,11 @@ export function reducer(state: AppState, action: Action): AppState {
 
 		case 'detail-loaded': {
 			return loadedDetail(state, action);
+		}
+
+		case 'facts-loaded': {
+			const jobs = sameScope(action.scope, state.scope) ? applyFacts(state.jobs, action.facts) : state.jobs;
+			return jobs === state.jobs ? state : {...state, jobs};
 		}
 
 		case 'collections-loaded': {
