@@ -30,8 +30,8 @@ export type DetailFetcherOptions = {
 };
 
 export type DetailFetcher = {
-	/** The work, most wanted first; replaces the previous list. */
-	want(wants: readonly DetailWant[]): void;
+	/** The work, most wanted first, the first `onScreen` of it being the rows on screen; replaces the previous list. */
+	want(wants: readonly DetailWant[], onScreen?: number): void;
 	setMaxAge(ms: number): void;
 	stop(): void;
 };
@@ -70,6 +70,9 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 	/** A job whose describe failed on its own (a business error): not asked again before this time. */
 	const quietUntil = new Map<string, number>();
 	let wants: readonly DetailWant[] = [];
+	/** How many of `wants` are the rows on screen. */
+	let firstCount = 0;
+	let restsTurn = false;
 	let {maxAgeMs} = options;
 	let running = false;
 	let disabled = false;
@@ -88,10 +91,15 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 		}
 	};
 
-	/** The first want that needs a request now, and otherwise when the earliest one will. */
-	const next = (now: number): {readonly want?: DetailWant; readonly dueIn?: number} => {
+	/**
+	The best candidate of one tier: the first never asked (in the order given), else the due one asked
+	longest ago, so a long list is refreshed round-robin instead of its head over and over.
+	*/
+	const pick = (from: number, to: number, now: number): {readonly want?: DetailWant; readonly dueIn?: number} => {
 		let dueIn: number | undefined;
-		for (const want of wants) {
+		let stalest: {readonly want: DetailWant; readonly fetchedAt: number} | undefined;
+		for (let index = from; index < to; index++) {
+			const want = wants[index]!;
 			if (settled.has(want.jobId) || (quietUntil.get(want.jobId) ?? 0) > now) {
 				continue;
 			}
@@ -103,15 +111,36 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 
 			if (want.need === 'progress') {
 				const age = now - entry.fetchedAt;
-				if (age >= maxAgeMs) {
-					return {want};
+				if (age < maxAgeMs) {
+					dueIn = Math.min(dueIn ?? Number.POSITIVE_INFINITY, maxAgeMs - age);
+				} else if (stalest === undefined || entry.fetchedAt < stalest.fetchedAt) {
+					stalest = {want, fetchedAt: entry.fetchedAt};
 				}
-
-				dueIn = Math.min(dueIn ?? Number.POSITIVE_INFINITY, maxAgeMs - age);
 			}
 		}
 
-		return {dueIn};
+		return stalest === undefined ? {dueIn} : {want: stalest.want};
+	};
+
+	/**
+	The next request: the rows on screen (the first `firstCount` wants) and the rest take turns when
+	both have work, so neither starves the other; otherwise whichever has some.
+	*/
+	const next = (now: number): {readonly want?: DetailWant; readonly dueIn?: number} => {
+		const first = pick(0, Math.min(firstCount, wants.length), now);
+		const rest = pick(Math.min(firstCount, wants.length), wants.length, now);
+		if (first.want !== undefined && rest.want !== undefined) {
+			const choice = restsTurn ? rest : first;
+			restsTurn = !restsTurn;
+			return choice;
+		}
+
+		if (first.want !== undefined || rest.want !== undefined) {
+			return first.want === undefined ? rest : first;
+		}
+
+		const dueIn = Math.min(first.dueIn ?? Number.POSITIVE_INFINITY, rest.dueIn ?? Number.POSITIVE_INFINITY);
+		return Number.isFinite(dueIn) ? {dueIn} : {};
 	};
 
 	const later = (ms: number): void => {
@@ -206,8 +235,9 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 	};
 
 	return {
-		want(list) {
+		want(list, onScreen = 0) {
 			wants = list;
+			firstCount = onScreen;
 			if (known.size > maxKnown) { // Jobs long gone from the server: forget them, the wanted ones stay.
 				const wanted = new Set(list.map(item => item.jobId));
 				for (const jobId of known.keys()) {

@@ -1,5 +1,6 @@
 import type {Job} from '../model/job.js';
 import {programPrefix, type ModeContext} from './context.js';
+import {createProgressFill} from './fill-progress.js';
 import {exitCodes, type ExitCode} from './exit-codes.js';
 import {
 	failureExitCode, failureLine, fetchJobs, isFatal,
@@ -12,6 +13,15 @@ one line on stderr and is retried at the next interval, until more than --retrie
 error is one retrying cannot fix (refused credentials): exit 3. Ctrl-C ends it with 130.
 */
 export const pollLoop = async (context: ModeContext, onJobs: (jobs: readonly Job[]) => ExitCode | undefined): Promise<ExitCode> => {
+	const progress = createProgressFill(context);
+	try {
+		return await loop(context, jobs => onJobs(progress.fill(jobs)));
+	} finally {
+		progress.stop();
+	}
+};
+
+const loop = async (context: ModeContext, onJobs: (jobs: readonly Job[]) => ExitCode | undefined): Promise<ExitCode> => {
 	let failures = 0;
 	while (!context.signal.aborted) {
 		// eslint-disable-next-line no-await-in-loop -- polls never overlap

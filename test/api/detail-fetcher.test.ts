@@ -83,6 +83,24 @@ describe('order and caching', () => {
 		});
 	});
 
+	test('rows on screen and the rest take turns; the rest go round-robin, none starves', async () => {
+		const {fake, fetcher} = start(0);
+		fetcher.want(['v', 'r1', 'r2', 'r3'].map(jobId => ({jobId, need: 'progress' as const})), 1);
+		const asked: string[] = [];
+		for (let index = 0; index < 8; index++) {
+			// eslint-disable-next-line no-await-in-loop
+			await vi.waitFor(() => {
+				expect(fake.describes).toHaveLength(1);
+			});
+			const {jobId} = fake.describes[0]!;
+			asked.push(jobId!);
+			fake.answerDescribe(detail(jobId!, 'Importing', index));
+		}
+
+		// Never asked first (in order), then whichever was asked longest ago; screen and rest alternate once both have work.
+		expect(asked).toEqual(['v', 'r1', 'v', 'r2', 'v', 'r3', 'v', 'r1']);
+	});
+
 	test('a server without describe (Milvus < 2.4.13) is asked nothing more', async () => {
 		const {fake, fetcher} = start(0);
 		const client = {...fake.client, hasDescribe: () => false};

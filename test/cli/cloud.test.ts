@@ -1,10 +1,10 @@
 import {
-	afterEach, describe, expect, test,
+	afterEach, describe, expect, test, vi,
 } from 'vitest';
 import {startDemoServer, type DemoServer} from '../../source/demo/index.js';
 import {demoApiKey, demoClusterId} from '../../source/demo/cloud/identity.js';
 import {seededRandom} from '../../source/demo/rng.js';
-import {runCli} from '../helpers/run-cli.js';
+import {runCli, spawnCli} from '../helpers/run-cli.js';
 
 /** The built CLI against the demo's Zilliz Cloud control plane (issue 15): refusals end at once, with one line. */
 
@@ -26,6 +26,24 @@ describe('--cloud against the control plane', () => {
 		const result = await runCli([...cloudArgs(), '--json'], {MILVUS_TOKEN: demoApiKey});
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('"jobId": "job-');
+	});
+
+	test('--json --watch fills in the progress the list lacks, from getProgress, within a few polls', async () => {
+		server = await startCloud();
+		const cli = spawnCli([...cloudArgs(), '--json', '--watch', '--interval', '0.5'], {MILVUS_TOKEN: demoApiKey});
+		type Doc = {readonly jobs: ReadonlyArray<{readonly state: string; readonly progress: number | undefined}>};
+		const documents = (): Doc[] => cli.stdout().split('\n').filter(Boolean).map(line => JSON.parse(line) as Doc); // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion
+		await vi.waitFor(() => {
+			const last = documents().at(-1);
+			const running = last?.jobs.filter(job => job.state === 'Importing' || job.state === 'Pending') ?? [];
+			expect(running.length).toBeGreaterThan(0);
+			expect(running.every(job => typeof job.progress === 'number')).toBe(true);
+		}, {timeout: 15_000, interval: 100});
+		const first = documents()[0]!;
+		expect(first.jobs.filter(job => job.state === 'Importing').every(job => job.progress === null)).toBe(true); // The list alone has none.
+		expect(documents().at(-1)!.jobs.filter(job => job.state === 'Completed').every(job => job.progress === 100)).toBe(true);
+		cli.child.kill('SIGINT');
+		expect(await cli.result).toMatchObject({code: 130});
 	});
 
 	test('a wrong API key: exit 3 after one request, one line naming MILVUS_TOKEN, the key never shown', async () => {
