@@ -14,6 +14,7 @@ import {osc52} from './hooks/osc52.js';
 import {ClockContext, createClock} from './hooks/clock.js';
 import {useKeys} from './hooks/use-keys.js';
 import {useDetailLoader, useListLoaders} from './hooks/use-loaders.js';
+import {useDetailFacts} from './hooks/use-detail-facts.js';
 import {usePoll} from './hooks/use-poll.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useQuietReducer} from './hooks/use-quiet-reducer.js';
@@ -80,6 +81,9 @@ export function App({
 		firstPollAfter: state.poll.lastOkAt,
 	});
 	const detailJobId = state.mode === 'detail' ? (state.detail?.jobId ?? state.selectedJobId) : undefined;
+	useDetailFacts({
+		client, state, screenRows: rows, dispatch,
+	});
 	useDetailLoader({
 		client, jobId: detailJobId, dbName: state.scope.dbName, reloadKey: state.poll.lastOkAt, dispatch, now,
 	});

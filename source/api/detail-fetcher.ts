@@ -82,7 +82,10 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 	let batch: JobFacts[] = [];
 	let flushedAt = clock.now();
 
+	let flushTimer: NodeJS.Timeout | undefined;
 	const flush = (): void => {
+		clearTimeout(flushTimer);
+		flushTimer = undefined;
 		if (batch.length > 0) {
 			const out = batch;
 			batch = [];
@@ -177,6 +180,8 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 			}
 
 			batch.push(facts);
+			// Out within flushMs even while the next request hangs.
+			flushTimer ??= setTimeout(flush, Math.max(0, flushMs - (clock.now() - flushedAt)));
 			return;
 		}
 
@@ -194,6 +199,7 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 	};
 
 	const pump = async (): Promise<void> => {
+		disabled ||= options.client.hasDescribe?.() === false;
 		if (running || disabled || controller.signal.aborted) {
 			return;
 		}
@@ -257,6 +263,7 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 		stop() {
 			controller.abort();
 			clearTimeout(timer);
+			clearTimeout(flushTimer);
 		},
 	};
 };

@@ -1,9 +1,12 @@
 import type {ReactNode} from 'react';
 import {Box, Text} from 'ink';
 import type {Job, JobDetail} from '../model/job.js';
+import type {TrackedJob} from '../model/types.js';
 import {fit, width as cellWidth} from './cells.js';
 import {FileTable, fileTableHeight} from './file-table.js';
-import {formatBytes, formatCount} from './format.js';
+import {
+	formatBytes, formatClock, formatCount,
+} from './format.js';
 import {ProgressBar} from './progress-bar.js';
 import {useTheme} from './theme-context.js';
 
@@ -13,6 +16,8 @@ export type DetailViewProps = {
 	readonly job: Job | undefined;
 	/** The last good describe answer. */
 	readonly detail: JobDetail | undefined;
+	/** The job as tracked across polls: the last progress before a failure, its progress' age, how well its time in state is known. */
+	readonly tracked?: TrackedJob;
 	readonly isLoading: boolean;
 	/** One line from describeError when the last describe failed. */
 	readonly error: string | undefined;
@@ -33,14 +38,35 @@ function Field({label, children}: {readonly label: string; readonly children: Re
 }
 
 /** One job described: the numbers, every file, and the whole reason, wrapped. */
-export function DetailView({jobId, job, detail, isLoading, error, width, height}: DetailViewProps) {
+/**
+What the tracked job adds to the progress line: the last progress before a failure (Milvus resets
+it), or the age of a progress read from describe because the list had none.
+*/
+const progressNote = (tracked: TrackedJob | undefined, detail: JobDetail | undefined): string => {
+	if (tracked === undefined) {
+		return '';
+	}
+
+	if (tracked.state === 'Failed') {
+		return tracked.lastRunProgress === undefined ? 'none seen before it failed' : `  failed at ${tracked.lastRunProgress} %`;
+	}
+
+	return tracked.progressAt === undefined || detail !== undefined ? '' : `  as of ${formatClock(tracked.progressAt)}`;
+};
+
+/** Since when the job is in its state: exact, or only a bound (it was there at the first poll). */
+const sinceText = (tracked: TrackedJob): string => tracked.sinceExact
+	? `since ${formatClock(tracked.stateSince)}`
+	: `since ${formatClock(tracked.stateSince)} or earlier (already so at the first poll; the server does not say)`;
+
+export function DetailView({jobId, job, detail, tracked, isLoading, error, width, height}: DetailViewProps) {
 	const theme = useTheme();
 	const shown = detail ?? job;
 	const look = theme.state(shown?.state ?? '');
 	const reason = shown?.reason ?? '';
 	const reasonLines = reason === '' ? 1 : Math.ceil(cellWidth(reason) / Math.max(1, width - labelWidth));
 	const files = detail?.files ?? [];
-	const fixedLines = 8 + Math.min(reasonLines, 6) + (error === undefined ? 0 : 1);
+	const fixedLines = (tracked === undefined ? 8 : 9) + Math.min(reasonLines, 6) + (error === undefined ? 0 : 1);
 	const roomForFiles = Math.max(0, height - fixedLines);
 	const fitting = Math.max(0, Math.min(files.length, Math.floor((roomForFiles - 3) / 2)));
 	return (
@@ -50,7 +76,13 @@ export function DetailView({jobId, job, detail, isLoading, error, width, height}
 			</Text>
 			{error === undefined ? null : <Text color={theme.tone('error')} wrap='truncate'>{error}</Text>}
 			<Field label='State'><Text color={look.color}>{shown ? `${look.glyph} ${look.label}` : '?'}</Text></Field>
-			<Field label='Progress'><ProgressBar progress={shown?.progress} width={Math.min(40, width - labelWidth)} color={look.color}/></Field>
+			<Field label='Progress'>
+				{tracked?.state === 'Failed' && tracked.lastRunProgress === undefined
+					? null
+					: <ProgressBar progress={tracked?.state === 'Failed' ? tracked.lastRunProgress : shown?.progress} width={Math.min(40, width - labelWidth)} color={look.color}/>}
+				<Text color={theme.tone('muted')}>{progressNote(tracked, detail)}</Text>
+			</Field>
+			{tracked === undefined ? null : <Field label='In state'>{sinceText(tracked)}</Field>}
 			<Field label='Rows'>{detail ? `${formatCount(detail.importedRows)} / ${formatCount(detail.totalRows)}` : '?'}</Field>
 			<Field label='File size'>{detail ? formatBytes(detail.fileSize) : '?'}</Field>
 			<Field label='Created'>{detail === undefined || detail.createTime === '' ? '(not given by this server)' : detail.createTime}</Field>

@@ -23,6 +23,8 @@ export type HeaderProps = {
 	readonly retryInMs: number | undefined;
 	readonly counts: readonly StateCount[];
 	readonly overallProgress: number | undefined;
+	/** The overall progress covers only some jobs (their progress is still being fetched): how many. */
+	readonly overallCoverage?: {readonly known: number; readonly of: number};
 	readonly failuresSeen: number;
 	/** Line 3 when all is well: what is shown, filter, states, sort. */
 	readonly summary: string;
@@ -53,7 +55,8 @@ export function Header(props: HeaderProps) {
 	const banner = props.isPaused ? ' PAUSED ' : '';
 	const barWidth = 16;
 	const failures = `failures seen ${props.failuresSeen}`;
-	const countsRoom = Math.max(0, width - barWidth - failures.length - 12);
+	const coverage = props.overallCoverage === undefined ? '' : ` (${props.overallCoverage.known} of ${props.overallCoverage.of} known)`;
+	const countsRoom = Math.max(0, width - barWidth - failures.length - coverage.length - 12);
 	const counts = props.counts.length === 0
 		? (props.lastOkAgeMs === undefined ? 'no data yet' : 'no jobs')
 		: props.counts.map(({state, count}) => {
@@ -72,6 +75,7 @@ export function Header(props: HeaderProps) {
 				{fit(counts, countsRoom, 'left', theme.ellipsis)}
 				{'  overall '}
 				<ProgressBar progress={props.overallProgress} width={barWidth}/>
+				<Text color={theme.tone('muted')}>{coverage}</Text>
 				{'  '}
 				<Text color={props.failuresSeen > 0 ? theme.tone('error') : undefined}>{failures}</Text>
 			</Text>

@@ -9,7 +9,10 @@ export type JobRowData = {
 	readonly jobId: string;
 	readonly collectionName: string;
 	readonly state: string;
+	/** As shown: a Failed job's is the last seen before it failed (undefined: no percentage at all). */
 	readonly progress: number | undefined;
+	/** The progress came from describe and is older than a poll (Zilliz Cloud's list has none): dimmed. */
+	readonly progressStale?: boolean;
 	/** Rate and ETA, or what the job is waiting for. */
 	readonly hint: string;
 	/** Time in the current state, formatted (formatAge): a text, so an unchanged row compares equal. */
@@ -28,7 +31,7 @@ export type JobRowProps = {
 };
 
 const sameRow = (a: JobRowData, b: JobRowData): boolean => a === b || (a.jobId === b.jobId && a.collectionName === b.collectionName
-	&& a.state === b.state && a.progress === b.progress && a.hint === b.hint && a.inState === b.inState
+	&& a.state === b.state && a.progress === b.progress && a.progressStale === b.progressStale && a.hint === b.hint && a.inState === b.inState
 	&& a.reason === b.reason && a.changed === b.changed && a.gone === b.gone);
 
 /**

@@ -6,6 +6,8 @@ import {hintText, inStateText} from './rows.js';
 /** What a row's clock texts (time in state, "stalled for") are derived from. */
 export type RowTimes = {
 	readonly stateSince: number;
+	/** False: `stateSince` is only a lower bound (the job was there at the first poll), shown `≥12s`. */
+	readonly sinceExact: boolean;
 	readonly lastChange: number;
 	/** When the job counts as stalled; undefined when it cannot stall. */
 	readonly stallAt: number | undefined;

@@ -25,9 +25,17 @@ const steadyHint = (job: TrackedJob, state: AppState): string => {
 	return phaseHint(job) ?? '';
 };
 
+/** A Failed job shows the last progress seen before it failed (Milvus resets it to 0), else none. */
+export const shownProgress = (job: TrackedJob): number | undefined => (job.state === 'Failed' ? job.lastRunProgress : job.progress);
+
+/** Progress from describe (the list had none) older than one poll. */
+export const isProgressStale = (job: TrackedJob, intervalMs: number, now: number): boolean =>
+	job.progressAt !== undefined && job.state !== 'Failed' && now - job.progressAt > intervalMs;
+
 /** What a job's clock texts are derived from. */
 export const rowTimes = (job: TrackedJob, state: AppState): RowTimes => ({
 	stateSince: job.stateSince,
+	sinceExact: job.sinceExact,
 	lastChange: job.lastChange,
 	// `stalled` at the end of time says whether the job can stall at all (running, not gone, not waiting for a commit).
 	stallAt: stalled(job, state, Number.POSITIVE_INFINITY) ? job.lastChange + state.stallAfterMs : undefined,
@@ -35,7 +43,7 @@ export const rowTimes = (job: TrackedJob, state: AppState): RowTimes => ({
 });
 
 /** Time in state, and the hint: "stalled 12m" once a running job has not moved for stallAfterMs. */
-export const inStateText = (times: RowTimes, now: number): string => formatAge(now - times.stateSince);
+export const inStateText = (times: RowTimes, now: number): string => (times.sinceExact ? '' : '≥') + formatAge(now - times.stateSince);
 export const hintText = (times: RowTimes, now: number): string =>
 	times.stallAt !== undefined && now >= times.stallAt ? `stalled ${formatAge(now - times.lastChange)}` : times.hint;
 
@@ -51,7 +59,8 @@ export const toRow = (job: TrackedJob, state: AppState, now: number): LiveRowDat
 		jobId: job.jobId,
 		collectionName: job.collectionName,
 		state: job.state,
-		progress: job.progress,
+		progress: shownProgress(job),
+		progressStale: isProgressStale(job, state.intervalMs, now),
 		hint: hintText(times, now),
 		inState: inStateText(times, now),
 		reason: job.reason,

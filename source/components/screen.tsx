@@ -3,7 +3,7 @@ import {Box} from 'ink';
 import {describeError} from '../api/errors.js';
 import type {KeyContext} from '../model/keymap.js';
 import {
-	countsByState, overallProgress, pickerEntries, selectedIndex, visibleJobs, visibleWindow,
+	countsByState, overallCoverage, overallProgress, pickerEntries, selectedIndex, visibleJobs, visibleWindow,
 } from '../model/select.js';
 import type {AppState} from '../model/state.js';
 import {contentWidths} from './content-widths.js';
@@ -83,6 +83,7 @@ export function Screen({state, now, columns, rows, serverLabel, allCollections, 
 			retryAt={failing ? retryAt : undefined}
 			counts={countsByState(state)}
 			overallProgress={overallProgress(state)}
+			overallCoverage={overallCoverage(state)}
 			failuresSeen={state.failuresSeen}
 			summary={at => (waitLine === undefined ? summaryLine(state, all.length, at) : `${waitLine} · ${summaryLine(state, all.length, at)}`)}
 		/>
@@ -95,7 +96,8 @@ export function Screen({state, now, columns, rows, serverLabel, allCollections, 
 				const error = detail?.result?.ok === false ? detailError(detail.result.error, state.jobs.get(jobId)) : undefined;
 				return (
 					<DetailView
-						jobId={jobId} job={state.jobs.get(jobId)} detail={detail?.lastGood}
+						jobId={jobId} job={state.jobs.get(jobId)} tracked={state.jobs.get(jobId)}
+						detail={detail?.lastGood}
 						isLoading={detail?.result === undefined}
 						error={error} width={columns} height={bodyHeight}/>
 				);

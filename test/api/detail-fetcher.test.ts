@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 const start = (maxAgeMs = 60_000) => {
-	const fake = createFakeClient();
+	const fake = createFakeClient({hasDescribe: true});
 	const facts: JobFacts[] = [];
 	fetcher = createDetailFetcher({
 		client: fake.client, maxAgeMs, perSecond: 1000, flushMs: 0, onFacts(batch) {
@@ -101,32 +101,44 @@ describe('order and caching', () => {
 		expect(asked).toEqual(['v', 'r1', 'v', 'r2', 'v', 'r3', 'v', 'r1']);
 	});
 
-	test('a server without describe (Milvus < 2.4.13) is asked nothing more', async () => {
-		const {fake, fetcher} = start(0);
-		const client = {...fake.client, hasDescribe: () => false};
-		fetcher.stop();
+	test('a server without describe (Milvus < 2.4.13) is asked nothing more once the first answer shows it', async () => {
+		const fake = createFakeClient();
+		let probed = false;
 		const counted: string[] = [];
-		const probe = createDetailFetcher({
+		fetcher = createDetailFetcher({
 			client: {
-				...client, async describeImportJob(jobId, options) {
+				...fake.client,
+				// Like the Milvus client: unknown until describe was tried, then false after its 404.
+				hasDescribe: () => (probed ? false : undefined),
+				async describeImportJob(jobId, options) {
 					counted.push(jobId);
+					probed = true;
 					return fake.client.describeImportJob(jobId, options);
 				},
 			},
 			maxAgeMs: 0,
-			onFacts: () => undefined, // Nothing arrives.
+			onFacts: () => undefined,
 		});
-		probe.want([{jobId: 'a', need: 'progress'}, {jobId: 'b', need: 'progress'}]);
+		fetcher.want([{jobId: 'a', need: 'progress'}, {jobId: 'b', need: 'progress'}]);
 		await vi.waitFor(() => {
 			expect(fake.describes).toHaveLength(1);
 		});
 		fake.answerDescribe(detail('a', 'Importing', 40));
-		probe.want([{jobId: 'b', need: 'progress'}]);
+		fetcher.want([{jobId: 'b', need: 'progress'}]);
 		await new Promise(resolve => {
-			setImmediate(resolve);
+			setTimeout(resolve, 50);
 		});
 		expect(counted).toEqual(['a']);
-		probe.stop();
+	});
+
+	test('a client that says at once it has no describe is asked nothing', async () => {
+		const fake = createFakeClient({hasDescribe: false});
+		fetcher = createDetailFetcher({client: fake.client, maxAgeMs: 0, onFacts: () => undefined});
+		fetcher.want([{jobId: 'a', need: 'times'}]);
+		await new Promise(resolve => {
+			setTimeout(resolve, 50);
+		});
+		expect(fake.describes).toHaveLength(0);
 	});
 });
 
