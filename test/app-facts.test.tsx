@@ -3,7 +3,7 @@ import {
 	afterEach, describe, expect, test, vi,
 } from 'vitest';
 import {App} from '../source/app.js';
-import type {JobDetail} from '../source/model/job.js';
+import type {JobDetail} from '../source/model/jobs/job.js';
 import {createFakeClient, job} from './helpers/fake-client.js';
 import {testConfig} from './helpers/config.js';
 import {eventually} from './helpers/wait.js';

@@ -5,14 +5,14 @@ in the order asked (visible rows first), at most `perSecond` starts a second, so
 under 10 requests per second per endpoint (Zilliz allows 20). A finished job's facts never change and
 are never asked again; nothing is asked of a server without describe (Milvus < 2.4.13).
 */
-import {isTerminal, type JobDetail, type JobFacts} from '../model/job.js';
-import type {DetailWant} from '../model/detail-wants.js';
+import {isTerminal, type JobDetail, type JobFacts} from '../model/jobs/job.js';
+import type {DetailWant} from '../model/select/detail-wants.js';
 import {isJobNotFound} from './job-not-found.js';
 import {realClock, type Clock} from './rate-limit.js';
 import type {ApiError, ImportClient} from './types.js';
 
-export type {JobFacts} from '../model/job.js';
-export type {DetailWant} from '../model/detail-wants.js';
+export type {JobFacts} from '../model/jobs/job.js';
+export type {DetailWant} from '../model/select/detail-wants.js';
 
 export type DetailFetcherOptions = {
 	readonly client: ImportClient;

@@ -1,12 +1,12 @@
 import {useEffect, useRef} from 'react';
 import {createDetailFetcher, type DetailFetcher} from '../api/detail-fetcher.js';
 import type {ImportClient} from '../api/types.js';
-import type {Action} from '../model/actions.js';
-import {detailWants} from '../model/detail-wants.js';
-import {selectedIndex} from '../model/select.js';
-import type {AppState} from '../model/state.js';
-import type {TrackedJob} from '../model/types.js';
-import {visibleJobs} from '../model/visible.js';
+import type {Action} from '../model/store/actions.js';
+import {detailWants} from '../model/select/detail-wants.js';
+import {selectedIndex} from '../model/select/select.js';
+import type {AppState} from '../model/store/state.js';
+import type {TrackedJob} from '../model/jobs/types.js';
+import {visibleJobs} from '../model/select/visible.js';
 
 /**
 Runs the background detail fetcher for the live screen: after every good poll it is told what to ask

@@ -1,5 +1,5 @@
 import {createDetailFetcher} from '../api/detail-fetcher.js';
-import {isTerminal, type Job} from '../model/job.js';
+import {isTerminal, type Job} from '../model/jobs/job.js';
 import type {ModeContext} from './context.js';
 
 /**

@@ -3,7 +3,7 @@ import {
 } from 'vitest';
 import {createCloudClient} from '../../source/api/cloud-client.js';
 import {createDetailFetcher, type DetailFetcher, type JobFacts} from '../../source/api/detail-fetcher.js';
-import type {JobDetail} from '../../source/model/job.js';
+import type {JobDetail} from '../../source/model/jobs/job.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/index.js';
 import {demoApiKey, demoClusterId} from '../../source/demo/cloud/identity.js';
 import {cloudPaths} from '../../source/demo/cloud/routes.js';

@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
-import {detailWants} from '../../source/model/detail-wants.js';
-import type {JobFacts} from '../../source/model/job.js';
-import {reducer} from '../../source/model/state.js';
+import {detailWants} from '../../source/model/select/detail-wants.js';
+import type {JobFacts} from '../../source/model/jobs/job.js';
+import {reducer} from '../../source/model/store/reducer.js';
 import {
 	allScope, job, poll, start, tracked,
 } from './make.js';
