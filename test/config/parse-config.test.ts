@@ -111,10 +111,14 @@ describe('precedence: flag > environment > default', () => {
 		expect(run(['--cloud'], {ZILLIZ_PROJECT_ID: 'proj-1', ZILLIZ_REGION_ID: 'gcp-us-west1', MILVUS_TOKEN: 'k'}).connection).toMatchObject({
 			target: {projectId: 'proj-1', regionId: 'gcp-us-west1'},
 		});
-		const usage = (args: readonly string[]) => parseConfig(args, {MILVUS_TOKEN: 'k'});
-		expect(usage(['--cloud', '--project-id', 'proj-1'])).toMatchObject({kind: 'usage-error', message: expect.stringContaining('go together') as string});
-		expect(usage(['--cloud', '--cluster-id', 'c', '--project-id', 'p', '--region-id', 'r'])).toMatchObject({kind: 'usage-error', message: expect.stringContaining('one or the other') as string});
-		expect(usage(['--project-id', 'p'])).toMatchObject({kind: 'usage-error'});
+		const usage = (args: readonly string[]): string => {
+			const result = parseConfig(args, {MILVUS_TOKEN: 'k'});
+			return result.kind === 'usage-error' ? result.message : '';
+		};
+
+		expect(usage(['--cloud', '--project-id', 'proj-1'])).toContain('go together');
+		expect(usage(['--cloud', '--cluster-id', 'c', '--project-id', 'p', '--region-id', 'r'])).toContain('one or the other');
+		expect(usage(['--project-id', 'p'])).not.toBe('');
 	});
 
 	test('--cloud ignores MILVUS_URI and uses the endpoint as the shown uri', () => {
