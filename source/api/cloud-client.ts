@@ -1,16 +1,17 @@
 /**
 Zilliz Cloud's control plane (https://api.cloud.zilliz.com) as an ImportClient. It differs from
-self-hosted Milvus (docs/milvus-rest.md#zilliz-cloud): the body names a `clusterId`, the list is paginated
+self-hosted Milvus (docs/milvus-rest.md#zilliz-cloud, docs/zilliz-cloud.md): the body names a `clusterId`, the list is paginated
 (`pageSize` ≤ 100, `currentPage` from 1, `count` = total records), ids look like `job-…`, records
 may lack `progress`, progress is `getProgress` (pymilvus uses `describe`: we fall back to it on 404),
 and each endpoint takes at most 20 requests per second.
 */
-import crossFetch from 'cross-fetch';
 import type {Job, JobDetail} from '../model/jobs/job.js';
 import type {
 	ImportClient, ListOptions, RequestOptions, Result,
 } from './types.js';
+import {defaultFetch} from './fetch.js';
 import {post} from './http.js';
+import {mergeDuplicates} from './duplicates.js';
 import {classifyResponse, redactEnvelope} from './response.js';
 import {
 	displayUri, makeRedactor, requestHeaders, timing,
@@ -19,7 +20,7 @@ import {parseDescribeResponse, parseEnvelope, parseJobs} from './parse.js';
 import {field, isObject, toNumber} from './fields.js';
 import {createLimiter, realClock, type Clock} from './rate-limit.js';
 import {zillizError, type CloudTarget} from './zilliz-errors.js';
-import {retryAfterMs} from './retry-after.js';
+import {parseRetryAfter} from './retry-after.js';
 
 export type CloudClientOptions = {
 	/** Control-plane base, e.g. `https://api.cloud.zilliz.com` (`.com.cn` in China). */
@@ -28,10 +29,10 @@ export type CloudClientOptions = {
 	readonly target: CloudTarget;
 	/** The API key; sent as `Authorization: Bearer`, never printed. */
 	readonly token: string | undefined;
-	/** Where the key came from (`MILVUS_TOKEN`, `--token-file`, …), for the one line shown when it is refused. */
-	readonly keySource?: string;
 	readonly dbName?: string;
 	readonly timeoutMs: number;
+	/** Where the API key came from (`MILVUS_TOKEN`, `--token-file`…): a refusal's hint names it. */
+	readonly credentialSource?: string;
 	readonly fetch?: typeof fetch;
 	/** Defaults: 100 (the most Zilliz accepts, error 96008 above), 50 pages, 8 requests/s per endpoint. */
 	readonly pageSize?: number;
@@ -67,7 +68,7 @@ const parsePage = (body: unknown): Result<Page> => {
 };
 
 export const createCloudClient = (options: CloudClientOptions): ImportClient => {
-	const fetchImpl = options.fetch ?? crossFetch;
+	const fetchImpl = options.fetch ?? defaultFetch;
 	const base = options.endpoint.trim().replace(/\/+$/v, '');
 	const shownUri = displayUri(base);
 	const redact = makeRedactor(options.token);
@@ -77,7 +78,7 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 	const clock = options.clock ?? realClock;
 	// 8, not 10: the server counts arrivals, which network jitter can bunch up; under 10 as it counts.
 	const limit = createLimiter(options.perSecond ?? 8, clock);
-	const credential = {what: 'Zilliz Cloud API key', source: options.keySource ?? 'MILVUS_TOKEN / --token-file / --token'};
+	const credential = {what: 'Zilliz Cloud API key', source: options.credentialSource ?? 'MILVUS_TOKEN / --token-file / --token'};
 	const target: Readonly<Record<string, string>> = 'clusterId' in options.target
 		? {clusterId: options.target.clusterId}
 		: {projectId: options.target.projectId, regionId: options.target.regionId};
@@ -100,6 +101,7 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 			headers: requestHeaders({token: options.token, dbName: undefined, requestTimeoutSeconds}),
 			body,
 			deadlineMs,
+			timeoutMs: options.timeoutMs,
 			signal,
 		});
 	};
@@ -108,7 +110,7 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 		let raw = await send(endpoint, body, signal);
 		// 429: the endpoint waits as long as the server asks (everyone's next request too), then this one is tried once more.
 		for (let retry = 0; retry < 2 && raw.ok && raw.value.status === 429 && !signal?.aborted; retry++) {
-			holdUntil.set(endpoint, clock.now() + retryAfterMs(raw.value.retryAfter, 1000));
+			holdUntil.set(endpoint, clock.now() + Math.min(60_000, parseRetryAfter(raw.value.retryAfter, Date.now()) ?? 1000));
 			// eslint-disable-next-line no-await-in-loop -- the retry follows the wait
 			raw = await send(endpoint, body, signal);
 		}
@@ -117,7 +119,7 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 			return raw;
 		}
 
-		const json = classifyResponse(raw.value, {endpoint, timeoutMs: requestTimeoutSeconds * 1000, redact});
+		const json = classifyResponse(raw.value, {endpoint, timeoutMs: options.timeoutMs, redact});
 		if (!json.ok) {
 			return {ok: false, error: zillizError(json.error, options.target, credential)};
 		}
@@ -128,7 +130,7 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 
 	const listImportJobs = async (listOptions: ListOptions = {}): Promise<Result<readonly Job[]>> => {
 		const dbName = listOptions.dbName ?? options.dbName;
-		const jobs = new Map<string, Job>();
+		const jobs: Job[] = [];
 		for (let currentPage = 1; currentPage <= maxPages; currentPage++) {
 			const body = {
 				...target, pageSize, currentPage, ...(dbName ? {dbName} : {}),
@@ -139,12 +141,8 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 				return page;
 			}
 
-			for (const job of page.value.jobs) {
-				// A job created mid-pagination shifts the pages: the same id may come twice.
-				if (!jobs.has(job.jobId) && (listOptions.collectionName === undefined || job.collectionName === listOptions.collectionName)) {
-					jobs.set(job.jobId, job);
-				}
-			}
+			// A job created mid-pagination shifts the pages: the same id may come twice (mergeDuplicates below).
+			jobs.push(...page.value.jobs.filter(job => listOptions.collectionName === undefined || job.collectionName === listOptions.collectionName));
 
 			const {records, count} = page.value;
 			if (records < pageSize || (count !== undefined && currentPage * pageSize >= count)) {
@@ -152,7 +150,7 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 			}
 		}
 
-		return {ok: true, value: [...jobs.values()]};
+		return {ok: true, value: mergeDuplicates(jobs)};
 	};
 
 	const describeImportJob = async (jobId: string, describeOptions: RequestOptions = {}): Promise<Result<JobDetail>> => {

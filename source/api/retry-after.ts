@@ -1,19 +1,18 @@
 /**
-`Retry-After` (RFC 9110 §10.2.3): delay-seconds or an HTTP date. Capped at a minute so a hostile
-server cannot park the client; `fallback` when absent or unreadable.
+`Retry-After` (RFC 9110 §10.2.3): whole seconds, or an HTTP date. Milliseconds from `now`, or undefined
+when absent or unreadable. A date in the past is 0. The caller caps it (api/retry-policy.ts): a server
+must not be able to park the monitor for a day.
 */
-const maxMs = 60_000;
-
-export const retryAfterMs = (header: string, fallback: number, now: number = Date.now()): number => {
-	const text = header.trim();
+export const parseRetryAfter = (value: string, now: number): number | undefined => {
+	const text = value.trim();
 	if (text === '') {
-		return fallback;
+		return undefined;
 	}
 
-	if (/^\d+$/v.test(text)) {
-		return Math.min(maxMs, Number(text) * 1000);
+	if (/^\d{1,10}$/v.test(text)) {
+		return Number(text) * 1000;
 	}
 
-	const at = Date.parse(text);
-	return Number.isNaN(at) ? fallback : Math.min(maxMs, Math.max(0, at - now));
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 };

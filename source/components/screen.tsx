@@ -27,6 +27,8 @@ export type ScreenProps = {
 	readonly now: number;
 	readonly columns: number;
 	readonly rows: number;
+	/** Columns the terminal has beyond `columns` that the screen never draws in (tui-stream.ts): the size check is the terminal's. */
+	readonly reservedColumns?: number;
 	readonly serverLabel: string;
 	/** What "all collections" means with several --collection: their names. */
 	readonly allCollections?: string;
@@ -43,7 +45,7 @@ export type ScreenProps = {
 };
 
 /** The whole frame for one state: header, the view of the current mode, footer. */
-export function Screen({state, now, columns, rows, serverLabel, allCollections, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime}: ScreenProps) {
+export function Screen({state, now, columns, reservedColumns = 0, rows, serverLabel, allCollections, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime}: ScreenProps) {
 	const theme = useTheme();
 	const all = visibleJobs(state);
 	const widths = contentWidths(state.jobs);
@@ -56,8 +58,8 @@ export function Screen({state, now, columns, rows, serverLabel, allCollections, 
 		setTop(window.start);
 	}
 
-	if (columns < minColumns || rows < minRows) {
-		return <TooSmall columns={columns} rows={rows} minColumns={minColumns} minRows={minRows}/>;
+	if (columns + reservedColumns < minColumns || rows < minRows) {
+		return <TooSmall columns={columns + reservedColumns} rows={rows} minColumns={minColumns} minRows={minRows}/>;
 	}
 
 	const keyContext: KeyContext = {databases: state.databases !== undefined};

@@ -1,15 +1,16 @@
 import type {SortSpec} from '../model/jobs/types.js';
 import {flavors} from '../demo/flavor.js';
+import {knownStates} from '../model/jobs/job.js';
 import type {
 	Config, Connection, Environment, ParseResult, RunMode,
 } from './types.js';
 import {normalizeUri, type NormalizedUri} from './uri.js';
 import {
-	asciiFromEnv, colorFromEnv, parseCount, parsePort, parseSeconds, parseSort, parseStates,
+	asciiFromEnv, colorFromEnv, maxTimerMs, parseCount, parsePort, parseSeconds, parseSort, parseStates,
 } from './values.js';
-import {credentialSource, resolveCredentials} from './credentials.js';
+import {resolveCredentials} from './credentials.js';
 import {
-	bool, list, nonEmpty, text, type RawFlags,
+	bool, givenEmpty, list, nonEmpty, text, type RawFlags,
 } from './flags.js';
 
 type Context = {readonly platform: string; readonly checkFlavor: ((name: string) => string | undefined) | undefined};
@@ -68,7 +69,8 @@ type Numbers = {readonly intervalMs: number; readonly timeoutMs: number; readonl
 
 const readNumbers = (flags: RawFlags): Numbers | string => {
 	const interval = parseSeconds('interval', text(flags, 'interval') ?? defaults.intervalSeconds, 0.5);
-	const timeout = parseSeconds('timeout', text(flags, 'timeout') ?? defaults.timeoutSeconds, 0.1);
+	// The request deadline is the timeout rounded up to whole seconds plus up to 2 s of grace (api/request-options.ts).
+	const timeout = parseSeconds('timeout', text(flags, 'timeout') ?? defaults.timeoutSeconds, 0.1, maxTimerMs - 3000);
 	const retries = parseCount('retries', text(flags, 'retries') ?? defaults.retries, 1000);
 	if (!interval.ok) {
 		return interval.message;
@@ -93,11 +95,10 @@ const readConnection = (flags: RawFlags, env: Environment, flavor: string | unde
 	const clusterId = nonEmpty(text(flags, 'cluster-id')) ?? nonEmpty(env.ZILLIZ_CLUSTER_ID);
 	const projectId = nonEmpty(text(flags, 'project-id')) ?? nonEmpty(env.ZILLIZ_PROJECT_ID);
 	const regionId = nonEmpty(text(flags, 'region-id')) ?? nonEmpty(env.ZILLIZ_REGION_ID);
-	const keySource = credentialSource(flags, env);
 	if (clusterId !== undefined) {
 		return projectId === undefined && regionId === undefined
 			? {
-				kind: 'cloud', target: {clusterId}, endpoint, keySource,
+				kind: 'cloud', target: {clusterId}, endpoint,
 			}
 			: '--cluster-id names a dedicated cluster; --project-id/--region-id a project database: give one or the other';
 	}
@@ -109,7 +110,7 @@ const readConnection = (flags: RawFlags, env: Environment, flavor: string | unde
 	return projectId === undefined || regionId === undefined
 		? '--project-id and --region-id go together (a project database is found by both)'
 		: {
-			kind: 'cloud', target: {projectId, regionId}, endpoint, keySource,
+			kind: 'cloud', target: {projectId, regionId}, endpoint,
 		};
 };
 
@@ -150,6 +151,14 @@ const readValues = (flags: RawFlags, env: Environment): Values | string => {
 	const numbers = readNumbers(flags);
 	if (typeof numbers === 'string') {
 		return numbers;
+	}
+
+	if (givenEmpty(flags, 'job')) {
+		return '--job needs a job id, got an empty value (is the variable that holds it set?)';
+	}
+
+	if (givenEmpty(flags, 'state')) {
+		return `--state needs a value (one or more of ${knownStates.join(', ')})`;
 	}
 
 	const states = parseStates(list(flags, 'state'));
@@ -199,6 +208,7 @@ export const resolveRun = (flags: RawFlags, env: Environment, context: Context):
 	const config: Config = {
 		uri: uri.uri,
 		token: credentials.value.token,
+		credentialSource: credentials.value.source,
 		dbName: nonEmpty(text(flags, 'db')) ?? nonEmpty(env.MILVUS_DB_NAME),
 		collections: [...new Set(list(flags, 'collection'))],
 		intervalMs: numbers.intervalMs,

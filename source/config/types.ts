@@ -7,6 +7,8 @@ export type Config = {
 	readonly uri: string;
 	/** `user:password` or an API key; undefined when auth is off. Never printed. */
 	readonly token: string | undefined;
+	/** Where the token came from, as a refusal's hint names it (`--user`, `MILVUS_TOKEN`, the URI…); undefined: none given. */
+	readonly credentialSource?: string;
 	/** Database chosen with --db; undefined means the server default. */
 	readonly dbName: string | undefined;
 	/** Empty: all collections. */
@@ -33,7 +35,7 @@ export type RunMode
 export type Connection
 	= | {readonly kind: 'milvus'}
 		| {readonly kind: 'demo'; readonly flavor: string | undefined}
-		| {readonly kind: 'cloud'; readonly target: CloudTarget; readonly endpoint: string; readonly keySource: string};
+		| {readonly kind: 'cloud'; readonly target: CloudTarget; readonly endpoint: string};
 
 /** A credential that needs I/O before `config.token` can be filled in (cli.tsx does it). */
 export type PendingCredential

@@ -2,7 +2,7 @@ import {changedInLastPoll, stalled} from '../model/select/select.js';
 import {eta, phaseHint, rate} from '../model/jobs/rates.js';
 import type {AppState} from '../model/store/state.js';
 import type {TrackedJob} from '../model/jobs/types.js';
-import {formatAge, formatDuration} from './format.js';
+import {formatAge} from './format.js';
 
 /** What one row shows: computed from the model here, so the row component stays props-only. */
 export type JobRowData = {
@@ -50,13 +50,13 @@ const steadyHint = (job: TrackedJob, state: AppState): string => {
 	}
 
 	const at = state.poll.lastOkAt ?? 0;
-	const perMinute = rate(job, at);
+	const perMinute = rate(job, at, 'v2.5');
 	if (perMinute !== undefined) {
-		const left = eta(job, at);
-		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatDuration(left)}`;
+		const left = eta(job, at, 'v2.5');
+		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatAge(left)}`;
 	}
 
-	return phaseHint(job) ?? '';
+	return phaseHint(job, 'v2.5') ?? '';
 };
 
 /** A Failed job shows the last progress seen before it failed (Milvus resets it to 0), else none. */

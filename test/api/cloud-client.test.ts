@@ -197,7 +197,7 @@ test('collections and databases are not supported on the control plane', async (
 describe('Zilliz refusals (docs/zilliz-cloud.md)', () => {
 	test.each([21_119, 80_001, 80_002])('code %i is a refused API key, named by its source, in one request', async code => {
 		server = await start(() => ({json: {code, message: 'The apikey is illegal.'}}));
-		const result = await client(server.url, {keySource: '--token-file'}).listImportJobs();
+		const result = await client(server.url, {credentialSource: '--token-file'}).listImportJobs();
 		expect(result.ok ? undefined : describeError(result.error)).toBe(`Zilliz Cloud API key refused (code ${code}: The apikey is illegal.) — check the key from --token-file`);
 		expect(server.requests).toHaveLength(1);
 	});

@@ -73,7 +73,8 @@ const progress = (context: Context, body: Readonly<Record<string, unknown>>): Re
 	const {jobId} = body;
 	const job = typeof jobId === 'string' ? ordered(context).find(candidate => cloudJobId(candidate.jobId) === jobId) : undefined;
 	if (job === undefined) {
-		return failure({code: 100, message: `import job not found: ${typeof jobId === 'string' ? jobId : ''}`});
+		// Zilliz runs Milvus underneath: its "no such job" (2100) is assumed, the demo's only guess here.
+		return failure({code: 2100, message: `import job does not exist, jobID=${typeof jobId === 'string' ? jobId : ''}: importing data failed`});
 	}
 
 	const view = viewJob(job, context.now, context.traits);
