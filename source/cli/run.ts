@@ -1,4 +1,6 @@
-import type {RunRequest} from '../config/config.js';
+import type {Config, RunRequest} from '../config/config.js';
+import type {TlsMaterial} from '../api/transport.js';
+import {programPrefix} from '../modes/context.js';
 import {realClock} from '../api/rate-limit.js';
 import {firstScope} from '../model/store/first-scope.js';
 import {
@@ -9,6 +11,26 @@ import {chooseRunner, runScriptMode} from './dispatch.js';
 import {usageError} from './exit.js';
 import {prefetchFirstList} from './prefetch.js';
 import {keepYoungGenerationSmall} from './young-generation.js';
+
+/** The TLS files and the passphrase prompt, before the first request; an exit code when they cannot be used. */
+const loadTransport = async (config: Config): Promise<TlsMaterial | number> => {
+	const {loadTls} = await import('./tls-files.js');
+	const outcome = await loadTls(config.transport, processIo());
+	if (outcome.kind === 'usage-error') {
+		return usageError(outcome.message);
+	}
+
+	if (outcome.kind === 'interrupted') {
+		return exitCodes.interrupted;
+	}
+
+	if (outcome.material.insecure) {
+		// Every start, every mode: nobody should forget it is on.
+		process.stderr.write(`${programPrefix}warning: --insecure: the server's TLS certificate is not verified (anyone on the path can read the token)\n`);
+	}
+
+	return outcome.material;
+};
 
 /** Watching jobs: credentials that need I/O, the connection, then the live screen or a script mode. */
 export const run = async (request: RunRequest): Promise<number> => {
@@ -26,8 +48,13 @@ export const run = async (request: RunRequest): Promise<number> => {
 		config = {...config, token: outcome.token};
 	}
 
+	const tls = await loadTransport(config);
+	if (typeof tls === 'number') {
+		return tls;
+	}
+
 	const {connect} = await import('./connect.js');
-	const connected = await connect(config, request.connection);
+	const connected = await connect(config, request.connection, tls);
 	try {
 		const runner = chooseRunner(request.mode, {stdoutIsTty: process.stdout.isTTY, stdinIsTty: process.stdin.isTTY});
 		if (runner.kind === 'tui' || runner.kind === 'json-watch' || runner.kind === 'wait-lines') {

@@ -1,4 +1,5 @@
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
+import type {Server} from 'node:net';
 import {Buffer} from 'node:buffer';
 import type {Credentials} from './auth.js';
 import {defaultFlavor, traitsOf, type Flavor} from './flavor.js';
@@ -8,6 +9,7 @@ import {addBulkJobs} from './bulk.js';
 import {handleCloud} from './cloud/routes.js';
 import {createRateGate} from './cloud/rate.js';
 import {tick, type Rules, type World} from './world.js';
+import {createTlsFront, type DemoTls} from './tls-front.js';
 
 /** node:http glue: read the body, keep the one World, advance it from the clock on each request. */
 
@@ -33,6 +35,8 @@ export type DemoOptions = {
 	readonly apiKey?: string;
 	/** Jobs added to the seed, most of them running (a long list: pagination, request budgets). */
 	readonly bulkJobs?: number;
+	/** Serve HTTPS (optionally mutual TLS) instead of HTTP. */
+	readonly tls?: DemoTls;
 };
 
 /** One request as the server saw it: the proof of a client's request rate. */
@@ -99,6 +103,25 @@ const hostForUrl = (host: string): string => {
 	return host.includes(':') ? `[${host}]` : host;
 };
 
+const listener = (tls: DemoTls | undefined, handler: (request: IncomingMessage, response: ServerResponse) => void): {readonly server: Server; readonly closeAll: () => void} => {
+	if (tls !== undefined) {
+		return createTlsFront(tls, handler);
+	}
+
+	const server = createServer(handler);
+	server.on('clientError', (_error, socket) => {
+		if (socket.writable) {
+			socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+		}
+	});
+	return {
+		server,
+		closeAll() {
+			server.closeAllConnections();
+		},
+	};
+};
+
 export const startDemoServer = async (options: DemoOptions = {}): Promise<DemoServer> => {
 	const flavor = options.flavor ?? defaultFlavor;
 	const traits = traitsOf(flavor);
@@ -162,19 +185,16 @@ export const startDemoServer = async (options: DemoOptions = {}): Promise<DemoSe
 		reply(demoRequest.path, now, response, result.reply);
 	};
 
-	const server = createServer((request, response) => {
+	const handler = (request: IncomingMessage, response: ServerResponse): void => {
 		serve(request, response).catch(() => {
 			// A handler bug answers like a Go panic in Milvus, and the server carries on.
 			if (!response.headersSent) {
 				send(response, json(500, {code: 500}));
 			}
 		});
-	});
-	server.on('clientError', (_error, socket) => {
-		if (socket.writable) {
-			socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-		}
-	});
+	};
+
+	const {server, closeAll} = listener(options.tls, handler);
 
 	const host = options.host ?? '127.0.0.1';
 	await new Promise<void>((resolve, reject) => {
@@ -187,12 +207,12 @@ export const startDemoServer = async (options: DemoOptions = {}): Promise<DemoSe
 	const address = server.address();
 	const port = typeof address === 'object' && address !== null ? address.port : 0;
 	return {
-		url: `http://${hostForUrl(host)}:${port}`,
+		url: `${options.tls === undefined ? 'http' : 'https'}://${hostForUrl(host)}:${port}`,
 		port,
 		flavor,
 		requests: () => [...log],
 		async close() {
-			server.closeAllConnections();
+			closeAll();
 			await new Promise<void>(resolve => {
 				server.close(() => {
 					resolve();

@@ -2,6 +2,7 @@ import {changedInLastPoll, stalled} from '../model/select/select.js';
 import {eta, phaseHint, rate} from '../model/jobs/rates.js';
 import type {AppState} from '../model/store/state.js';
 import type {TrackedJob} from '../model/jobs/types.js';
+import {weightsOf} from '../model/select/weights.js';
 import {formatAge} from './format.js';
 
 /** What one row shows: computed from the model here, so the row component stays props-only. */
@@ -50,13 +51,14 @@ const steadyHint = (job: TrackedJob, state: AppState): string => {
 	}
 
 	const at = state.poll.lastOkAt ?? 0;
-	const perMinute = rate(job, at, 'v2.5');
+	const weights = weightsOf(job, state);
+	const perMinute = rate(job, at, weights);
 	if (perMinute !== undefined) {
-		const left = eta(job, at, 'v2.5');
+		const left = eta(job, at, weights);
 		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatAge(left)}`;
 	}
 
-	return phaseHint(job, 'v2.5') ?? '';
+	return phaseHint(job, weights) ?? '';
 };
 
 /** A Failed job shows the last progress seen before it failed (Milvus resets it to 0), else none. */
