@@ -37,6 +37,11 @@ const main = async (): Promise<number | undefined> => {
 		case 'run': {
 			return run(parsed);
 		}
+
+		case 'history': {
+			const {runHistoryCommand} = await import('./cli/history.js');
+			return runHistoryCommand(parsed);
+		}
 	}
 };
 

@@ -27,6 +27,7 @@ export const runDemoServerCommand = async (request: DemoServerRequest): Promise<
 			// The cloud flavour takes an API key: `--auth` given there is that key, whole.
 			apiKey: request.auth === undefined ? undefined : `${request.auth.user}:${request.auth.password}`,
 			flavor: request.flavor === undefined ? undefined : parseFlavor(request.flavor),
+			retentionMs: request.retentionMs,
 			log(line) {
 				process.stdout.write(`${line}\n`);
 			},

@@ -15,6 +15,7 @@ export type TuiOptions = {
 	readonly wait?: {readonly jobIds: readonly string[]; readonly retries: number};
 	/** The first list when it arrived before the screen (see cli/prefetch.ts): the first frame shows it. */
 	readonly firstList?: AppProps['firstList'];
+	readonly journal?: AppProps['journal'];
 	/** For tests; default process streams. */
 	readonly stdout?: NodeJS.WriteStream;
 	readonly stderr?: {readonly write: (text: string) => unknown};
@@ -126,6 +127,7 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 				serverLabel={options.serverLabel}
 				wait={wait}
 				firstList={options.firstList}
+				journal={options.journal}
 				onExit={(code, report) => {
 					finish(code, undefined, report);
 				}}

@@ -9,6 +9,7 @@ import {
 	asciiFromEnv, colorFromEnv, maxTimerMs, parseCount, parsePort, parseSeconds, parseSort, parseStates,
 } from './values.js';
 import {resolveCredentials} from './credentials.js';
+import {resolveHistory} from './history.js';
 import {
 	bool, givenEmpty, list, nonEmpty, text, type RawFlags,
 } from './flags.js';
@@ -193,6 +194,10 @@ export const resolveRun = (flags: RawFlags, env: Environment, context: Context):
 		return resolveDemoServer(flags, flavor.flavor);
 	}
 
+	if (flags._[0] === 'history') {
+		return resolveHistory(flags);
+	}
+
 	const values = readValues(flags, env);
 	if (typeof values === 'string') {
 		return usage(values);
@@ -231,8 +236,19 @@ export const resolveRun = (flags: RawFlags, env: Environment, context: Context):
 		stallAfterMs: defaults.stallAfterMs,
 		transport: transport.value,
 	};
+	const onEvent = text(flags, 'on-event');
+	if (onEvent?.trim() === '') {
+		return usage('--on-event needs a command');
+	}
+
 	return {
-		kind: 'run', config, mode: chooseMode(flags), connection, pending: credentials.value.pending, retries: numbers.retries,
+		kind: 'run',
+		config,
+		watchers: {journal: bool(flags, 'journal') !== false, notify: bool(flags, 'notify') === true, onEvent: onEvent?.trim()},
+		mode: chooseMode(flags),
+		connection,
+		pending: credentials.value.pending,
+		retries: numbers.retries,
 	};
 };
 
@@ -248,6 +264,12 @@ const resolveDemoServer = (flags: RawFlags, flavor: string | undefined): ParseRe
 		return usage('--auth must look like user:password');
 	}
 
+	const rawRetention = text(flags, 'retention');
+	const retention = rawRetention === undefined ? undefined : parseSeconds('retention', rawRetention, 1);
+	if (retention !== undefined && !retention.ok) {
+		return usage(retention.message);
+	}
+
 	const cert = nonEmpty(text(flags, 'tls-cert'));
 	const key = nonEmpty(text(flags, 'tls-key'));
 	const clientCa = nonEmpty(text(flags, 'client-ca'));
@@ -257,6 +279,7 @@ const resolveDemoServer = (flags: RawFlags, flavor: string | undefined): ParseRe
 
 	return {
 		kind: 'demo-server',
+		retentionMs: retention?.value,
 		port: port.value,
 		auth: auth === undefined ? undefined : {user: auth.slice(0, colon), password: auth.slice(colon + 1)},
 		flavor,

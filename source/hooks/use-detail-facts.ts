@@ -6,7 +6,7 @@ import {detailWants} from '../model/select/detail-wants.js';
 import {selectedIndex} from '../model/select/select.js';
 import type {AppState} from '../model/store/state.js';
 import type {TrackedJob} from '../model/jobs/types.js';
-import {visibleJobs} from '../model/select/visible.js';
+import {visibleJobs} from '../model/select/history-rows.js';
 
 /**
 Runs the background detail fetcher for the live screen: after every good poll it is told what to ask

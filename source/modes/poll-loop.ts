@@ -39,6 +39,7 @@ const loop = async (context: ModeContext, onJobs: (jobs: readonly Job[]) => Exit
 			failures = 0;
 			struggles = 0;
 			lastError = undefined;
+			context.onPoll?.(result.value, context.now());
 			const code = onJobs(result.value);
 			if (code !== undefined) {
 				return code;

@@ -1,6 +1,7 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {freshStateHome} from './state-home.js';
 
 /** The built CLI (npm test builds dist/ before vitest runs). */
 export const cliPath = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'cli.js');
@@ -10,7 +11,9 @@ export type CliResult = {readonly code: number | undefined; readonly signal: str
 /** The parent's environment minus everything the CLI reads, so a developer's MILVUS_TOKEN (or proxy) cannot leak into a test. */
 export const cleanEnv = (extra: Record<string, string | undefined> = {}): Record<string, string> => {
 	const env: Record<string, string> = {};
-	for (const [key, value] of Object.entries({...process.env, LANG: 'C.UTF-8', ...extra})) {
+	for (const [key, value] of Object.entries({
+		...process.env, LANG: 'C.UTF-8', XDG_STATE_HOME: freshStateHome(), ...extra,
+	})) {
 		const ours = key.startsWith('MILVUS_') || key.startsWith('ZILLIZ_') || key === 'NO_COLOR' || key.startsWith('LC_') || /^(?:https?|all|no)_proxy$/iv.test(key);
 		if (value !== undefined && (!ours || key in extra)) {
 			env[key] = value;
