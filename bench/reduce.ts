@@ -9,12 +9,13 @@ after warm-up. Prints numbers, asserts nothing.
 import {availableParallelism, loadavg} from 'node:os';
 import {readJson} from '../source/api/json.js';
 import {parseListResponse} from '../source/api/parse.js';
-import type {Job} from '../source/model/job.js';
+import type {Job} from '../source/model/jobs/job.js';
 import {
 	countsByState, overallProgress, selectedIndex, visibleJobs,
-} from '../source/model/select.js';
-import {initialState, reducer, type AppState} from '../source/model/state.js';
-import type {SortSpec} from '../source/model/types.js';
+} from '../source/model/select/select.js';
+import {reducer} from '../source/model/store/reducer.js';
+import {initialState, type AppState} from '../source/model/store/state.js';
+import type {SortSpec} from '../source/model/jobs/types.js';
 
 const scope = {dbName: undefined, collectionName: undefined};
 const warmup = 3;

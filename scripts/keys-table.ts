@@ -1,6 +1,6 @@
 import process from 'node:process';
 import {pathToFileURL} from 'node:url';
-import {helpSections} from '../source/model/key-help.js';
+import {helpSections} from '../source/model/keys/key-help.js';
 
 /**
 The README's key list, generated from the keymap (the same rows as the `?` help overlay, on a server

@@ -3,7 +3,7 @@ import {
 	afterEach, describe, expect, test,
 } from 'vitest';
 import {App} from '../source/app.js';
-import type {Config} from '../source/config.js';
+import type {Config} from '../source/config/config.js';
 import {createFakeClient, job, type FakeClient} from './helpers/fake-client.js';
 import {testConfig} from './helpers/config.js';
 import {eventually} from './helpers/wait.js';

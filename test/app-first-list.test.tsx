@@ -3,8 +3,8 @@ import {
 	afterEach, describe, expect, test, vi,
 } from 'vitest';
 import {App, type AppProps} from '../source/app.js';
-import type {Config} from '../source/config.js';
-import {firstScope} from '../source/model/first-scope.js';
+import type {Config} from '../source/config/config.js';
+import {firstScope} from '../source/model/store/first-scope.js';
 import {createFakeClient, job} from './helpers/fake-client.js';
 import {testConfig} from './helpers/config.js';
 import {eventually, tick} from './helpers/wait.js';

@@ -4,7 +4,7 @@ import {
 	afterEach, describe, expect, test, vi,
 } from 'vitest';
 import {App} from '../source/app.js';
-import type {Config} from '../source/config.js';
+import type {Config} from '../source/config/config.js';
 import {createFakeClient, job, type FakeClient} from './helpers/fake-client.js';
 import {testConfig} from './helpers/config.js';
 import {eventually, tick} from './helpers/wait.js';

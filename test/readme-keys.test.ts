@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {expect, test} from 'vitest';
-import {bindings} from '../source/model/keymap.js';
+import {bindings} from '../source/model/keys/keymap.js';
 import {keysBlock, keysEnd, keysStart} from '../scripts/keys-table.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');

@@ -1,6 +1,6 @@
 import {EventEmitter} from 'node:events'; // Ink listens with .on/.off, as on real streams
 import {describe, expect, test} from 'vitest';
-import {runTui} from '../source/tui.js';
+import {runTui} from '../source/cli/tui.js';
 import {createFakeClient, job} from './helpers/fake-client.js';
 import {testConfig} from './helpers/config.js';
 import {eventually} from './helpers/wait.js';
@@ -119,7 +119,7 @@ describe('runTui --wait', () => {
 
 describe('screenStream', () => {
 	test('every write starts at the top-left; a resize clears and narrows by one column while Ink handles it', async () => {
-		const {screenStream} = await import('../source/tui-stream.js');
+		const {screenStream} = await import('../source/terminal/tui-stream.js');
 		const term = terminal();
 		const screen = screenStream(term.stdout);
 		screen.stream.write('frame');

@@ -1,9 +1,9 @@
 import {render} from 'ink';
 import type {ImportClient, Result} from '../../source/api/types.js';
 import {App} from '../../source/app.js';
-import type {Config} from '../../source/config.js';
-import type {Job} from '../../source/model/job.js';
-import {screenStream} from '../../source/tui-stream.js';
+import type {Config} from '../../source/config/config.js';
+import type {Job} from '../../source/model/jobs/job.js';
+import {screenStream} from '../../source/terminal/tui-stream.js';
 import {FakeTtyIn, FakeTtyOut} from '../../test/helpers/fake-tty.js';
 
 /**

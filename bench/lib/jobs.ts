@@ -1,4 +1,4 @@
-import type {Job} from '../../source/model/job.js';
+import type {Job} from '../../source/model/jobs/job.js';
 
 /** Synthetic jobs for the screen benchmarks: Milvus-like int64 ids, a few collections, every state. Deterministic. */
 

@@ -20,12 +20,16 @@ export const skipWhatwgUrl = {
 	},
 };
 
-/** Replaces `from` in `source` (a dependency's file), or fails the build: a changed dependency needs a review. */
-const patch = (source, from, to, plugin) => {
-	if (!source.includes(from)) {
+/** Fails the build unless `source` (a dependency's file) contains `text`: a changed dependency needs a review. */
+const assertContains = (source, text, plugin) => {
+	if (!source.includes(text)) {
 		throw new Error(`${plugin}: the code to patch is gone (a dependency changed); review scripts/lib/bundle-plugins.js`);
 	}
+};
 
+/** Replaces `from` in `source` (a dependency's file), or fails the build (assertContains). */
+const patch = (source, from, to, plugin) => {
+	assertContains(source, from, plugin);
 	return source.replaceAll(from, to);
 };
 
@@ -67,7 +71,7 @@ export const inkWithoutDevtools = {
 };
 
 /**
-One string-width for the whole bundle: source/text/string-width.ts (the project's string-width 7 with
+One string-width for the whole bundle: source/terminal/string-width.ts (the project's string-width 7 with
 an ASCII fast path). Otherwise the live screen carries string-width 8 three times (Ink, widest-line,
 cli-truncate; yargs a fourth), and each copy compiles its own /^\p{RGI_Emoji}$/v the first time it
 measures a non-ASCII character (a border, a progress bar): 30–100 ms of V8 regexp compile per copy on
@@ -77,7 +81,7 @@ same widths the table cells were padded with.
 export const oneStringWidth = root => ({
 	name: 'one-string-width',
 	setup(build) {
-		const wrapper = path.join(root, 'source', 'text', 'string-width.ts');
+		const wrapper = path.join(root, 'source', 'terminal', 'string-width.ts');
 		/* eslint-disable require-unicode-regexp -- Go regular expressions */
 		build.onResolve({filter: /^string-width$/}, async arguments_ => {
 			if (arguments_.pluginData === 'real') {
@@ -96,20 +100,21 @@ export const oneStringWidth = root => ({
 });
 
 /**
-Ink's Output rebuilds every line of every frame from single characters; source/text/ink-output.ts
+Ink's Output rebuilds every line of every frame from single characters; source/terminal/ink-output.ts
 wraps it so a line written the same way as a frame ago is reused (issue 4: CPU per poll). The wrapper
 is handed Ink's own tokenizer and string-width, so it builds lines exactly as Ink does.
 */
 export const inkFrameCache = root => ({
 	name: 'ink-frame-cache',
 	setup(build) {
-		const wrapper = path.join(root, 'source', 'text', 'ink-output.ts');
+		const wrapper = path.join(root, 'source', 'terminal', 'ink-output.ts');
 		/* eslint-disable require-unicode-regexp -- Go regular expressions */
 		build.onLoad({filter: /[/\\]ink[/\\]build[/\\]output\.js$/}, arguments_ => {
 			let source = readFileSync(arguments_.path, 'utf8');
 			source = patch(source, 'export default class Output {', 'class InkOutput {', 'ink-frame-cache');
-			patch(source, 'import { styledCharsFromTokens, styledCharsToString, tokenize, } from \'@alcalzone/ansi-tokenize\';', '', 'ink-frame-cache');
-			patch(source, 'import stringWidth from \'string-width\';', '', 'ink-frame-cache');
+			// The code appended below uses these imports of the original file: they must still be there.
+			assertContains(source, 'import { styledCharsFromTokens, styledCharsToString, tokenize, } from \'@alcalzone/ansi-tokenize\';', 'ink-frame-cache');
+			assertContains(source, 'import stringWidth from \'string-width\';', 'ink-frame-cache');
 			source += [
 				'',
 				`import {withFrameCache} from ${JSON.stringify(wrapper)};`,
@@ -125,12 +130,12 @@ export const inkFrameCache = root => ({
 /**
 Ink 6 memoizes measureText and wrapText in module-level maps that never forget (ink#986): each
 distinct text it ever laid out stays, and a live table whose rows change every poll grows without
-end. Both get source/text/bounded-cache.ts instead (issue 4: the tool people leave running).
+end. Both get source/terminal/bounded-cache.ts instead (issue 4: the tool people leave running).
 */
 export const inkBoundedCaches = root => ({
 	name: 'ink-bounded-caches',
 	setup(build) {
-		const cacheModule = JSON.stringify(path.join(root, 'source', 'text', 'bounded-cache.ts'));
+		const cacheModule = JSON.stringify(path.join(root, 'source', 'terminal', 'bounded-cache.ts'));
 		const limit = 2000; // Entries per generation: a 60-row frame lays out ~200 texts
 		/* eslint-disable require-unicode-regexp -- Go regular expressions */
 		build.onLoad({filter: /[/\\]ink[/\\]build[/\\]measure-text\.js$/}, arguments_ => {

@@ -111,7 +111,7 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 		async describeImportJob(jobId, describeOptions = {}) {
 			const request = {
 				body: {jobId},
-				dbName: describeOptions.dbName ?? options.dbName, // Describe reads the DB from the header only (§2.2).
+				dbName: describeOptions.dbName ?? options.dbName, // Describe reads the DB from the header only (docs/milvus-rest.md#describe).
 				signal: describeOptions.signal,
 			};
 			const parse = (body: unknown) => parseDescribeResponse(body, jobId);

@@ -1,12 +1,12 @@
 /**
 Zilliz Cloud's control plane (https://api.cloud.zilliz.com) as an ImportClient. It differs from
-self-hosted Milvus (milvus-rest-import.md §7): the body names a `clusterId`, the list is paginated
+self-hosted Milvus (docs/milvus-rest.md#zilliz-cloud): the body names a `clusterId`, the list is paginated
 (`pageSize` ≤ 100, `currentPage` from 1, `count` = total records), ids look like `job-…`, records
 may lack `progress`, progress is `getProgress` (pymilvus uses `describe`: we fall back to it on 404),
 and each endpoint takes at most 20 requests per second.
 */
 import crossFetch from 'cross-fetch';
-import type {Job, JobDetail} from '../model/job.js';
+import type {Job, JobDetail} from '../model/jobs/job.js';
 import type {
 	ImportClient, ListOptions, RequestOptions, Result,
 } from './types.js';

@@ -1,4 +1,4 @@
-import type {Job} from '../model/job.js';
+import type {Job} from '../model/jobs/job.js';
 import type {ImportClient} from './types.js';
 
 /**

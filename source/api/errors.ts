@@ -6,7 +6,7 @@ thrown-error classifier only uses error codes, never header values.
 import type {ApiError} from './types.js';
 import {sanitize} from './sanitize.js';
 
-/** What to do about the Milvus codes a monitor meets (merr, milvus-rest-import.md §3). The credential codes are not 'milvus' errors (envelope-error.ts). */
+/** What to do about the Milvus codes a monitor meets (merr, docs/milvus-rest.md#error-codes). The credential codes are not 'milvus' errors (envelope-error.ts). */
 const milvusHints: Readonly<Record<number, string>> = {
 	1: 'Milvus is not ready yet',
 	2: 'Milvus is unavailable',

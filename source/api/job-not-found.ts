@@ -2,7 +2,7 @@ import type {ApiError} from './types.js';
 
 /**
 How Milvus says "no such import job" to describe: code 2100 (2101 on the 2.6 branch after 2.6.18 and
-3.0) with "import job does not exist, jobID=…" (milvus-rest-import.md, describe errors). The code alone
+3.0) with "import job does not exist, jobID=…" (docs/milvus-rest.md#describe). The code alone
 also means "import failed", so the text decides. A finished job ends up here once Milvus
 garbage-collects it (~3 h after it ended, `importJobExpiredTime`).
 */

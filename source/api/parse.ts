@@ -1,9 +1,9 @@
 /**
 Milvus REST v2 response bodies (already JSON-parsed) → the app's types. Lenient about what Milvus
 versions differ in, strict about what is unsafe: every string goes through `sanitize`.
-Wire facts: /work/shared/milvus-rest-import.md (§1.2 envelope, §2.1 list, §2.2 describe).
+Wire facts: docs/milvus-rest.md (#envelope, #list, #describe).
 */
-import type {FileDetail, Job, JobDetail} from '../model/job.js';
+import type {FileDetail, Job, JobDetail} from '../model/jobs/job.js';
 import type {Result} from './types.js';
 import {
 	field, isObject, toCount, toNumber, toProgress, type JsonObject,
@@ -13,7 +13,7 @@ import {envelopeError} from './envelope-error.js';
 
 /**
 A record without a state is shown as `None`: that is what Milvus itself reports for a job whose
-state it cannot map (§4.1), so the UI needs no extra "blank" state. Progress, by contrast, is
+state it cannot map (docs/milvus-rest.md#states), so the UI needs no extra "blank" state. Progress, by contrast, is
 left undefined rather than invented.
 */
 export const missingState = 'None';

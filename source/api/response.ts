@@ -2,7 +2,7 @@
 HTTP status + body text → parsed JSON or an ApiError. Milvus answers every business outcome with
 HTTP 200 and a code in the body; other statuses come from auth (401/403), gin's router (404,
 text `404 page not found`), the timeout middleware (408, JSON on 2.5+, text `timeout` on 2.4),
-a panic (500 `{"code":500}`) or a proxy in front (502/503/504 HTML). See milvus-rest-import.md §1.3.
+a panic (500 `{"code":500}`) or a proxy in front (502/503/504 HTML). See docs/milvus-rest.md#http-status.
 */
 import type {ApiError, Result} from './types.js';
 import type {RawResponse} from './http.js';

@@ -1,24 +1,7 @@
-import type {Job, JobDetail} from '../model/job.js';
+import type {Job, JobDetail} from '../model/jobs/job.js';
+import type {Result} from '../model/jobs/result.js';
 
-/**
-Every way a request can go wrong, as a value. Nothing the server sends makes the client throw.
-`describeError` (errors.ts) turns each into one line a person can act on.
-*/
-export type ApiError
-	= | {readonly kind: 'unreachable'; readonly detail: string} // Refused, reset, DNS
-		| {readonly kind: 'timeout'; readonly afterMs: number}
-		| {readonly kind: 'aborted'}
-		// HTTP 401, or (`inEnvelope`) an HTTP 200 envelope with a credentials code, 1800 or 1400 (envelope-error.ts)
-		| {readonly kind: 'unauthorized'; readonly code: number | undefined; readonly message: string; readonly inEnvelope?: boolean}
-		// HTTP 403, or (`inEnvelope`) an HTTP 200 envelope with code 1401
-		| {readonly kind: 'forbidden'; readonly code: number | undefined; readonly message: string; readonly inEnvelope?: boolean}
-		| {readonly kind: 'not-supported'; readonly endpoint: string} // HTTP 404: route not on this server version
-		| {readonly kind: 'http'; readonly status: number; readonly message: string} // Any other non-2xx
-		| {readonly kind: 'not-json'; readonly status: number; readonly title: string} // A proxy's HTML page, etc.
-		| {readonly kind: 'bad-shape'; readonly detail: string} // JSON, but not what Milvus sends
-		| {readonly kind: 'milvus'; readonly code: number; readonly message: string}; // Milvus error envelope (HTTP 200)
-
-export type Result<T> = {readonly ok: true; readonly value: T} | {readonly ok: false; readonly error: ApiError};
+export type {ApiError, Result} from '../model/jobs/result.js';
 
 export type RequestOptions = {
 	readonly signal?: AbortSignal;

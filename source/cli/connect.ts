@@ -1,6 +1,6 @@
 import {limitToCollections} from '../api/collections-client.js';
 import type {ImportClient} from '../api/types.js';
-import type {Config, Connection} from '../config.js';
+import type {Config, Connection} from '../config/config.js';
 
 export type Connected = {
 	readonly client: ImportClient;

@@ -1,5 +1,5 @@
 import {readFile} from 'node:fs/promises';
-import type {PendingCredential} from '../config.js';
+import type {PendingCredential} from '../config/config.js';
 import {askPassword} from './password-prompt.js';
 
 export type TokenOutcome

@@ -1,4 +1,4 @@
-import type {RunMode} from '../config.js';
+import type {RunMode} from '../config/config.js';
 import type {ModeContext} from '../modes/context.js';
 import type {ExitCode} from '../modes/exit-codes.js';
 

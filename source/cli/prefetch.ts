@@ -1,8 +1,8 @@
 import type {
 	ImportClient, ListOptions, Result,
 } from '../api/types.js';
-import type {Job} from '../model/job.js';
-import type {Action, Scope} from '../model/actions.js';
+import type {Job} from '../model/jobs/job.js';
+import type {Action, Scope} from '../model/store/actions.js';
 
 type ListResult = Result<readonly Job[]>;
 export type FirstList = Extract<Action, {readonly type: 'poll-ok'}>;

@@ -1,9 +1,9 @@
 import type {ReactNode} from 'react';
 import {Box, Text} from 'ink';
-import type {Job, JobDetail} from '../model/job.js';
-import {fit, width as cellWidth} from './cells.js';
+import type {Job, JobDetail} from '../model/jobs/job.js';
+import {fit, width as cellWidth} from '../render/cells.js';
+import {formatBytes, formatCount} from '../render/format.js';
 import {FileTable, fileTableHeight} from './file-table.js';
-import {formatBytes, formatCount} from './format.js';
 import {ProgressBar} from './progress-bar.js';
 import {useTheme} from './theme-context.js';
 

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
-import type {JobEvent, JobEventKind} from '../model/types.js';
-import {fit} from './cells.js';
-import {formatClock} from './format.js';
+import type {JobEvent, JobEventKind} from '../model/jobs/types.js';
+import {fit} from '../render/cells.js';
+import {formatClock} from '../render/format.js';
 import {useTheme} from './theme-context.js';
 
 export type EventLogProps = {

@@ -1,9 +1,9 @@
 import {Table} from '@alcalzone/ink-table';
 import {Text} from 'ink';
 import type {PropsWithChildren} from 'react';
-import type {FileDetail} from '../model/job.js';
-import {truncate, truncateMiddle} from './cells.js';
-import {formatBytes, formatCount, formatPercent} from './format.js';
+import type {FileDetail} from '../model/jobs/job.js';
+import {truncate, truncateMiddle} from '../render/cells.js';
+import {formatBytes, formatCount, formatPercent} from '../render/format.js';
 import {useTheme} from './theme-context.js';
 
 export type FileTableProps = {

@@ -1,8 +1,8 @@
 import {Text} from 'ink';
-import type {Mode} from '../model/actions.js';
-import {footerHints, type Hint} from '../model/key-help.js';
-import type {KeyContext} from '../model/keymap.js';
-import {truncate} from './cells.js';
+import type {Mode} from '../model/store/actions.js';
+import {footerHints, type Hint} from '../model/keys/key-help.js';
+import type {KeyContext} from '../model/keys/keymap.js';
+import {truncate} from '../render/cells.js';
 import {useTheme} from './theme-context.js';
 
 export type FooterProps = {

@@ -1,6 +1,8 @@
 import {Box, Text} from 'ink';
-import {fit} from './cells.js';
-import {formatAge, formatDuration, formatInterval} from './format.js';
+import {fit} from '../render/cells.js';
+import {formatDuration, formatInterval} from '../render/format.js';
+import {updatedText} from '../render/header-age.js';
+import {headerHeight} from '../render/layout.js';
 import {ProgressBar} from './progress-bar.js';
 import {useTheme} from './theme-context.js';
 
@@ -27,19 +29,6 @@ export type HeaderProps = {
 	/** Line 3 when all is well: what is shown, filter, states, sort. */
 	readonly summary: string;
 };
-
-export const headerHeight = 3;
-
-/**
-How long polls may take to come back before the header counts the seconds: one interval, and a second
-for the request. Until then it reads "updated <3s ago" rather than 0s, 1s, 2s at every poll: that count
-would redraw the screen every second while nothing happens (the goal is under 1 % of a core when idle);
-a late poll, a pause or an error is when the age says something, and then it is counted.
-*/
-export const isFresh = (lastOkAgeMs: number, intervalMs: number): boolean => lastOkAgeMs < intervalMs + 1000;
-
-const updatedText = (lastOkAgeMs: number, intervalMs: number, failing: boolean): string =>
-	!failing && isFresh(lastOkAgeMs, intervalMs) ? `updated <${formatInterval(intervalMs + 1000)} ago` : `updated ${formatAge(lastOkAgeMs)} ago`;
 
 /** Three lines: where and how often; counts and overall progress; then either the error or what is shown. */
 export function Header(props: HeaderProps) {

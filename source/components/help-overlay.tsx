@@ -1,7 +1,6 @@
 import {Box, Text} from 'ink';
-import {helpSections} from '../model/key-help.js';
-import type {KeyContext} from '../model/keymap.js';
-import {fit} from './cells.js';
+import type {KeyContext} from '../model/keys/keymap.js';
+import {helpLayout} from '../render/help-layout.js';
 import {useTheme} from './theme-context.js';
 
 export type HelpOverlayProps = {
@@ -10,26 +9,6 @@ export type HelpOverlayProps = {
 	readonly height: number;
 	/** First line shown (↑/↓ scroll when the keys do not fit); clamped here, since a resize changes what fits. */
 	readonly offset?: number;
-};
-
-type Line = {readonly text: string; readonly title: boolean};
-
-const columnWidth = 58;
-
-const helpLines = (keyContext: KeyContext): readonly Line[] => helpSections(keyContext).flatMap(section => [
-	{text: section.title, title: true},
-	...section.rows.map(row => ({text: `${fit(row.keys, 14)} ${row.description}`, title: false})),
-]);
-
-/** How the help is laid out in `width` × `height` (title line included): columns side by side, then scrolling. Pure. */
-export const helpLayout = (keyContext: KeyContext, width: number, height: number) => {
-	const lines = helpLines(keyContext);
-	const perColumn = Math.max(1, height - 1);
-	const columnCount = Math.max(1, Math.min(Math.ceil(lines.length / perColumn), Math.floor(width / columnWidth)));
-	const capacity = columnCount * perColumn;
-	return {
-		lines, perColumn, columnCount, maxOffset: Math.max(0, lines.length - capacity),
-	};
 };
 
 /** Every binding, from the keymap, in columns that fill the screen width; what does not fit scrolls, never taller than `height`. */

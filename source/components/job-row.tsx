@@ -1,25 +1,9 @@
 import {memo} from 'react';
 import {Text} from 'ink';
-import type {Column} from './columns.js';
-import {rowSegments} from './row-segments.js';
+import type {Column} from '../render/columns.js';
+import type {JobRowData} from '../render/row-texts.js';
+import {rowSegments} from '../render/row-colours.js';
 import {useTheme} from './theme-context.js';
-
-/** What one row shows: computed by the app from the model, so this stays props-only. */
-export type JobRowData = {
-	readonly jobId: string;
-	readonly collectionName: string;
-	readonly state: string;
-	readonly progress: number | undefined;
-	/** Rate and ETA, or what the job is waiting for. */
-	readonly hint: string;
-	/** Time in the current state, formatted (formatAge): a text, so an unchanged row compares equal. */
-	readonly inState: string;
-	readonly reason: string;
-	/** The state changed at the last poll: marked for a moment. */
-	readonly changed: boolean;
-	/** The job vanished from the list. */
-	readonly gone: 'expired' | 'lost' | undefined;
-};
 
 export type JobRowProps = {
 	readonly row: JobRowData;

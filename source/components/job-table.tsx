@@ -1,10 +1,11 @@
 import {Box, Text} from 'ink';
-import type {SortSpec} from '../model/types.js';
-import {fit, maxWidth} from './cells.js';
+import type {SortSpec} from '../model/jobs/types.js';
+import {fit, maxWidth} from '../render/cells.js';
 import {
 	columnTitles, gap, layoutColumns, prefixWidth, sortColumnId, type Column, type ContentWidths,
-} from './columns.js';
-import {LiveRow, type LiveRowData} from './live-row.js';
+} from '../render/columns.js';
+import type {LiveRowData} from '../render/row-texts.js';
+import {LiveRow} from './live-row.js';
 import {useTheme} from './theme-context.js';
 
 export type JobTableProps = {

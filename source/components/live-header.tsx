@@ -1,5 +1,6 @@
-import {useClockText} from '../hooks/clock.js';
-import {Header, isFresh, type HeaderProps} from './header.js';
+import {useClockText} from '../hooks/use-clock.js';
+import {isFresh} from '../render/header-age.js';
+import {Header, type HeaderProps} from './header.js';
 
 export type LiveHeaderProps = Omit<HeaderProps, 'lastOkAgeMs' | 'retryInMs' | 'summary'> & {
 	/** The last good poll; undefined before the first. Read at each tick: it can be newer than the rest of the props. */

@@ -1,20 +1,7 @@
-import {useClockText} from '../hooks/clock.js';
-import type {Column} from './columns.js';
-import {JobRow, type JobRowData} from './job-row.js';
-import {hintText, inStateText} from './rows.js';
-
-/** What a row's clock texts (time in state, "stalled for") are derived from. */
-export type RowTimes = {
-	readonly stateSince: number;
-	readonly lastChange: number;
-	/** When the job counts as stalled; undefined when it cannot stall. */
-	readonly stallAt: number | undefined;
-	/** The hint while not stalled. */
-	readonly hint: string;
-};
-
-/** A row as the table is given it: its texts, and the times to keep its clock texts current (none in tests of the bare table). */
-export type LiveRowData = JobRowData & {readonly times?: RowTimes};
+import {useClockText} from '../hooks/use-clock.js';
+import type {Column} from '../render/columns.js';
+import {hintText, inStateText, type LiveRowData} from '../render/row-texts.js';
+import {JobRow} from './job-row.js';
 
 type LiveRowProps = {
 	readonly row: LiveRowData;

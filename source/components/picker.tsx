@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
-import {visibleWindow} from '../model/window.js';
-import {truncate} from './cells.js';
+import {visibleWindow} from '../model/select/window.js';
+import {truncate} from '../render/cells.js';
 import {useTheme} from './theme-context.js';
 
 export type PickerProps = {

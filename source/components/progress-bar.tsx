@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {formatPercent} from './format.js';
+import {formatPercent, percentWidth} from '../render/format.js';
 import {useTheme} from './theme-context.js';
 
 export type ProgressBarProps = {
@@ -10,8 +10,6 @@ export type ProgressBarProps = {
 	/** No colours of its own: the selected row paints the whole line in one highlight. */
 	readonly isPlain?: boolean;
 };
-
-export const percentWidth = 4;
 
 /** `████▌····  47%`: the bar shows the shape, the number the value (the bar alone says little without colour). */
 export function ProgressBar({progress, width, color, isPlain = false}: ProgressBarProps) {

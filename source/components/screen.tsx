@@ -1,33 +1,26 @@
 import {useState} from 'react';
 import {Box} from 'ink';
 import {describeError} from '../api/errors.js';
-import type {KeyContext} from '../model/keymap.js';
+import type {KeyContext} from '../model/keys/keymap.js';
 import {
 	countsByState, overallProgress, pickerEntries, selectedIndex, visibleJobs, visibleWindow,
-} from '../model/select.js';
-import type {AppState} from '../model/state.js';
-import {contentWidths} from './content-widths.js';
-import {detailError} from './detail-error.js';
+} from '../model/select/select.js';
+import type {AppState} from '../model/store/state.js';
+import {contentWidths} from '../render/content-widths.js';
+import {detailError} from '../render/detail-error.js';
+import {emptyText} from '../render/empty-text.js';
+import {minColumns, minRows, tableHeight} from '../render/layout.js';
+import {toRow} from '../render/row-texts.js';
+import {summaryLine} from '../render/summary-line.js';
 import {DetailView} from './detail-view.js';
-import {emptyText} from './empty-text.js';
 import {EventLog} from './event-log.js';
 import {Footer} from './footer.js';
-import {headerHeight} from './header.js';
 import {HelpOverlay} from './help-overlay.js';
 import {JobTable} from './job-table.js';
 import {LiveHeader} from './live-header.js';
 import {Picker} from './picker.js';
-import {toRow} from './rows.js';
-import {summaryLine} from './summary.js';
 import {useTheme} from './theme-context.js';
 import {TooSmall} from './too-small.js';
-
-export const minColumns = 64;
-export const minRows = 10;
-const footerHeight = 1;
-
-/** Table lines (title included) for a terminal of `rows` lines: the frame stays at rows − 1 so Ink never clears the screen. */
-export const tableHeight = (rows: number): number => rows - 1 - headerHeight - footerHeight;
 
 export type ScreenProps = {
 	readonly state: AppState;

@@ -1,4 +1,4 @@
-import type {Environment, PendingCredential} from '../config.js';
+import type {Environment, PendingCredential} from './types.js';
 import {text as flag, type RawFlags} from './flags.js';
 import type {Parsed} from './values.js';
 

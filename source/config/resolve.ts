@@ -1,8 +1,8 @@
+import type {SortSpec} from '../model/jobs/types.js';
+import {flavors} from '../demo/flavor.js';
 import type {
 	Config, Connection, Environment, ParseResult, RunMode,
-} from '../config.js';
-import type {SortSpec} from '../model/types.js';
-import {flavors} from '../demo/flavor.js';
+} from './types.js';
 import {normalizeUri, type NormalizedUri} from './uri.js';
 import {
 	asciiFromEnv, colorFromEnv, parseCount, parsePort, parseSeconds, parseSort, parseStates,

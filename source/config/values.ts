@@ -1,6 +1,6 @@
-import {knownStates} from '../model/job.js';
-import type {SortColumn, SortSpec} from '../model/types.js';
-import type {Environment} from '../config.js';
+import {knownStates} from '../model/jobs/job.js';
+import type {SortColumn, SortSpec} from '../model/jobs/types.js';
+import type {Environment} from './types.js';
 
 /** Small parsers for flag values: each returns the value or a one-line reason, never throws. */
 export type Parsed<T> = {readonly ok: true; readonly value: T} | {readonly ok: false; readonly message: string};

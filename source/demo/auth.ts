@@ -2,7 +2,7 @@ import {Buffer} from 'node:buffer';
 import {createHash, timingSafeEqual} from 'node:crypto';
 
 /**
-Milvus checks `Authorization` only when `common.security.authorizationEnabled` is on (§1.4):
+Milvus checks `Authorization` only when `common.security.authorizationEnabled` is on (docs/milvus-rest.md#headers):
 HTTP Basic, or `Bearer user:password` split at the first colon. A Bearer without a colon is an API
 key, which plain Milvus cannot verify: 401 too. With auth off the header is ignored entirely.
 */

@@ -1,5 +1,5 @@
 /**
-Milvus-like lenient body parsing (§1.5): the body is always read as JSON whatever the Content-Type;
+Milvus-like lenient body parsing (docs/milvus-rest.md#body): the body is always read as JSON whatever the Content-Type;
 unknown keys are ignored; keys match case-insensitively (the restful test client sends `jobID`), the
 last matching key wins (Go's encoding/json); a type mismatch is 1801, a missing required field 1802.
 */

@@ -4,7 +4,7 @@ import {
 } from './context.js';
 import {findDatabase, type Collection} from './world.js';
 
-/** `collections/list`, `collections/describe`, `databases/list` (§2.5–§2.7): what a monitor needs to pick a scope. */
+/** `collections/list`, `collections/describe`, `databases/list` (docs/milvus-rest.md#collections-and-databases): what a monitor needs to pick a scope. */
 
 const databaseSchema = {struct: 'DatabaseReq', fields: {dbName: {kind: 'string', goName: 'DbName'}}} as const;
 
@@ -35,7 +35,7 @@ const scalarField = {
 
 const describeData = (collection: Collection): Record<string, unknown> => ({
 	collectionName: collection.name,
-	// A bigint: written as a bare JSON number above 2^53, as Milvus does (§8.4).
+	// A bigint: written as a bare JSON number above 2^53, as Milvus does (docs/milvus-rest.md#collections-and-databases).
 	collectionID: collection.id,
 	description: '',
 	autoId: false,

@@ -1,7 +1,7 @@
 import {phaseAt, type SimJob} from './sim.js';
 
 /**
-The effect of the 3.0-dev commit and abort routes (milvus-rest-import.md §2.4, PR #48524) on a job's
+The effect of the 3.0-dev commit and abort routes (docs/milvus-rest.md#commit-and-abort, PR #48524) on a job's
 plan. A job created with `auto_commit=false` waits in Uncommitted; left alone the demo commits it
 itself after the planned 15–30 s (so a demo without a client that commits still finishes). These
 edit the plan at `now`, and the view stays a pure function of (job, clock).
@@ -9,7 +9,7 @@ edit the plan at `now`, and the view stays a pure function of (job, clock).
 
 /**
 Uncommitted → Committing at `now`; Committing keeps its planned length. In any other phase the
-plan is unchanged: §2.4 says only that the route answers `{}`, so the demo accepts it and does nothing.
+plan is unchanged: Milvus' notes say only that the route answers `{}`, so the demo accepts it and does nothing.
 */
 export const commitJob = (job: SimJob, now: number): SimJob => {
 	const snapshot = phaseAt(job, now);
@@ -30,7 +30,7 @@ export const commitJob = (job: SimJob, now: number): SimJob => {
 
 /**
 The job fails at `now` unless it has finished or is already Committing (past the point of no return).
-No reason text: §2.4 gives none, so the Failed job carries none (`reason` is omitted, as Milvus does
+No reason text: Milvus gives none, so the Failed job carries none (`reason` is omitted, as Milvus does
 for an empty one).
 */
 export const abortJob = (job: SimJob, now: number): SimJob => {

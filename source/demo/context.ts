@@ -30,7 +30,7 @@ export const fail = (code: number, message: string): HandlerResult => ({envelope
 export const failWith = (error: MilvusError): HandlerResult => ({envelope: {error}});
 export const ok = (data: unknown, message?: string): HandlerResult => ({envelope: {data, message}});
 
-/** Body `dbName` → `DB-Name` header → `default` (§1.5). */
+/** Body `dbName` → `DB-Name` header → `default` (docs/milvus-rest.md#body). */
 export const databaseName = (bodyDb: string | undefined, dbHeader: string | undefined): string =>
 	bodyDb === undefined || bodyDb === '' ? (dbHeader === undefined || dbHeader === '' ? 'default' : dbHeader) : bodyDb;
 

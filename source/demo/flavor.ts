@@ -1,5 +1,5 @@
 /**
-What differs between the Milvus versions the demo server can imitate (../shared/milvus-rest-import.md §5).
+What differs between the Milvus versions the demo server can imitate (docs/milvus-rest.md#versions-at-a-glance).
 Everything version-dependent is read from here, so the handlers stay version-free.
 */
 

@@ -8,10 +8,10 @@ import type {SimJob} from './sim.js';
 import {addJob} from './world.js';
 
 /**
-`jobs/import/commit` and `jobs/import/abort`, 3.0-dev only (§2.4, PR #48524): body `{"jobId": "<string>"}`,
-success `{"code":0,"data":{}}`, a non-numeric id → 1100. The body rules are every route's (§1.5: 1801
+`jobs/import/commit` and `jobs/import/abort`, 3.0-dev only (docs/milvus-rest.md#commit-and-abort, PR #48524): body `{"jobId": "<string>"}`,
+success `{"code":0,"data":{}}`, a non-numeric id → 1100. The body rules are every route's (docs/milvus-rest.md#body: 1801
 for a number, 1802 when missing). An unknown numeric id is answered as describe answers it on 3.0
-(2101 "import job does not exist"): §2.4 does not say, datacoord finds jobs by id the same way [I].
+(2101 "import job does not exist"): the commit-and-abort notes do not say, datacoord finds jobs by id the same way [I].
 */
 const onJob = (change: (job: SimJob, now: number) => SimJob): Handler => (context, body) => {
 	const parsed = parseBody(body, describeSchema);

@@ -8,7 +8,7 @@ import {
 	addJob, allocateJobId, maxImportJobs, runningJobs,
 } from './world.js';
 
-/** `jobs/import/create` (§2.3): validated in the order the proxy does it, then planned and run. */
+/** `jobs/import/create` (docs/milvus-rest.md#create): validated in the order the proxy does it, then planned and run. */
 
 const createSchema = {
 	struct: 'ImportReq',
@@ -43,7 +43,7 @@ export const parseDuration = (text: string): number | undefined => {
 	return parts.reduce((total, [, amount, unit]) => total + (Number(amount) * units[unit!]!), 0);
 };
 
-/** A file that is not in the bucket is accepted, and the job fails later (§2.3); the demo treats paths containing `missing` that way. */
+/** A file that is not in the bucket is accepted, and the job fails later (docs/milvus-rest.md#create); the demo treats paths containing `missing` that way. */
 const missingFile = (files: ReadonlyArray<readonly string[]>): FailureSpec | undefined => {
 	const file = files.findIndex(group => group.some(path => path.includes('missing')));
 	return file === -1

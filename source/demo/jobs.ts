@@ -5,7 +5,7 @@ import {
 import {shuffle} from './rng.js';
 import {viewJob} from './view.js';
 
-/** `jobs/import/list`, `describe` and its older alias `get_progress` (§2.1, §2.2). */
+/** `jobs/import/list`, `describe` and its older alias `get_progress` (docs/milvus-rest.md#list, #describe). */
 
 const listSchema = {
 	struct: 'OptionalCollectionNameReq',

@@ -1,22 +1,5 @@
 import {between, pick} from './rng.js';
-import type {SimJob} from './sim.js';
-
-/**
-A file's import task that fails on a worker and is dispatched again: task state `Retry` (2.5+,
-milvus-rest-import.md §2.2, §8.8). The worker reports a retriable error (a lost node, a busy one),
-datacoord clears the rows that attempt wrote and sends the task out again, which starts from 0.
-So a describe shows that file as `Retry` with 0 rows, then `Pending`/`InProgress` again; the job
-stays `Importing`, its rows and progress dip meanwhile (progress is not monotonic, §4.2).
-Planned once with the job, like the rest: the view is still a pure function of (job, clock).
-*/
-export type TaskRetry = {
-	/** Fraction of the Importing step at which the first attempt fails. */
-	readonly at: number;
-	/** Fraction at which the new attempt starts, from 0. */
-	readonly resumeAt: number;
-	/** `details[].reason` while the task is in Retry. */
-	readonly reason: string;
-};
+import type {SimJob, TaskRetry} from './sim.js';
 
 const reasons: ReadonlyArray<(node: number) => string> = [
 	node => `node not found[node=${node}]`,

@@ -30,7 +30,7 @@ const routes: ReadonlyMap<string, Route> = new Map([
 	// Describe first shipped in 2.4.13 (PR #36754); get_progress is the older alias.
 	['/v2/vectordb/jobs/import/describe', {handler: describeJob, available: (traits: Traits) => traits.hasDescribe}],
 	['/v2/vectordb/jobs/import/get_progress', {handler: describeJob, available: always}],
-	// 3.0-dev only (PR #48524, §2.4); not on the 2.6 branch.
+	// 3.0-dev only (PR #48524, docs/milvus-rest.md#commit-and-abort); not on the 2.6 branch.
 	['/v2/vectordb/jobs/import/commit', {handler: commitImport, available: (traits: Traits) => traits.hasCommit}],
 	['/v2/vectordb/jobs/import/abort', {handler: abortImport, available: (traits: Traits) => traits.hasCommit}],
 	['/v2/vectordb/collections/list', {handler: listCollections, available: always}],
@@ -47,8 +47,6 @@ const render = (envelope: Envelope, traits: Traits): Reply =>
 	'error' in envelope
 		? json(200, envelope.error) // Every business error is HTTP 200 (milvus#52991).
 		: json(200, {code: traits.successCode, data: envelope.data, message: envelope.message});
-
-export const isRoute = (path: string): boolean => routes.has(path);
 
 export const handle = (context: Context, request: DemoRequest): {readonly reply: Reply; readonly world: World} => {
 	const route = routes.get(request.path);

@@ -12,7 +12,7 @@ import {
 
 const collection = (name: string, id: bigint, dim: number): Collection => ({name, id, dim});
 
-// Collection ids are int64 > 2^53, like real ones, so clients meet the precision trap (§8.4).
+// Collection ids are int64 > 2^53, like real ones, so clients meet the precision trap (docs/milvus-rest.md#collections-and-databases).
 export const catalog = [
 	{name: 'default', collections: [collection('books', 454_891_732_190_001_101n, 768), collection('movies', 454_891_732_190_001_187n, 512), collection('quick_setup', 454_891_732_190_001_305n, 5)]},
 	{name: 'analytics', collections: [collection('events', 454_891_732_190_002_011n, 128), collection('clicks', 454_891_732_190_002_093n, 256)]},
@@ -34,7 +34,7 @@ export const randomFiles = (random: () => number, target: Collection, fewest = 1
 	return Array.from({length: count}, (_, i) => fileSpec(random, [`${target.name}/${folder}/part-${i}.${extension}`], target.dim));
 };
 
-/** Reasons real servers give (§4.2): timeouts, a dropped collection, parser errors, a missing object. */
+/** Reasons real servers give (docs/milvus-rest.md#progress): timeouts, a dropped collection, parser errors, a missing object. */
 export const failureFor = (random: () => number, target: Collection, files: readonly FileSpec[], kind?: number): FailureSpec => {
 	const file = Math.floor(random() * files.length);
 	const path = files[file]?.paths[0] ?? '';

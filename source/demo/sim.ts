@@ -1,5 +1,4 @@
 import type {RunPhase} from './flavor.js';
-import type {TaskRetry} from './retry.js';
 import {between} from './rng.js';
 
 /**
@@ -22,6 +21,23 @@ export type SimFile = {
 	readonly speed: number;
 	/** Its import task fails once and is retried (2.5+, retry.ts). */
 	readonly retry?: TaskRetry;
+};
+
+/**
+A file's import task that fails on a worker and is dispatched again: task state `Retry` (2.5+,
+docs/milvus-rest.md#describe). The worker reports a retriable error (a lost node, a busy one),
+datacoord clears the rows that attempt wrote and sends the task out again, which starts from 0.
+So a describe shows that file as `Retry` with 0 rows, then `Pending`/`InProgress` again; the job
+stays `Importing`, its rows and progress dip meanwhile (progress is not monotonic, docs/milvus-rest.md#progress).
+Planned once with the job, like the rest: the view is still a pure function of (job, clock).
+*/
+export type TaskRetry = {
+	/** Fraction of the Importing step at which the first attempt fails. */
+	readonly at: number;
+	/** Fraction at which the new attempt starts, from 0. */
+	readonly resumeAt: number;
+	/** `details[].reason` while the task is in Retry. */
+	readonly reason: string;
 };
 
 export type Step = {readonly phase: RunPhase; readonly start: number; readonly end: number};

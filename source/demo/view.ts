@@ -4,7 +4,7 @@ import {
 	phaseAt, type SimFile, type SimJob, type Snapshot, type Step,
 } from './sim.js';
 
-/** What list and describe show of a job at a moment: the public state and the progress formulas of §4. */
+/** What list and describe show of a job at a moment: the public state and the progress formulas (docs/milvus-rest.md#states). */
 export type TaskView = {
 	readonly fileName: string;
 	readonly fileSize: number;
@@ -62,7 +62,7 @@ const tasksOf = (job: SimJob, snapshot: Snapshot): TaskView[] => {
 
 	const {step} = snapshot;
 	if (!step || step.start < importing.start) {
-		return []; // Pre-import tasks are not listed (§8.8).
+		return []; // Pre-import tasks are not listed (docs/milvus-rest.md#describe).
 	}
 
 	const tasks = job.files.map(file => taskAt(file, importing, step === importing ? snapshot.fraction : 1));
@@ -113,7 +113,7 @@ const progressOf = (job: SimJob, snapshot: Snapshot, traits: Traits, tasks: read
 		}
 
 		case 'Failed': {
-			return 0; // Progress and rows drop to 0 on failure (§4.2).
+			return 0; // Progress and rows drop to 0 on failure (docs/milvus-rest.md#progress).
 		}
 	}
 };

@@ -39,9 +39,6 @@ export const maxImportJobs = 1024;
 
 export const findDatabase = (world: World, name: string): Database | undefined => world.databases.find(database => database.name === name);
 
-export const findCollection = (world: World, dbName: string, name: string): Collection | undefined =>
-	findDatabase(world, dbName)?.collections.find(collection => collection.name === name);
-
 /** Job ids are TSO-like int64 values, 18 decimal digits, increasing with creation time. */
 export const allocateJobId = (world: World, random: () => number): {readonly jobId: string; readonly world: World} => {
 	const next = world.lastJobId + 1n + BigInt(Math.floor(random() * 4096));

@@ -1,8 +1,8 @@
 import {useCallback, useLayoutEffect, useRef} from 'react';
 import {useInput, useStdin, type Key} from 'ink';
-import type {Mode} from '../model/actions.js';
-import {resolveKey, type Command, type KeyContext} from '../model/keymap.js';
-import {splitKeys} from './split-keys.js';
+import type {Mode} from '../model/store/actions.js';
+import {resolveKey, type Command, type KeyContext} from '../model/keys/keymap.js';
+import {splitKeys} from '../terminal/split-keys.js';
 
 export type KeysOptions = {
 	/** Read at each key press, so a key typed right after a mode change is routed by the new mode. */

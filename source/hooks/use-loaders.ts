@@ -1,6 +1,6 @@
 import {useEffect} from 'react';
 import type {ImportClient} from '../api/types.js';
-import type {Action} from '../model/actions.js';
+import type {Action} from '../model/store/actions.js';
 
 /**
 Describe for the detail view, reloaded whenever `reloadKey` changes (the app passes the time of the

@@ -2,8 +2,8 @@ import {
 	useCallback, useEffect, useRef, useState,
 } from 'react';
 import type {ImportClient} from '../api/types.js';
-import type {Action, Scope} from '../model/actions.js';
-import {nextDelay} from './backoff.js';
+import type {Action, Scope} from '../model/store/actions.js';
+import {nextDelay} from '../api/backoff.js';
 
 export type PollOptions = {
 	readonly client: ImportClient;

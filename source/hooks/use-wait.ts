@@ -1,12 +1,12 @@
 import {useEffect, useRef, useState} from 'react';
-import {compileFilter} from '../model/filter.js';
-import type {Job} from '../model/job.js';
-import {sameScope} from '../model/reduce-poll.js';
-import type {AppState} from '../model/state.js';
-import type {JobFilter} from '../model/types.js';
+import {compileFilter} from '../model/select/filter.js';
+import type {Job} from '../model/jobs/job.js';
+import {sameScope} from '../model/store/reduce-poll.js';
+import type {AppState} from '../model/store/state.js';
+import type {JobFilter} from '../model/jobs/types.js';
 import {
 	startWait, stepWait, waitExitCode, waitGivesUp, waitVerdict, type WaitState,
-} from '../model/wait.js';
+} from '../model/jobs/wait.js';
 import {exitCodes} from '../modes/exit-codes.js';
 import {unavailableReport, verdictReport, type ReportLine} from '../modes/wait-report.js';
 

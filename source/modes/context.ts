@@ -1,5 +1,5 @@
 import type {ImportClient} from '../api/types.js';
-import type {Config} from '../config.js';
+import type {Config} from '../config/config.js';
 
 /** What every script mode gets from cli.tsx: the world, injected, so a test can drive a mode without a process. */
 export type ModeContext = {

@@ -1,6 +1,6 @@
 import type {ApiError, Result} from '../api/types.js';
 import {describeError} from '../api/errors.js';
-import type {Job} from '../model/job.js';
+import type {Job} from '../model/jobs/job.js';
 import type {ModeContext} from './context.js';
 
 /**

@@ -1,4 +1,4 @@
-import type {Job} from '../model/job.js';
+import type {Job} from '../model/jobs/job.js';
 
 /**
 The `--json` shape, version 1. Stable for scripts: keys are always present, `jobId` is always a

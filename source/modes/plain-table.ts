@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import type {Job} from '../model/job.js';
+import type {Job} from '../model/jobs/job.js';
 
 /**
 The table for pipes and `--once`: plain columns padded by display width (a CJK collection name is

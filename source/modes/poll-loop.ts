@@ -1,4 +1,4 @@
-import type {Job} from '../model/job.js';
+import type {Job} from '../model/jobs/job.js';
 import {programPrefix, type ModeContext} from './context.js';
 import {exitCodes, type ExitCode} from './exit-codes.js';
 import {failureLine, fetchJobs, isFatal} from './fetch-jobs.js';

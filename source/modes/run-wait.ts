@@ -1,8 +1,8 @@
-import type {Job} from '../model/job.js';
-import {compileFilter} from '../model/filter.js';
+import type {Job} from '../model/jobs/job.js';
+import {compileFilter} from '../model/select/filter.js';
 import {
 	startWait, stepWait, waitChanges, waitExitCode, waitVerdict,
-} from '../model/wait.js';
+} from '../model/jobs/wait.js';
 import type {ModeContext} from './context.js';
 import type {ExitCode} from './exit-codes.js';
 import {pollLoop} from './poll-loop.js';

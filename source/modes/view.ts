@@ -1,8 +1,8 @@
-import type {Config} from '../config.js';
-import type {Job} from '../model/job.js';
-import {compileFilter} from '../model/filter.js';
-import {sortJobs} from '../model/sort.js';
-import type {TrackedJob} from '../model/types.js';
+import type {Config} from '../config/config.js';
+import type {Job} from '../model/jobs/job.js';
+import {compileFilter} from '../model/select/filter.js';
+import {sortJobs} from '../model/select/sort.js';
+import type {TrackedJob} from '../model/jobs/types.js';
 
 /** The rows a script sees: the same --state/--filter/--sort semantics as the live screen, over one poll. */
 export const selectJobs = (jobs: readonly Job[], config: Pick<Config, 'initialFilter' | 'initialStates' | 'initialSort'>, now: number): Job[] => {

@@ -1,5 +1,5 @@
 import type {ApiError} from '../api/types.js';
-import type {WaitVerdict} from '../model/wait.js';
+import type {WaitVerdict} from '../model/jobs/wait.js';
 import {programPrefix} from './context.js';
 import {failureLine} from './fetch-jobs.js';
 

@@ -1,24 +1,12 @@
-import {
-	afterEach, describe, expect, test,
-} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {createMilvusClient, endpoints} from '../../source/api/client.js';
 import {post} from '../../source/api/http.js';
 import {fixture} from '../helpers/fixtures.js';
 import {
-	sendJson, sendText, startScriptedServer, type ScriptHandler, type ScriptedServer,
+	sendJson, sendText, type ScriptHandler, scriptedServerPerTest,
 } from '../helpers/http-server.js';
 
-let server: ScriptedServer | undefined;
-
-afterEach(async () => {
-	await server?.close();
-	server = undefined;
-});
-
-const serve = async (handler: ScriptHandler) => {
-	server = await startScriptedServer(handler);
-	return server;
-};
+const serve = scriptedServerPerTest();
 
 /** A 2.4.0–2.4.12 server: no describe route, get_progress answers. */
 const oldServer: ScriptHandler = (request, response) => {

@@ -1,26 +1,14 @@
-import {
-	afterEach, describe, expect, test,
-} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {createMilvusClient, endpoints} from '../../source/api/client.js';
 import {describeError} from '../../source/api/errors.js';
 import type {ApiError, Result} from '../../source/api/types.js';
 import {fixture} from '../helpers/fixtures.js';
 import {
-	closedPortUrl, sendJson, sendText, startScriptedServer, type ScriptHandler, type ScriptedServer,
+	closedPortUrl, sendJson, sendText, scriptedServerPerTest,
 } from '../helpers/http-server.js';
 
 const token = 'root:S3cret-Passw0rd';
-let server: ScriptedServer | undefined;
-
-afterEach(async () => {
-	await server?.close();
-	server = undefined;
-});
-
-const serve = async (handler: ScriptHandler) => {
-	server = await startScriptedServer(handler);
-	return server;
-};
+const serve = scriptedServerPerTest();
 
 const errorOf = <T>(result: Result<T>): ApiError => {
 	if (result.ok) {

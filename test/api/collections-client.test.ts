@@ -1,7 +1,7 @@
 import {expect, test} from 'vitest';
 import type {ImportClient, ListOptions} from '../../source/api/types.js';
 import {limitToCollections} from '../../source/api/collections-client.js';
-import type {Job} from '../../source/model/job.js';
+import type {Job} from '../../source/model/jobs/job.js';
 
 const job = (jobId: string, collectionName: string): Job => ({
 	jobId, collectionName, state: 'Importing', progress: 50, reason: '',

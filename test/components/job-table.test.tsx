@@ -1,8 +1,8 @@
 import {describe, expect, test} from 'vitest';
 import {JobTable} from '../../source/components/job-table.js';
-import type {JobRowData} from '../../source/components/job-row.js';
+import type {JobRowData} from '../../source/render/row-texts.js';
 import {ProgressBar} from '../../source/components/progress-bar.js';
-import {width} from '../../source/components/cells.js';
+import {width} from '../../source/render/cells.js';
 import {renderFrame} from '../helpers/render.js';
 
 const row = (jobId: string, more: Partial<JobRowData> = {}): JobRowData => ({

@@ -6,7 +6,7 @@ import {Header, type HeaderProps} from '../../source/components/header.js';
 import {HelpOverlay} from '../../source/components/help-overlay.js';
 import {Picker} from '../../source/components/picker.js';
 import {TooSmall} from '../../source/components/too-small.js';
-import type {JobDetail} from '../../source/model/job.js';
+import type {JobDetail} from '../../source/model/jobs/job.js';
 import {renderFrame} from '../helpers/render.js';
 
 const header = (more: Partial<HeaderProps> = {}): HeaderProps => ({

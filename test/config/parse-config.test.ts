@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {
 	parseConfig, type Environment, type ParseResult, type RunRequest,
-} from '../../source/config.js';
+} from '../../source/config/config.js';
 
 const utf8: Environment = {LANG: 'en_US.UTF-8'};
 

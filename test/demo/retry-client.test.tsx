@@ -6,7 +6,7 @@ import type {ImportClient} from '../../source/api/types.js';
 import {DetailView} from '../../source/components/detail-view.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/index.js';
 import {seededRandom} from '../../source/demo/rng.js';
-import type {JobDetail} from '../../source/model/job.js';
+import type {JobDetail} from '../../source/model/jobs/job.js';
 import type {ModeContext} from '../../source/modes/context.js';
 import type {JsonDocument} from '../../source/modes/json-document.js';
 import {runOnce} from '../../source/modes/run-once.js';

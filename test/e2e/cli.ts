@@ -1,4 +1,5 @@
 import {fileURLToPath} from 'node:url';
+import {afterAll, beforeAll} from 'vitest';
 import {startDemoServer, seededRandom, type DemoServer} from '../../source/demo/index.js';
 import {startTerm, type Term, type TermOptions} from '../helpers/term.js';
 
@@ -32,3 +33,46 @@ export const jobRows = (screen: string): ScreenRow[] => screen.split('\n').flatM
 
 /** Lines of the screen holding `text` (a crude check that something is not shown twice). */
 export const count = (screen: string, text: string): number => screen.split('\n').filter(line => line.includes(text)).length;
+
+export type SeededDemo = {
+	/** The demo server's base URL (valid inside tests, after beforeAll). */
+	readonly url: () => string;
+	/** Starts the CLI against it in a PTY (killed after the file's tests). */
+	readonly start: (args?: readonly string[], options?: TermOptions) => Term;
+	/** Kills `term` after the file's tests too (a PTY started some other way). */
+	readonly track: (term: Term) => Term;
+};
+
+/** One seeded demo server for a test file, and every PTY it starts killed when the file ends. */
+export const seededDemoPerFile = (): SeededDemo => {
+	let server: DemoServer | undefined;
+	const running: Term[] = [];
+	beforeAll(async () => {
+		server = await startSeededDemo();
+	});
+	afterAll(async () => {
+		for (const term of running) {
+			term.kill('SIGKILL');
+		}
+
+		await server?.close();
+	});
+	const url = (): string => {
+		if (server === undefined) {
+			throw new Error('the demo server starts in beforeAll');
+		}
+
+		return server.url;
+	};
+
+	const track = (term: Term): Term => {
+		running.push(term);
+		return term;
+	};
+
+	return {
+		url,
+		start: (args = ['--uri', url(), '--interval', '0.5'], options = {}) => track(startCli(args, options)),
+		track,
+	};
+};

@@ -1,30 +1,11 @@
-import {
-	afterAll, beforeAll, describe, expect, test,
-} from 'vitest';
-import type {DemoServer} from '../../source/demo/index.js';
+import {describe, expect, test} from 'vitest';
 import {keys, type Term} from '../helpers/term.js';
-import {
-	count, jobRows, startCli, startSeededDemo,
-} from './cli.js';
+import {count, jobRows, seededDemoPerFile} from './cli.js';
 
-let server: DemoServer;
-const running: Term[] = [];
-
-beforeAll(async () => {
-	server = await startSeededDemo();
-});
-
-afterAll(async () => {
-	for (const term of running) {
-		term.kill('SIGKILL');
-	}
-
-	await server.close();
-});
+const demo = seededDemoPerFile();
 
 const open = async (): Promise<Term> => {
-	const term = startCli(['--uri', server.url, '--interval', '0.5']);
-	running.push(term);
+	const term = demo.start();
 	await term.waitFor(screen => jobRows(screen).length >= 10, 'the job rows', 15_000);
 	return term;
 };

@@ -1,36 +1,17 @@
 import {readFileSync} from 'node:fs';
-import {
-	afterAll, beforeAll, describe, expect, test,
-} from 'vitest';
-import type {DemoServer} from '../../source/demo/index.js';
+import {describe, expect, test} from 'vitest';
 import {keys, startTerm, type Term} from '../helpers/term.js';
-import {
-	cliPath, jobRows, startCli, startSeededDemo,
-} from './cli.js';
+import {cliPath, jobRows, seededDemoPerFile} from './cli.js';
 
-let server: DemoServer;
-const running: Term[] = [];
-
-beforeAll(async () => {
-	server = await startSeededDemo();
-});
-
-afterAll(async () => {
-	for (const term of running) {
-		term.kill('SIGKILL');
-	}
-
-	await server.close();
-});
+const demo = seededDemoPerFile();
 
 /**
 The CLI run by a shell that then prints its exit code and the terminal settings, in the same PTY:
 what a person gets back after the app ends. `$$` lets the test find the app's process.
 */
 const startInShell = async (): Promise<{term: Term; shellPid: number}> => {
-	const script = `echo "shell=$$"; ${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)} --uri ${server.url} --interval 0.5; echo "exit=$?"; stty -a`;
-	const term = startTerm('bash', ['-c', script], {cols: 110, rows: 28});
-	running.push(term);
+	const script = `echo "shell=$$"; ${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)} --uri ${demo.url()} --interval 0.5; echo "exit=$?"; stty -a`;
+	const term = demo.track(startTerm('bash', ['-c', script], {cols: 110, rows: 28}));
 	await term.waitFor(screen => jobRows(screen).length >= 10, 'the job rows', 15_000);
 	const shellPid = Number(/shell=(?<pid>\d+)/v.exec(term.output())?.groups?.['pid']);
 	return {term, shellPid};
@@ -80,8 +61,7 @@ describe('the terminal is left as it was found', () => {
 });
 
 test('below the minimum size it says so, and redraws the table when there is room again', async () => {
-	const term = startCli(['--uri', server.url, '--interval', '0.5']);
-	running.push(term);
+	const term = demo.start();
 	await term.waitFor(screen => jobRows(screen).length >= 10, 'the job rows', 15_000);
 	term.resize(50, 8);
 	await term.waitForText(/terminal too small: need \d+×\d+ \(have 50×8\)/v);

@@ -1,4 +1,4 @@
-import type {Config} from '../../source/config.js';
+import type {Config} from '../../source/config/config.js';
 
 export const testConfig = (overrides: Partial<Config> = {}): Config => ({
 	uri: 'http://127.0.0.1:19530',

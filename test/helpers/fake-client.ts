@@ -1,7 +1,7 @@
 import type {
 	ApiError, ImportClient, ListOptions, RequestOptions, Result,
 } from '../../source/api/types.js';
-import type {Job, JobDetail} from '../../source/model/job.js';
+import type {Job, JobDetail} from '../../source/model/jobs/job.js';
 
 /** One request the app made, waiting for the test to answer it. */
 export type Pending<T> = {

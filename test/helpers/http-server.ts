@@ -2,6 +2,7 @@ import {
 	createServer, type IncomingHttpHeaders, type ServerResponse,
 } from 'node:http';
 import {Buffer} from 'node:buffer';
+import {afterEach} from 'vitest';
 
 /** A request as the server saw it, body already read. */
 export type SeenRequest = {
@@ -80,4 +81,17 @@ export const closedPortUrl = async (): Promise<string> => {
 	const {url} = server;
 	await server.close();
 	return url;
+};
+
+/** `serve(handler)` for a test file: each test's server is closed after it (afterEach). */
+export const scriptedServerPerTest = (): ((handler: ScriptHandler) => Promise<ScriptedServer>) => {
+	let server: ScriptedServer | undefined;
+	afterEach(async () => {
+		await server?.close();
+		server = undefined;
+	});
+	return async handler => {
+		server = await startScriptedServer(handler);
+		return server;
+	};
 };

@@ -1,7 +1,7 @@
 import type {ReactNode} from 'react';
 import {render} from 'ink-testing-library';
 import {ThemeContext} from '../../source/components/theme-context.js';
-import {makeTheme, type ThemeOptions} from '../../source/components/theme.js';
+import {makeTheme, type ThemeOptions} from '../../source/render/theme.js';
 
 /** Renders with a theme (colour off, Unicode by default) and returns the frame text. */
 export const renderFrame = (node: ReactNode, options: Partial<ThemeOptions> = {}): string => {

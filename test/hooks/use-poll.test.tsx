@@ -4,8 +4,8 @@ import {Text} from 'ink';
 import {
 	afterEach, describe, expect, test,
 } from 'vitest';
-import type {Action, Scope} from '../../source/model/actions.js';
-import {nextDelay} from '../../source/hooks/backoff.js';
+import type {Action, Scope} from '../../source/model/store/actions.js';
+import {nextDelay} from '../../source/api/backoff.js';
 import {usePoll, type PollControl} from '../../source/hooks/use-poll.js';
 import {createFakeClient, job} from '../helpers/fake-client.js';
 import {eventually} from '../helpers/wait.js';

@@ -1,7 +1,7 @@
 import {render, Text} from 'ink';
 import {expect, test} from 'vitest';
 import {useTerminalSize} from '../../source/hooks/use-terminal-size.js';
-import {screenStream} from '../../source/tui-stream.js';
+import {screenStream} from '../../source/terminal/tui-stream.js';
 import {FakeTtyIn, FakeTtyOut} from '../helpers/fake-tty.js';
 import {eventually, tick} from '../helpers/wait.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
-import {compareJobIds} from '../../source/model/compare.js';
-import {idSortKey} from '../../source/model/sort.js';
+import {compareJobIds} from '../../source/model/select/compare.js';
+import {idSortKey} from '../../source/model/select/sort.js';
 
 const sign = (n: number): number => Math.sign(n) || 0;
 

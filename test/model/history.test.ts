@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
-import {isStalled, maxSamples, mergePoll} from '../../source/model/history.js';
-import {maxEvents} from '../../source/model/state.js';
+import {isStalled, maxSamples, mergePoll} from '../../source/model/jobs/history.js';
+import {maxEvents} from '../../source/model/store/state.js';
 import {job, poll, start} from './make.js';
 
 const minute = 60_000;

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
-import {compileFilter} from '../../source/model/filter.js';
-import type {Job} from '../../source/model/job.js';
-import {countsByState, overallProgress, visibleJobs} from '../../source/model/select.js';
-import {sortJobs} from '../../source/model/sort.js';
-import {reducer, type AppState} from '../../source/model/state.js';
-import type {SortColumn, TrackedJob} from '../../source/model/types.js';
+import {compileFilter} from '../../source/model/select/filter.js';
+import type {Job} from '../../source/model/jobs/job.js';
+import {countsByState, overallProgress, visibleJobs} from '../../source/model/select/select.js';
+import {sortJobs} from '../../source/model/select/sort.js';
+import {reducer} from '../../source/model/store/reducer.js';
+import type {AppState} from '../../source/model/store/state.js';
+import type {SortColumn, TrackedJob} from '../../source/model/jobs/types.js';
 import {job, poll, start} from './make.js';
 
 /*

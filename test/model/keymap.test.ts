@@ -1,9 +1,9 @@
 import {describe, expect, test} from 'vitest';
-import type {Mode} from '../../source/model/actions.js';
-import {footerHints, helpSections, keyLabel} from '../../source/model/key-help.js';
+import type {Mode} from '../../source/model/store/actions.js';
+import {footerHints, helpSections, keyLabel} from '../../source/model/keys/key-help.js';
 import {
 	bindings, keyId, resolveKey, type KeyFlags,
-} from '../../source/model/keymap.js';
+} from '../../source/model/keys/keymap.js';
 
 const all = {databases: true};
 

@@ -1,9 +1,10 @@
-import {type Action, type Scope} from '../../source/model/actions.js';
-import type {Job} from '../../source/model/job.js';
+import {type Action, type Scope} from '../../source/model/store/actions.js';
+import type {Job} from '../../source/model/jobs/job.js';
 import {
-	initialState, reducer, type AppState, type InitialStateOptions,
-} from '../../source/model/state.js';
-import type {TrackedJob} from '../../source/model/types.js';
+	initialState, type AppState, type InitialStateOptions,
+} from '../../source/model/store/state.js';
+import {reducer} from '../../source/model/store/reducer.js';
+import type {TrackedJob} from '../../source/model/jobs/types.js';
 
 export const allScope: Scope = {dbName: undefined, collectionName: undefined};
 

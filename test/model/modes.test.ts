@@ -1,8 +1,8 @@
 import {describe, expect, test} from 'vitest';
-import type {Action} from '../../source/model/actions.js';
-import type {JobDetail} from '../../source/model/job.js';
-import {neighbourScope, pickedScope, pickerEntries} from '../../source/model/select.js';
-import {reducer} from '../../source/model/state.js';
+import type {Action} from '../../source/model/store/actions.js';
+import type {JobDetail} from '../../source/model/jobs/job.js';
+import {neighbourScope, pickedScope, pickerEntries} from '../../source/model/select/select.js';
+import {reducer} from '../../source/model/store/reducer.js';
 import {
 	job, poll, run, start,
 } from './make.js';

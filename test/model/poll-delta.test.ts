@@ -1,7 +1,7 @@
 import {expect, test} from 'vitest';
-import {mergePoll} from '../../source/model/history.js';
-import {deltaOf} from '../../source/model/poll-delta.js';
-import type {Job} from '../../source/model/job.js';
+import {mergePoll} from '../../source/model/jobs/history.js';
+import {deltaOf} from '../../source/model/jobs/poll-delta.js';
+import type {Job} from '../../source/model/jobs/job.js';
 
 const job = (jobId: string, progress: number): Job => ({
 	jobId, collectionName: 'books', state: 'Importing', progress, reason: '',

@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {
 	eta, phaseHint, rate, stageOf, type WeightProfile,
-} from '../../source/model/rates.js';
+} from '../../source/model/jobs/rates.js';
 import {tracked} from './make.js';
 
 const minute = 60_000;

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
-import type {Action} from '../../source/model/actions.js';
-import {selectedIndex, visibleJobs} from '../../source/model/select.js';
-import {reducer, type AppState} from '../../source/model/state.js';
+import type {Action} from '../../source/model/store/actions.js';
+import {selectedIndex, visibleJobs} from '../../source/model/select/select.js';
+import {reducer} from '../../source/model/store/reducer.js';
+import type {AppState} from '../../source/model/store/state.js';
 import {
 	allScope, job, poll, run, start,
 } from './make.js';

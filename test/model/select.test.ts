@@ -1,9 +1,9 @@
 import {describe, expect, test} from 'vitest';
 import {
 	changedInLastPoll, countsByState, matchesFilter, overallProgress, selectedIndex, selectedJob, visibleJobs, visibleWindow,
-} from '../../source/model/select.js';
-import {reducer} from '../../source/model/state.js';
-import type {SortColumn, JobFilter} from '../../source/model/types.js';
+} from '../../source/model/select/select.js';
+import {reducer} from '../../source/model/store/reducer.js';
+import type {SortColumn, JobFilter} from '../../source/model/jobs/types.js';
 import {job, poll, start} from './make.js';
 
 describe('matchesFilter', () => {

@@ -1,8 +1,8 @@
 import {describe, expect, test} from 'vitest';
-import type {Job} from '../../source/model/job.js';
+import type {Job} from '../../source/model/jobs/job.js';
 import {
 	startWait, stepWait, waitChanges, waitExitCode, waitVerdict, type WaitState,
-} from '../../source/model/wait.js';
+} from '../../source/model/jobs/wait.js';
 
 const job = (jobId: string, state: string, progress = 0, extra: Partial<Job> = {}): Job => ({
 	jobId, collectionName: 'books', state, progress, reason: '', ...extra,

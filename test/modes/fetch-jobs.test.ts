@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import type {ApiError, ImportClient, Result} from '../../source/api/types.js';
-import type {Job} from '../../source/model/job.js';
+import type {Job} from '../../source/model/jobs/job.js';
 import {
 	failureLine, fetchJobs, fetchWithRetries, retryDelayMs,
 } from '../../source/modes/fetch-jobs.js';

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import stringWidth from 'string-width';
-import type {Job} from '../../source/model/job.js';
+import type {Job} from '../../source/model/jobs/job.js';
 import {formatPlainTable, formatProgress} from '../../source/modes/plain-table.js';
 import {jsonDocument} from '../../source/modes/json-document.js';
 import {progressLine} from '../../source/modes/run-wait.js';

@@ -1,0 +1,24 @@
+import type {DemoServerRequest} from '../config/config.js';
+import {programPrefix} from '../modes/context.js';
+import {exitCodes} from '../modes/exit-codes.js';
+
+/** `milvus-import-top demo-server`: serves until SIGINT/SIGTERM; a port it cannot take is exit 69 with a hint. */
+export const runDemoServerCommand = async (request: DemoServerRequest): Promise<number | undefined> => {
+	const {runDemoServer, parseFlavor} = await import('../demo/index.js');
+	try {
+		await runDemoServer({
+			port: request.port,
+			auth: request.auth,
+			flavor: request.flavor === undefined ? undefined : parseFlavor(request.flavor),
+			log(line) {
+				process.stdout.write(`${line}\n`);
+			},
+		});
+		return undefined; // Runs until SIGINT/SIGTERM closes it; then the event loop empties.
+	} catch (error: unknown) {
+		const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : String(error);
+		process.stderr.write(`${programPrefix}cannot start the demo server on port ${request.port} (${code}); try --port 0 for any free port\n`);
+		return exitCodes.unavailable;
+	}
+};
+

@@ -1,0 +1,81 @@
+import type {RunRequest} from '../config/config.js';
+import {realClock} from '../api/rate-limit.js';
+import {firstScope} from '../model/store/first-scope.js';
+import {exitCodes} from '../modes/exit-codes.js';
+import {processIo, resolvePending} from './credentials.js';
+import {chooseRunner, runScriptMode} from './dispatch.js';
+import {usageError} from './exit.js';
+import {prefetchFirstList} from './prefetch.js';
+import {keepYoungGenerationSmall} from './young-generation.js';
+
+/** Watching jobs: credentials that need I/O, the connection, then the live screen or a script mode. */
+export const run = async (request: RunRequest): Promise<number> => {
+	let {config} = request;
+	if (request.pending !== undefined) {
+		const outcome = await resolvePending(request.pending, processIo());
+		if (outcome.kind === 'usage-error') {
+			return usageError(outcome.message);
+		}
+
+		if (outcome.kind === 'interrupted') {
+			return exitCodes.interrupted;
+		}
+
+		config = {...config, token: outcome.token};
+	}
+
+	const {connect} = await import('./connect.js');
+	const connected = await connect(config, request.connection);
+	try {
+		const runner = chooseRunner(request.mode, {stdoutIsTty: process.stdout.isTTY, stdinIsTty: process.stdin.isTTY});
+		if (runner.kind === 'tui' || runner.kind === 'json-watch' || runner.kind === 'wait-lines') {
+			keepYoungGenerationSmall();
+		}
+
+		if (runner.kind === 'tui') {
+			if (!connected.config.color) {
+				// Ink styles through chalk, which reads FORCE_COLOR once, when first imported (below): without
+				// this, --no-color / NO_COLOR / TERM=dumb would still get bold and inverse.
+				process.env['FORCE_COLOR'] = '0';
+			}
+
+			// The first list request goes out now, while Ink, React and yoga load (the largest part of start-up).
+			const prefetch = prefetchFirstList(connected.client, firstScope(connected.config), () => Date.now());
+			const {runTui} = await import('./tui.js');
+			return await runTui({
+				client: prefetch.client, firstList: prefetch.takeReady(), config: connected.config, serverLabel: connected.serverLabel,
+				wait: runner.wait === undefined ? undefined : {jobIds: runner.wait.jobIds, retries: request.retries},
+			});
+		}
+
+		const controller = new AbortController();
+		const onInterrupt = (): void => {
+			controller.abort();
+		};
+
+		process.once('SIGINT', onInterrupt);
+		process.once('SIGTERM', onInterrupt);
+		try {
+			return await runScriptMode(runner, {
+				client: connected.client,
+				config: connected.config,
+				retries: request.retries,
+				out(text) {
+					process.stdout.write(text);
+				},
+				err(text) {
+					process.stderr.write(text);
+				},
+				now: () => Date.now(),
+				sleep: realClock.sleep,
+				signal: controller.signal,
+			});
+		} finally {
+			process.off('SIGINT', onInterrupt);
+			process.off('SIGTERM', onInterrupt);
+		}
+	} finally {
+		await connected.close();
+	}
+};
+

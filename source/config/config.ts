@@ -1,0 +1,77 @@
+import {parseFlavor} from '../demo/flavor.js';
+import type {Environment, ParseResult} from './types.js';
+import {buildParser, programName} from './options.js';
+import {resolveRun} from './resolve.js';
+import type {RawFlags} from './flags.js';
+
+export type ParseOptions = {
+	readonly version?: string;
+	/** Help text width. */
+	readonly columns?: number;
+	readonly platform?: string;
+	/** Rejects an unknown demo flavor; returns its canonical name. Default: the demo server's parseFlavor. */
+	readonly checkFlavor?: (name: string) => string | undefined;
+};
+
+export const usageHint = `Try '${programName} --help'.`;
+
+/** Pure: argv (without node and script) and an environment in, a decision out. Reads no files, no TTY, no clock. */
+export const parseConfig = (argv: readonly string[], env: Environment, options: ParseOptions = {}): ParseResult => {
+	const parser = buildParser(options.version ?? '0.0.0', Math.min(Math.max(options.columns ?? 100, 60), 120));
+	let flags: RawFlags | undefined;
+	let output = '';
+	try {
+		void parser.parse([...argv], {}, (error: Error | undefined, parsed: RawFlags, text: string) => {
+			if (error) {
+				throw error;
+			}
+
+			flags = parsed;
+			output = text;
+		});
+	} catch (error: unknown) {
+		const message = error instanceof Error ? error.message : String(error);
+		return {kind: 'usage-error', message: redactUnknown(firstLine(message), argv)};
+	}
+
+	if (flags === undefined) {
+		return {kind: 'usage-error', message: 'could not read the command line'};
+	}
+
+	if (flags['help'] === true) {
+		return {kind: 'help', text: output};
+	}
+
+	if (flags['version'] === true) {
+		return {kind: 'version', text: output};
+	}
+
+	return resolveRun(flags, env, {platform: options.platform ?? 'linux', checkFlavor: options.checkFlavor ?? parseFlavor});
+};
+
+const firstLine = (message: string): string => message.split('\n').find(line => line.trim() !== '')?.trim() ?? 'bad arguments';
+
+/**
+yargs lists stray words in "Unknown arguments: tokne, s3cr3t": the value after a mistyped `--tokne`
+may be a secret, so only words the user wrote as flags are echoed.
+*/
+const redactUnknown = (message: string, argv: readonly string[]): string => {
+	const match = /^(Unknown arguments?): (.*)$/v.exec(message);
+	if (!match) {
+		return message;
+	}
+
+	const words = match[2]!.split(', ');
+	const flags = words.filter(word => argv.some(arg => arg === `--${word}` || arg === `--no-${word}` || arg.startsWith(`--${word}=`) || arg === `-${word}`));
+	const others = words.length - flags.length;
+	const parts = [
+		...(flags.length > 0 ? [`unknown option${flags.length > 1 ? 's' : ''} ${flags.map(word => (word.length === 1 ? `-${word}` : `--${word}`)).join(', ')}`] : []),
+		...(others > 0 ? [`${others} unexpected word${others > 1 ? 's' : ''} (not shown, it may be a secret)`] : []),
+	];
+	return parts.join('; ');
+};
+
+export {normalizeUri} from './uri.js';
+export type {
+	Config, Connection, DemoServerRequest, Environment, EnvironmentName, ParseResult, PendingCredential, RunMode, RunRequest,
+} from './types.js';

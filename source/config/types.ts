@@ -1,0 +1,69 @@
+import type {SortSpec} from '../model/jobs/types.js';
+
+/** Everything the app needs to know, after flags, environment and files have been read. Parsing lives here too (yargs). */
+export type Config = {
+	/** Base URL, normalized (scheme added when the user gave host:port). Never contains credentials. */
+	readonly uri: string;
+	/** `user:password` or an API key; undefined when auth is off. Never printed. */
+	readonly token: string | undefined;
+	/** Database chosen with --db; undefined means the server default. */
+	readonly dbName: string | undefined;
+	/** Empty: all collections. */
+	readonly collections: readonly string[];
+	readonly intervalMs: number;
+	readonly timeoutMs: number;
+	readonly initialStates: readonly string[];
+	readonly initialFilter: string;
+	readonly initialSort: SortSpec;
+	readonly color: boolean;
+	readonly ascii: boolean;
+	readonly bell: boolean;
+	/** Seconds without any change before a running job counts as stalled. */
+	readonly stallAfterMs: number;
+};
+
+/** Which way to run. `live` becomes the plain table when stdout is not a terminal (decided by cli.tsx, which can see it). */
+export type RunMode
+	= | {readonly kind: 'live'}
+		| {readonly kind: 'once'}
+		| {readonly kind: 'json'; readonly watch: boolean}
+		| {readonly kind: 'wait'; readonly jobIds: readonly string[]};
+
+export type Connection
+	= | {readonly kind: 'milvus'}
+		| {readonly kind: 'demo'; readonly flavor: string | undefined}
+		| {readonly kind: 'cloud'; readonly clusterId: string; readonly endpoint: string};
+
+/** A credential that needs I/O before `config.token` can be filled in (cli.tsx does it). */
+export type PendingCredential
+	= | {readonly kind: 'token-file'; readonly path: string}
+		| {readonly kind: 'password-prompt'; readonly user: string};
+
+export type RunRequest = {
+	readonly kind: 'run';
+	readonly config: Config;
+	readonly mode: RunMode;
+	readonly connection: Connection;
+	readonly pending: PendingCredential | undefined;
+	/** Failed polls in a row tolerated by the script modes before exit code 3. */
+	readonly retries: number;
+};
+
+export type DemoServerRequest = {
+	readonly kind: 'demo-server';
+	readonly port: number;
+	readonly auth: {readonly user: string; readonly password: string} | undefined;
+	readonly flavor: string | undefined;
+};
+
+export type ParseResult
+	= | RunRequest
+		| DemoServerRequest
+		| {readonly kind: 'help'; readonly text: string}
+		| {readonly kind: 'version'; readonly text: string}
+		| {readonly kind: 'usage-error'; readonly message: string};
+
+/** The variables we read. `process.env` fits this type; tests pass plain objects. */
+export type EnvironmentName = 'MILVUS_URI' | 'MILVUS_TOKEN' | 'MILVUS_USER' | 'MILVUS_PASSWORD' | 'MILVUS_DB_NAME' | 'ZILLIZ_CLUSTER_ID'
+	| 'NO_COLOR' | 'TERM' | 'LANG' | 'LC_ALL' | 'LC_CTYPE';
+export type Environment = Readonly<Partial<Record<EnvironmentName, string | undefined>>>;

@@ -1,0 +1,213 @@
+import type {Mode} from '../store/actions.js';
+
+/**
+The one table of key bindings. It routes keys by mode (typing `q` in the filter box edits the filter,
+it does not quit), and it is the only source of the footer hints, the help overlay and the README key
+list (a test checks the README against `bindings`).
+
+Keys are named by id: a single character is that character; longer ids name special keys
+(`up`, `pageup`, `enter`, `escape`, `ctrl+c`, …); `text` stands for any printable input.
+What each command then does (actions for the store, effects such as quit or copy): plan-command.ts.
+*/
+
+export type Command
+	= | 'move-up' | 'move-down' | 'page-up' | 'page-down' | 'first' | 'last'
+		| 'filter' | 'clear-filter' | 'filter-accept' | 'filter-cancel' | 'filter-backspace' | 'filter-type'
+		| 'only-failed' | 'all-states'
+		| 'toggle-pending' | 'toggle-importing' | 'toggle-completed' | 'toggle-failed' | 'toggle-uncommitted' | 'toggle-committing'
+		| 'collections' | 'prev-collection' | 'next-collection' | 'databases'
+		| 'sort-next' | 'sort-reverse' | 'pause' | 'refresh' | 'interval-up' | 'interval-down'
+		| 'copy-id' | 'events' | 'help' | 'detail' | 'pick' | 'back' | 'quit';
+
+export type Binding = {
+	readonly keys: readonly string[];
+	/** The first mode is where the help overlay lists the binding. */
+	readonly modes: readonly Mode[];
+	readonly command: Command;
+	readonly description: string;
+	/** Shown in the footer of these modes, as `<keys> <text>`. */
+	readonly hint?: {readonly keys?: string; readonly text: string};
+	/** Only offered when the server can list databases (Milvus 2.5+). */
+	readonly needsDatabases?: true;
+};
+
+const everywhereButFilter: readonly Mode[] = ['list', 'detail', 'help', 'events', 'collections', 'databases'];
+const pickers: readonly Mode[] = ['collections', 'databases'];
+const scrolling: readonly Mode[] = ['list', 'filter', 'events', 'help', ...pickers];
+
+export const bindings: readonly Binding[] = [
+	{
+		keys: ['up', 'k'], modes: ['list', 'events', 'help', ...pickers], command: 'move-up', description: 'move up',
+	},
+	{
+		keys: ['down', 'j'], modes: ['list', 'events', 'help', ...pickers], command: 'move-down', description: 'move down', hint: {keys: '↑↓', text: 'move'},
+	},
+	{
+		keys: ['up'], modes: ['filter'], command: 'move-up', description: 'move up while filtering',
+	},
+	{
+		keys: ['down'], modes: ['filter'], command: 'move-down', description: 'move down while filtering',
+	},
+	{
+		keys: ['pageup'], modes: scrolling, command: 'page-up', description: 'page up',
+	},
+	{
+		keys: ['pagedown'], modes: scrolling, command: 'page-down', description: 'page down',
+	},
+	{
+		keys: ['home', 'g'], modes: ['list', 'events', 'help', ...pickers], command: 'first', description: 'go to the first row',
+	},
+	{
+		keys: ['end', 'G'], modes: ['list', 'events', 'help', ...pickers], command: 'last', description: 'go to the last row',
+	},
+	{
+		keys: ['/'], modes: ['list'], command: 'filter', description: 'filter rows (live; a leading ! inverts)', hint: {text: 'filter'},
+	},
+	{
+		keys: ['escape'], modes: ['list'], command: 'clear-filter', description: 'clear the filter and state selection',
+	},
+	{
+		keys: ['text'], modes: ['filter'], command: 'filter-type', description: 'type to filter by id, collection, state or reason',
+	},
+	{
+		keys: ['backspace', 'delete'], modes: ['filter'], command: 'filter-backspace', description: 'delete the last character',
+	},
+	{
+		keys: ['enter'], modes: ['filter'], command: 'filter-accept', description: 'keep the filter', hint: {text: 'keep'},
+	},
+	{
+		keys: ['escape'], modes: ['filter'], command: 'filter-cancel', description: 'clear the filter', hint: {text: 'clear'},
+	},
+	{
+		keys: ['f'], modes: ['list'], command: 'only-failed', description: 'failed jobs only (again: all)', hint: {text: 'failed'},
+	},
+	{
+		keys: ['a'], modes: ['list'], command: 'all-states', description: 'jobs in every state',
+	},
+	{
+		keys: ['1'], modes: ['list'], command: 'toggle-pending', description: 'show/hide Pending', hint: {keys: '1-6', text: 'states'},
+	},
+	{
+		keys: ['2'], modes: ['list'], command: 'toggle-importing', description: 'show/hide Importing',
+	},
+	{
+		keys: ['3'], modes: ['list'], command: 'toggle-completed', description: 'show/hide Completed',
+	},
+	{
+		keys: ['4'], modes: ['list'], command: 'toggle-failed', description: 'show/hide Failed',
+	},
+	{
+		keys: ['5'], modes: ['list'], command: 'toggle-uncommitted', description: 'show/hide Uncommitted (Milvus 3.0)',
+	},
+	{
+		keys: ['6'], modes: ['list'], command: 'toggle-committing', description: 'show/hide Committing (Milvus 3.0)',
+	},
+	{
+		keys: ['c'], modes: ['list'], command: 'collections', description: 'pick a collection', hint: {text: 'collection'},
+	},
+	{
+		keys: ['['], modes: ['list'], command: 'prev-collection', description: 'previous collection',
+	},
+	{
+		keys: [']'], modes: ['list'], command: 'next-collection', description: 'next collection',
+	},
+	{
+		keys: ['d'], modes: ['list'], command: 'databases', description: 'pick a database', hint: {text: 'database'}, needsDatabases: true,
+	},
+	{
+		keys: ['s'], modes: ['list'], command: 'sort-next', description: 'sort by the next column', hint: {text: 'sort'},
+	},
+	{
+		keys: ['S'], modes: ['list'], command: 'sort-reverse', description: 'reverse the sort',
+	},
+	{
+		keys: ['p'], modes: ['list', 'detail'], command: 'pause', description: 'pause/resume polling', hint: {text: 'pause'},
+	},
+	{
+		keys: ['r'], modes: ['list', 'detail'], command: 'refresh', description: 'refresh now',
+	},
+	{
+		keys: ['+', '='], modes: ['list'], command: 'interval-up', description: 'poll less often',
+	},
+	{
+		keys: ['-'], modes: ['list'], command: 'interval-down', description: 'poll more often',
+	},
+	{
+		keys: ['y'], modes: ['list', 'detail'], command: 'copy-id', description: 'copy the job id (OSC 52)', hint: {text: 'copy id'},
+	},
+	{
+		keys: ['e'], modes: ['list', 'events'], command: 'events', description: 'event log (again: back)', hint: {text: 'events'},
+	},
+	{
+		keys: ['?'], modes: ['list', 'help', 'detail', 'events'], command: 'help', description: 'help (again: back)', hint: {text: 'help'},
+	},
+	{
+		keys: ['enter'], modes: ['list'], command: 'detail', description: 'details of the selected job', hint: {text: 'detail'},
+	},
+	{
+		keys: ['enter'], modes: pickers, command: 'pick', description: 'choose', hint: {text: 'choose'},
+	},
+	{
+		keys: ['escape'], modes: ['detail', 'help', 'events', ...pickers], command: 'back', description: 'back to the job list', hint: {text: 'back'},
+	},
+	{
+		keys: ['q', 'ctrl+c'], modes: everywhereButFilter, command: 'quit', description: 'quit', hint: {text: 'quit'},
+	},
+	{
+		keys: ['ctrl+c'], modes: ['filter'], command: 'quit', description: 'quit',
+	},
+];
+
+/** The subset of Ink's `Key` that routing reads; tests can pass a partial object. */
+export type KeyFlags = Partial<Readonly<Record<
+'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'delete' | 'ctrl' | 'tab', boolean
+>>>;
+
+const named: ReadonlyArray<readonly [keyof KeyFlags, string]> = [
+	['upArrow', 'up'],
+	['downArrow', 'down'],
+	['pageUp', 'pageup'],
+	['pageDown', 'pagedown'],
+	['home', 'home'],
+	['end', 'end'],
+	['return', 'enter'],
+	['escape', 'escape'],
+	['backspace', 'backspace'],
+	['delete', 'delete'],
+	['tab', 'tab'],
+];
+
+/** The key id of one Ink input event. */
+export const keyId = (input: string, key: KeyFlags): string => {
+	for (const [flag, id] of named) {
+		if (key[flag]) {
+			return id;
+		}
+	}
+
+	return key.ctrl ? `ctrl+${input}` : input;
+};
+
+export type KeyContext = {readonly databases: boolean};
+
+export const bindingsFor = (mode: Mode, context: KeyContext): readonly Binding[] =>
+	bindings.filter(binding => binding.modes.includes(mode) && (context.databases || !binding.needsDatabases));
+
+/** Printable text (typed or pasted), without control characters. */
+export const isText = (input: string): boolean => input.length > 0 && !/[\u0000-\u001F\u007F]/v.test(input);
+
+/** The command a key means in `mode`, or undefined when it means nothing there. */
+export const resolveKey = (mode: Mode, input: string, key: KeyFlags, context?: KeyContext): Command | undefined => {
+	const id = keyId(input, key);
+	const candidates = bindingsFor(mode, context ?? {databases: true});
+	const exact = candidates.find(binding => binding.keys.includes(id));
+	if (exact) {
+		return exact.command;
+	}
+
+	if (!key.ctrl && isText(input)) {
+		return candidates.find(binding => binding.keys.includes('text'))?.command;
+	}
+
+	return undefined;
+};

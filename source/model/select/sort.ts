@@ -1,0 +1,128 @@
+import {mayHaveRate, rate} from '../jobs/rates.js';
+import type {SortColumn, SortSpec, TrackedJob} from '../jobs/types.js';
+
+/** Order of states in the state column: what needs a look first, finished work last. Unknown (future) states sit before Completed. */
+const stateOrder = ['Failed', 'Importing', 'Committing', 'Uncommitted', 'Pending', 'None'];
+export const stateRank = (state: string): number => {
+	if (state === 'Completed') {
+		return stateOrder.length + 1;
+	}
+
+	const index = stateOrder.indexOf(state);
+	return index === -1 ? stateOrder.length : index;
+};
+
+const digits = /^\d+$/v;
+
+/**
+A string whose plain `<` order is compareJobIds' order (compare.ts): numeric ids first, then by
+length without leading zeros (one char holds the length), the digits, and the full length as the
+tie-break between spellings; the other ids after them, as strings. Comparing these is much cheaper
+than testing both ids with a regex on every comparison.
+*/
+export function idSortKey(id: string): string {
+	if (!digits.test(id)) {
+		return `1${id}`;
+	}
+
+	let zeros = 0;
+	while (zeros < id.length - 1 && id.codePointAt(zeros) === 48) {
+		zeros++;
+	}
+
+	const stripped = zeros === 0 ? id : id.slice(zeros);
+	return `0${String.fromCodePoint(stripped.length)}${stripped}${String.fromCodePoint(id.length)}`;
+}
+
+/**
+A numeric key per job, oriented so that ascending order is the column's natural one: state in
+stateRank order, progress and rate highest first, age (time in the current state) longest first.
+Unknown progress/rate sort last. jobId and collection have no number (0 for all).
+*/
+function numericKey(column: SortColumn, now: number): (job: TrackedJob) => number {
+	switch (column) {
+		case 'state': {
+			return job => stateRank(job.state);
+		}
+
+		case 'progress': {
+			return job => -(job.progress ?? -1);
+		}
+
+		case 'rate': {
+			return job => -(rate(job, now) ?? Number.NEGATIVE_INFINITY);
+		}
+
+		case 'age': {
+			return job => job.stateSince;
+		}
+
+		case 'jobId':
+		case 'collection': {
+			return () => 0;
+		}
+	}
+}
+
+/** A job with its sort keys, computed once. visible.ts keeps the rows between polls and reuses those of unchanged jobs. */
+export type SortRow = {readonly job: TrackedJob; readonly number: number; readonly text: string; readonly id: string};
+
+/** Makes the rows of one sort; `id` may pass in a job's idSortKey already known (it depends on the id only). */
+export type RowMaker = (job: TrackedJob, id?: string) => SortRow;
+
+export const rowMaker = (column: SortColumn, now: number): RowMaker => {
+	const key = numericKey(column, now);
+	const byCollection = column === 'collection';
+	return (job, id) => ({
+		job, number: key(job), text: byCollection ? job.collectionName.toLowerCase() : '', id: id ?? idSortKey(job.jobId),
+	});
+};
+
+type Keyed = {readonly sort: SortSpec; readonly now: number};
+
+/** Whether a row made for `before` (column, time) still holds the keys of the same job object under `after`. */
+export const sameKeys = (before: Keyed, after: Keyed): boolean =>
+	before.sort.column === after.sort.column && (after.sort.column !== 'rate' || before.now === after.now);
+
+/** sameKeys for one job: a job that cannot have a rate keeps its rate key at any time. */
+export const keyHolds = (before: Keyed, after: Keyed, job: TrackedJob): boolean =>
+	sameKeys(before, after) || (before.sort.column === 'rate' && after.sort.column === 'rate' && !mayHaveRate(job));
+
+const order = (a: string, b: string): number => (a < b ? -1 : (a > b ? 1 : 0));
+
+/** The comparison sortRows sorts by. */
+export function rowOrder(sort: SortSpec): (a: SortRow, b: SortRow) => number {
+	const sign = sort.reverse ? -1 : 1;
+	return sort.column === 'jobId'
+		? (a, b) => sign * order(a.id, b.id)
+		: (a, b) => (sign * ((a.number - b.number) || order(a.text, b.text))) || order(a.id, b.id);
+}
+
+/**
+Sorts `rows` in place and returns it. Ties are always broken by ascending job id (the id keys
+are distinct), so the order is total and does not depend on the (random, docs/milvus-rest.md#list) order of
+the records. A poll usually moves no row at all: one pass checks that before sorting; otherwise
+V8's TimSort finds the runs of a list given in its previous order (about n comparisons).
+*/
+export function sortRows(rows: SortRow[], sort: SortSpec): SortRow[] {
+	const compare = rowOrder(sort);
+	for (let index = 1; index < rows.length; index++) {
+		if (compare(rows[index - 1]!, rows[index]!) > 0) {
+			// eslint-disable-next-line unicorn/no-array-sort -- in place on purpose: the array is ours, a copy would double the work.
+			return rows.sort(compare);
+		}
+	}
+
+	return rows;
+}
+
+/**
+A sorted copy. `reverse` flips the column's order; ties by ascending job id. `now` is the time
+rates are computed at: the reducer passes its last poll time, so the order only changes when data does.
+*/
+export function sortJobs(jobs: readonly TrackedJob[], sort: SortSpec, now: number): TrackedJob[] {
+	const make = rowMaker(sort.column, now);
+	return sortRows(jobs.map(job => make(job)), sort).map(row => row.job);
+}
+
+export const sortColumns: readonly SortColumn[] = ['state', 'progress', 'jobId', 'collection', 'rate', 'age'];

@@ -1,0 +1,101 @@
+import {pickerEntries, scopeIndex} from '../select/picker.js';
+import type {JobFilter} from '../jobs/types.js';
+import type {Mode} from './actions.js';
+import {sameScope} from './reduce-poll.js';
+import {reselect} from './selection.js';
+import {
+	emptyPicker, initialPollStatus, type AppState, type Picker,
+} from './state.js';
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean =>
+	a.length === b.length && a.every((value, index) => value === b[index]);
+
+export function withFilter(state: AppState, filter: JobFilter): AppState {
+	return filter.text === state.filter.text && sameList(filter.states, state.filter.states)
+		? state
+		: reselect({...state, filter});
+}
+
+export function setMode(state: AppState, mode: Mode): AppState {
+	if (mode === state.mode) {
+		return state;
+	}
+
+	const next: AppState = {...state, mode, previousMode: state.mode};
+	switch (mode) {
+		case 'detail': {
+			if (state.selectedJobId === undefined) {
+				return state;
+			}
+
+			return state.detail?.jobId === state.selectedJobId
+				? next
+				: {
+					...next, detail: {
+						jobId: state.selectedJobId, result: undefined, at: undefined, lastGood: undefined,
+					},
+				};
+		}
+
+		case 'collections': {
+			return {...next, collections: {...state.collections, highlighted: scopeIndex(state, 'collections')}};
+		}
+
+		case 'databases': {
+			// Hidden where the server has no databases/list (2.4).
+			return state.databases === undefined
+				? state
+				: {...next, databases: {...state.databases, highlighted: scopeIndex(state, 'databases')}};
+		}
+
+		case 'help': {
+			// Help can sit on top of the detail view and return to it.
+			return next;
+		}
+
+		case 'list':
+		case 'filter':
+		case 'events': {
+			return {...next, detail: undefined};
+		}
+	}
+}
+
+export function movePicker(state: AppState, delta: number): AppState {
+	if (state.mode !== 'collections' && state.mode !== 'databases') {
+		return state;
+	}
+
+	const which = state.mode;
+	const picker: Picker = (which === 'collections' ? state.collections : state.databases) ?? emptyPicker;
+	const last = pickerEntries(state, which).length - 1;
+	const highlighted = Math.min(Math.max(0, picker.highlighted + delta), Math.max(0, last));
+	if (highlighted === picker.highlighted) {
+		return state;
+	}
+
+	return {...state, [which]: {...picker, highlighted}};
+}
+
+/** Switching scope starts the new one fresh: its jobs, poll status and selection; the event log stays. */
+export function setScope(state: AppState, scope: AppState['scope']): AppState {
+	if (sameScope(scope, state.scope)) {
+		return state;
+	}
+
+	const leaving = state.mode === 'detail' || state.mode === 'collections' || state.mode === 'databases';
+	return {
+		...state,
+		scope,
+		mode: leaving ? 'list' : state.mode,
+		previousMode: leaving ? state.mode : state.previousMode,
+		jobs: new Map(),
+		poll: initialPollStatus,
+		selectedJobId: undefined,
+		selectedIndex: 0,
+		detail: undefined,
+		// The collection list belongs to a database.
+		collections: scope.dbName === state.scope.dbName ? state.collections : emptyPicker,
+	};
+}
+

@@ -1,0 +1,67 @@
+import type {Action} from './actions.js';
+import {loadedCollections, loadedDatabases, loadedDetail} from './reduce-loaded.js';
+import {isListAction, reduceList} from './reduce-list.js';
+import {pollFailed, pollOk} from './reduce-poll.js';
+import {reduceScreen} from './reduce-screen.js';
+import {movePicker, setMode, setScope} from './reduce-view.js';
+import {clampInterval, type AppState} from './state.js';
+
+/**
+The one reducer. Pure: time arrives in actions, and the same state object comes back when an action
+changes nothing (so the view can skip a render). Pause only concerns the poller: a paused state still
+takes keys, and an answer that was already on its way is still shown.
+*/
+export function reducer(state: AppState, action: Action): AppState {
+	if (isListAction(action)) {
+		return reduceList(state, action);
+	}
+
+	switch (action.type) {
+		case 'poll-ok': {
+			return pollOk(state, action);
+		}
+
+		case 'poll-failed': {
+			return pollFailed(state, action);
+		}
+
+		case 'toggle-pause': {
+			return {...state, paused: !state.paused, pausedAt: state.paused ? undefined : action.at};
+		}
+
+		case 'set-scope': {
+			return setScope(state, action.scope);
+		}
+
+		case 'set-interval': {
+			const intervalMs = clampInterval(action.ms);
+			return intervalMs === state.intervalMs ? state : {...state, intervalMs};
+		}
+
+		case 'set-mode': {
+			return setMode(state, action.mode);
+		}
+
+		case 'picker-move': {
+			return movePicker(state, action.delta);
+		}
+
+		case 'detail-loaded': {
+			return loadedDetail(state, action);
+		}
+
+		case 'collections-loaded': {
+			return loadedCollections(state, action);
+		}
+
+		case 'databases-loaded': {
+			return loadedDatabases(state, action);
+		}
+
+		case 'set-notice':
+		case 'scroll':
+		case 'reload': {
+			return reduceScreen(state, action);
+		}
+	}
+}

@@ -1,0 +1,67 @@
+/** Short, fixed-style texts for durations, times, sizes and counts. Pure: time is passed in. */
+
+/** 42s, 3m05s, 2h03m, 4d02h. Negative or unknown durations read as 0s. */
+export const formatDuration = (ms: number): string => {
+	const seconds = Math.max(0, Math.floor(ms / 1000));
+	if (seconds < 60) {
+		return `${seconds}s`;
+	}
+
+	const minutes = Math.floor(seconds / 60);
+	if (minutes < 60) {
+		return `${minutes}m${String(seconds % 60).padStart(2, '0')}s`;
+	}
+
+	const hours = Math.floor(minutes / 60);
+	if (hours < 24) {
+		return `${hours}h${String(minutes % 60).padStart(2, '0')}m`;
+	}
+
+	return `${Math.floor(hours / 24)}d${String(hours % 24).padStart(2, '0')}h`;
+};
+
+/**
+A coarse age, for times that tick on screen without a poll (time in state, stalled for): seconds only
+under a minute, like htop's TIME+, so a row changes once a second in its first minute and once a minute
+after that instead of every second; 42s, 3m, 2h03m, 4d02h.
+*/
+export const formatAge = (ms: number): string => {
+	const seconds = Math.max(0, Math.floor(ms / 1000));
+	return seconds >= 60 && seconds < 3600 ? `${Math.floor(seconds / 60)}m` : formatDuration(ms);
+};
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** Local wall-clock time, HH:MM:SS: what a person compares with their own clock. */
+export const formatClock = (at: number): string => {
+	const date = new Date(at);
+	return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+};
+
+const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
+
+export const formatBytes = (bytes: number | undefined): string => {
+	if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) {
+		return '?';
+	}
+
+	let value = bytes;
+	let unit = 0;
+	while (value >= 1024 && unit < units.length - 1) {
+		value /= 1024;
+		unit++;
+	}
+
+	return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+};
+
+export const formatCount = (n: number | undefined): string =>
+	n === undefined || !Number.isFinite(n) ? '?' : Math.round(n).toLocaleString('en-US');
+
+/** Cells the percent takes, right-aligned after a progress bar (`100%`). */
+export const percentWidth = 4;
+
+export const formatPercent = (progress: number | undefined): string =>
+	progress === undefined || Number.isNaN(progress) ? '?%' : `${Math.round(progress)}%`;
+
+export const formatInterval = (ms: number): string => (ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`);

@@ -1,0 +1,10 @@
+/** The frame's fixed parts, in lines: the header's three, the footer's one. */
+export const headerHeight = 3;
+export const footerHeight = 1;
+
+/** Below this the screen shows only "terminal too small". */
+export const minColumns = 64;
+export const minRows = 10;
+
+/** Table lines (title included) for a terminal of `rows` lines: the frame stays at rows − 1 so Ink never clears the screen. */
+export const tableHeight = (rows: number): number => rows - 1 - headerHeight - footerHeight;

@@ -1,0 +1,89 @@
+import {changedInLastPoll, stalled} from '../model/select/select.js';
+import {eta, phaseHint, rate} from '../model/jobs/rates.js';
+import type {AppState} from '../model/store/state.js';
+import type {TrackedJob} from '../model/jobs/types.js';
+import {formatAge, formatDuration} from './format.js';
+
+/** What one row shows: computed from the model here, so the row component stays props-only. */
+export type JobRowData = {
+	readonly jobId: string;
+	readonly collectionName: string;
+	readonly state: string;
+	readonly progress: number | undefined;
+	/** Rate and ETA, or what the job is waiting for. */
+	readonly hint: string;
+	/** Time in the current state, formatted (formatAge): a text, so an unchanged row compares equal. */
+	readonly inState: string;
+	readonly reason: string;
+	/** The state changed at the last poll: marked for a moment. */
+	readonly changed: boolean;
+	/** The job vanished from the list. */
+	readonly gone: 'expired' | 'lost' | undefined;
+};
+
+/** What a row's clock texts (time in state, "stalled for") are derived from. */
+export type RowTimes = {
+	readonly stateSince: number;
+	readonly lastChange: number;
+	/** When the job counts as stalled; undefined when it cannot stall. */
+	readonly stallAt: number | undefined;
+	/** The hint while not stalled. */
+	readonly hint: string;
+};
+
+/** A row as the table is given it: its texts, and the times to keep its clock texts current (none in tests of the bare table). */
+export type LiveRowData = JobRowData & {readonly times?: RowTimes};
+
+/**
+Rate and ETA while the rows are being written; otherwise what the job is probably doing. Rate and ETA
+are computed at the last good poll, not at the ticking clock: samples only change at polls, so the
+numbers change when data arrives (and the row is not rewritten every second for a falling rate).
+*/
+const steadyHint = (job: TrackedJob, state: AppState): string => {
+	if (job.gone !== undefined) {
+		return job.gone;
+	}
+
+	const at = state.poll.lastOkAt ?? 0;
+	const perMinute = rate(job, at);
+	if (perMinute !== undefined) {
+		const left = eta(job, at);
+		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatDuration(left)}`;
+	}
+
+	return phaseHint(job) ?? '';
+};
+
+/** What a job's clock texts are derived from. */
+export const rowTimes = (job: TrackedJob, state: AppState): RowTimes => ({
+	stateSince: job.stateSince,
+	lastChange: job.lastChange,
+	// `stalled` at the end of time says whether the job can stall at all (running, not gone, not waiting for a commit).
+	stallAt: stalled(job, state, Number.POSITIVE_INFINITY) ? job.lastChange + state.stallAfterMs : undefined,
+	hint: steadyHint(job, state),
+});
+
+/** Time in state, and the hint: "stalled 12m" once a running job has not moved for stallAfterMs. */
+export const inStateText = (times: RowTimes, now: number): string => formatAge(now - times.stateSince);
+export const hintText = (times: RowTimes, now: number): string =>
+	times.stallAt !== undefined && now >= times.stallAt ? `stalled ${formatAge(now - times.lastChange)}` : times.hint;
+
+/**
+The view of one tracked job: the texts the row prints at `now`, computed for the visible rows only (the
+row compares them to skip re-rendering), and the times the live row re-derives its clock texts from.
+*/
+export const toRow = (job: TrackedJob, state: AppState, now: number): LiveRowData => {
+	const times = rowTimes(job, state);
+	return {
+		jobId: job.jobId,
+		collectionName: job.collectionName,
+		state: job.state,
+		progress: job.progress,
+		hint: hintText(times, now),
+		inState: inStateText(times, now),
+		reason: job.reason,
+		changed: changedInLastPoll(job, state),
+		gone: job.gone,
+		times,
+	};
+};

@@ -1,0 +1,23 @@
+import type {AppState} from '../model/store/state.js';
+import {formatDuration} from './format.js';
+
+/** Header line 3 when all is well: how many rows of how many, and what narrows or orders them. */
+export const summaryLine = (state: AppState, shown: number, now: number): string => {
+	const parts = [`showing ${shown} of ${state.jobs.size} jobs`];
+	if (state.filter.text !== '') {
+		parts.push(`filter "${state.filter.text}"`);
+	}
+
+	if (state.filter.states.length > 0) {
+		parts.push(`states ${state.filter.states.join(',')}`);
+	}
+
+	parts.push(`sort ${state.sort.column}${state.sort.reverse ? ' reversed' : ''}`);
+	const {lastError, consecutiveFailures} = state.poll;
+	if (lastError !== undefined && consecutiveFailures === 0) {
+		// Recovery is visible: the last error stays mentioned, with its age.
+		parts.push(`recovered (last error ${formatDuration(now - lastError.at)} ago)`);
+	}
+
+	return parts.join(' · ');
+};
