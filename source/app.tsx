@@ -31,11 +31,13 @@ export type AppProps = {
 	the first frame shows it and the next poll is one interval after it. Ignored for another scope.
 	*/
 	readonly firstList?: FirstList;
+	/** Several contexts: each one's state for the header's line, at a time. */
+	readonly contextsLine?: (at: number) => string;
 };
 
 /** The one stateful component: it wires the store, the poll loop, the loaders and the keys to <Screen/>, and keeps no state of its own. */
 export function App({
-	client, config, serverLabel, onExit, now = Date.now, wait, firstList,
+	client, config, serverLabel, onExit, now = Date.now, wait, firstList, contextsLine,
 }: AppProps) {
 	// The ticking clock lives outside the state: the texts that follow it (ages, time in state) subscribe to it
 	// themselves, so a tick re-renders only what it changes and the App not at all.
@@ -65,6 +67,7 @@ export function App({
 				<Screen
 					state={state} now={clock.current()} pollTime={() => current().poll.lastOkAt}
 					columns={columns} rows={rows} serverLabel={serverLabel}
+					contextsLine={contextsLine}
 					allCollections={config.collections.length > 1 ? config.collections.join(', ') : undefined}
 					retryAt={poll.retryAt} notice={state.screen.notice} eventsOffset={state.screen.eventsOffset}
 					helpOffset={state.screen.helpOffset} waitLine={waitLine(wait !== undefined, waitProgress)}/>

@@ -10,6 +10,11 @@ import {keepYoungGenerationSmall} from './young-generation.js';
 
 /** Watching jobs: credentials that need I/O, the connection, then the live screen or a script mode. */
 export const run = async (request: RunRequest): Promise<number> => {
+	if (request.contexts !== undefined && request.contexts.length > 1) {
+		const {runContexts} = await import('./run-contexts-main.js');
+		return runContexts(request, request.contexts);
+	}
+
 	let {config} = request;
 	if (request.pending !== undefined) {
 		const outcome = await resolvePending(request.pending, processIo());

@@ -14,6 +14,8 @@ export type TuiOptions = {
 	readonly wait?: {readonly jobIds: readonly string[]; readonly retries: number};
 	/** The first list when it arrived before the screen (see cli/prefetch.ts): the first frame shows it. */
 	readonly firstList?: AppProps['firstList'];
+	/** Several contexts: the header's line of their states. */
+	readonly contextsLine?: AppProps['contextsLine'];
 	/** For tests; default process streams. */
 	readonly stdout?: NodeJS.WriteStream;
 	readonly stderr?: {readonly write: (text: string) => unknown};
@@ -125,6 +127,7 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 				serverLabel={options.serverLabel}
 				wait={wait}
 				firstList={options.firstList}
+				contextsLine={options.contextsLine}
 				onExit={(code, report) => {
 					finish(code, undefined, report);
 				}}

@@ -28,6 +28,8 @@ export type ScreenProps = {
 	readonly columns: number;
 	readonly rows: number;
 	readonly serverLabel: string;
+	/** Several contexts: the line of their states at a time (render/contexts-line.ts), before the summary. */
+	readonly contextsLine?: (at: number) => string;
 	/** What "all collections" means with several --collection: their names. */
 	readonly allCollections?: string;
 	/** When the next try is due while polls fail. */
@@ -43,7 +45,7 @@ export type ScreenProps = {
 };
 
 /** The whole frame for one state: header, the view of the current mode, footer. */
-export function Screen({state, now, columns, rows, serverLabel, allCollections, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime}: ScreenProps) {
+export function Screen({state, now, columns, rows, serverLabel, contextsLine, allCollections, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime}: ScreenProps) {
 	const theme = useTheme();
 	const all = visibleJobs(state);
 	const widths = contentWidths(state.jobs);
@@ -77,7 +79,7 @@ export function Screen({state, now, columns, rows, serverLabel, allCollections, 
 			counts={countsByState(state)}
 			overallProgress={overallProgress(state)}
 			failuresSeen={state.failuresSeen}
-			summary={at => (waitLine === undefined ? summaryLine(state, all.length, at) : `${waitLine} · ${summaryLine(state, all.length, at)}`)}
+			summary={at => [contextsLine?.(at), waitLine, summaryLine(state, all.length, at)].filter(part => part !== undefined).join(' · ')}
 		/>
 	);
 	const body = () => {

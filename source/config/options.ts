@@ -3,6 +3,7 @@ import yargs, {type Argv} from 'yargs';
 /** The yargs definition: flags, groups, examples and the help text. Parsing values happens in config.ts. */
 export const programName = 'milvus-import-top';
 
+const contexts = 'Contexts (several clusters, see the README):';
 const connection = 'Connection:';
 const view = 'View:';
 const scripts = 'Scripts (plain, JSON and wait modes):';
@@ -24,6 +25,10 @@ Exit codes: 0 ok (--wait: all completed), 1 a watched job failed,
 
 // The flags live in the default command's builder so `demo-server --uri x` is an unknown argument.
 const mainOptions = (y: Argv): Argv => y
+	.option('config', {group: contexts, type: 'string', describe: 'the file of named contexts [default: $XDG_CONFIG_HOME/milvus-import-top/config.yaml]'})
+	.option('context', {
+		group: contexts, type: 'string', array: true, describe: 'watch these contexts of the file (repeatable or comma-separated; all: every one)',
+	})
 	.option('uri', {group: connection, type: 'string', describe: 'Milvus address; host:port works [env MILVUS_URI] [default: http://localhost:19530]'})
 	.option('token', {group: connection, type: 'string', describe: 'user:password or API key [env MILVUS_TOKEN] (visible in ps: see Security)'})
 	.option('token-file', {group: connection, type: 'string', describe: 'read the token from this file'})
@@ -85,6 +90,7 @@ export const buildParser = (version: string, width: number): Argv =>
 		.example('$0 --json | jq \'.jobs[].state\'', 'one JSON document; add --watch for a line per poll')
 		.example('$0 --wait --job 454891732197474512 && echo done', 'block a script until a job completes')
 		.example('$0 --cloud --cluster-id in01-abc --token-file key.txt', 'Zilliz Cloud (--cloud-endpoint for .com.cn)')
+		.example('$0 --context staging,prod', 'two clusters of the config file in one table')
 		.example('$0 --demo --flavor 2.4', 'try it without a server')
 		.epilogue(epilogue)
 		.version(version)

@@ -8,11 +8,20 @@ import {
 	asciiFromEnv, colorFromEnv, parseCount, parsePort, parseSeconds, parseSort, parseStates,
 } from './values.js';
 import {resolveCredentials} from './credentials.js';
+import type {ConfigFile} from './config-file.js';
+import {resolveWithContexts, type ProcessEnvironment} from './resolve-contexts.js';
 import {
 	bool, list, nonEmpty, text, type RawFlags,
 } from './flags.js';
 
-type Context = {readonly platform: string; readonly checkFlavor: ((name: string) => string | undefined) | undefined};
+type Context = {
+	readonly platform: string;
+	readonly checkFlavor: ((name: string) => string | undefined) | undefined;
+	/** The config file, already read (cli.tsx reads it); undefined: none, nothing changes. */
+	readonly configFile?: ConfigFile | undefined;
+	/** Every variable, for a context's tokenEnv / passwordEnv. */
+	readonly processEnv?: ProcessEnvironment;
+};
 
 export const defaults = {
 	uri: 'http://localhost:19530',
@@ -29,6 +38,8 @@ const usage = (message: string): ParseResult => ({kind: 'usage-error', message})
 const conflicts: ReadonlyArray<readonly [string, string]> = [
 	['demo', 'uri'],
 	['demo', 'cloud'],
+	['demo', 'config'],
+	['demo', 'context'],
 	['once', 'json'],
 	['wait', 'json'],
 	['wait', 'once'],
@@ -161,13 +172,28 @@ export const resolveRun = (flags: RawFlags, env: Environment, context: Context):
 		return resolveDemoServer(flags, flavor.flavor);
 	}
 
+	if (context.configFile !== undefined && bool(flags, 'demo') !== true) {
+		const file = context.configFile;
+		return resolveWithContexts({
+			cli: flags, env, file, processEnv: context.processEnv ?? {}, resolveOne: (merged, contextEnv) => resolveOne(merged, contextEnv, context, flavor.flavor),
+		});
+	}
+
+	if (given(flags, 'context')) {
+		return usage('--context needs a config file: none at the default location; give one with --config PATH (see the README\'s Contexts section)');
+	}
+
+	return resolveOne(flags, env, context, flavor.flavor);
+};
+
+const resolveOne = (flags: RawFlags, env: Environment, context: Context, flavor: string | undefined): ParseResult => {
 	const values = readValues(flags, env);
 	if (typeof values === 'string') {
 		return usage(values);
 	}
 
 	const {numbers, states, sort, uri} = values;
-	const connection = readConnection(flags, env, flavor.flavor, uri.uri);
+	const connection = readConnection(flags, env, flavor, uri.uri);
 	const credentials = resolveCredentials(flags, env, uri.token);
 	if (typeof connection === 'string' || !credentials.ok) {
 		return usage(typeof connection === 'string' ? connection : (credentials.ok ? '' : credentials.message));

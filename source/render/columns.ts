@@ -7,7 +7,7 @@ says little); reason (why a job failed), hint and age are added while there is r
 what is left widens collection, the reason (to 40), the bar (to 30), then the reason.
 */
 
-export type ColumnId = 'state' | 'jobId' | 'collection' | 'progress' | 'hint' | 'age' | 'reason';
+export type ColumnId = 'context' | 'state' | 'jobId' | 'collection' | 'progress' | 'hint' | 'age' | 'reason';
 export type Column = {readonly id: ColumnId; readonly width: number};
 
 /** Pointer + changed mark before the first column. */
@@ -29,11 +29,14 @@ const hintWidth = 14;
 const ageWidth = 8;
 const minReason = 12;
 
-export type ContentWidths = {readonly jobId: number; readonly collection: number};
+/** `context`: the longest context name; 0 when one server is watched (no CONTEXT column). */
+export type ContentWidths = {readonly jobId: number; readonly collection: number; readonly context?: number};
 
 export const layoutColumns = (total: number, content: ContentWidths): readonly Column[] => {
 	const idWidth = Math.min(Math.max(content.jobId, 7), 24);
+	const context = content.context ?? 0;
 	const widths = new Map<ColumnId, number>([
+		...(context > 0 ? [['context', Math.min(Math.max(context, 7), 16)] as const] : []),
 		['state', stateWidth],
 		['jobId', idWidth],
 		['collection', minCollection],
@@ -58,7 +61,7 @@ export const layoutColumns = (total: number, content: ContentWidths): readonly C
 	grow('progress', maxProgress);
 	grow('reason', Number.POSITIVE_INFINITY);
 	grow('progress', Number.POSITIVE_INFINITY);
-	const order: readonly ColumnId[] = ['state', 'jobId', 'collection', 'progress', 'hint', 'age', 'reason'];
+	const order: readonly ColumnId[] = ['context', 'state', 'jobId', 'collection', 'progress', 'hint', 'age', 'reason'];
 	return order.flatMap(id => {
 		const width = widths.get(id);
 		return width === undefined ? [] : [{id, width}];
@@ -66,6 +69,7 @@ export const layoutColumns = (total: number, content: ContentWidths): readonly C
 };
 
 export const columnTitles: Readonly<Record<ColumnId, string>> = {
+	context: 'CONTEXT',
 	state: 'STATE',
 	jobId: 'JOB ID',
 	collection: 'COLLECTION',

@@ -42,6 +42,11 @@ export function rowSegments(row: JobRowData, columns: readonly Column[], selecte
 				break;
 			}
 
+			case 'context': {
+				add(cut(row.context ?? '', width), theme.tone('muted'));
+				break;
+			}
+
 			case 'jobId': {
 				add(cut(row.jobId, width));
 				break;

@@ -3,10 +3,14 @@ import {eta, phaseHint, rate} from '../model/jobs/rates.js';
 import type {AppState} from '../model/store/state.js';
 import type {TrackedJob} from '../model/jobs/types.js';
 import {formatAge, formatDuration} from './format.js';
+import {shownJobId} from './job-id.js';
 
 /** What one row shows: computed from the model here, so the row component stays props-only. */
 export type JobRowData = {
+	/** The id as the server gave it (several contexts: without the `context/` the rows are keyed by). */
 	readonly jobId: string;
+	/** The config file's context, when several are watched; '' otherwise. */
+	readonly context?: string;
 	readonly collectionName: string;
 	readonly state: string;
 	readonly progress: number | undefined;
@@ -75,7 +79,8 @@ row compares them to skip re-rendering), and the times the live row re-derives i
 export const toRow = (job: TrackedJob, state: AppState, now: number): LiveRowData => {
 	const times = rowTimes(job, state);
 	return {
-		jobId: job.jobId,
+		jobId: shownJobId(job),
+		context: job.context ?? '',
 		collectionName: job.collectionName,
 		state: job.state,
 		progress: job.progress,

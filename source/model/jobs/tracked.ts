@@ -20,6 +20,7 @@ export const tracked = (job: Job, times: Times): TrackedJob => ({
 	stateChangedAt: times.stateChangedAt,
 	samples: times.samples,
 	gone: times.gone,
+	context: job.context,
 });
 
 export const track = (job: Job, at: number): TrackedJob => tracked(job, {

@@ -1,0 +1,92 @@
+import type {ContextRun} from '../config/config.js';
+import {realClock} from '../api/rate-limit.js';
+import type {ContextServer, ContextsModeContext} from '../modes/contexts.js';
+import {exitCodes} from '../modes/exit-codes.js';
+import type {Runner} from './dispatch.js';
+import {processIo, resolvePending} from './credentials.js';
+import {usageError} from './exit.js';
+import type {Connected} from './connect.js';
+
+/** Each context's pending credential (a token file, a password to ask for), in order; a message names the context, never the token. */
+export const resolveContextCredentials = async (contexts: readonly ContextRun[]): Promise<readonly ContextRun[] | number> => {
+	const resolved: ContextRun[] = [];
+	for (const context of contexts) {
+		if (context.pending === undefined) {
+			resolved.push(context);
+			continue;
+		}
+
+		// eslint-disable-next-line no-await-in-loop -- a password prompt asks one context at a time
+		const outcome = await resolvePending(context.pending, processIo());
+		if (outcome.kind === 'usage-error') {
+			return usageError(`context ${context.name}: ${outcome.message}`);
+		}
+
+		if (outcome.kind === 'interrupted') {
+			return exitCodes.interrupted;
+		}
+
+		resolved.push({...context, config: {...context.config, token: outcome.token}, pending: undefined});
+	}
+
+	return resolved;
+};
+
+/** Connects every context; closes them all when done. */
+export const connectContexts = async (contexts: readonly ContextRun[]): Promise<{readonly servers: readonly ContextServer[]; readonly connected: readonly Connected[]}> => {
+	const {connect} = await import('./connect.js');
+	const connected = await Promise.all(contexts.map(async context => connect(context.config, context.connection)));
+	return {
+		servers: connected.map((one, index) => ({name: contexts[index]!.name, client: one.client, config: one.config})),
+		connected,
+	};
+};
+
+type ScriptRunner = Exclude<Runner, {readonly kind: 'tui'}>;
+
+/** The script modes over several contexts (modes/run-once-contexts.ts, modes/run-watch-contexts.ts). */
+export const runContextsScript = async (runner: ScriptRunner, servers: readonly ContextServer[], retries: number): Promise<number> => {
+	const controller = new AbortController();
+	const onInterrupt = (): void => {
+		controller.abort();
+	};
+
+	process.once('SIGINT', onInterrupt);
+	process.once('SIGTERM', onInterrupt);
+	const context: ContextsModeContext = {
+		contexts: servers,
+		config: servers[0]!.config,
+		retries,
+		out(text) {
+			process.stdout.write(text);
+		},
+		err(text) {
+			process.stderr.write(text);
+		},
+		now: () => Date.now(),
+		sleep: realClock.sleep,
+		signal: controller.signal,
+	};
+	try {
+		switch (runner.kind) {
+			case 'plain':
+			case 'json': {
+				const {runOnceContexts} = await import('../modes/run-once-contexts.js');
+				return await runOnceContexts(context, runner.kind);
+			}
+
+			case 'json-watch': {
+				const {runJsonWatchContexts} = await import('../modes/run-watch-contexts.js');
+				return await runJsonWatchContexts(context);
+			}
+
+			case 'wait-lines': {
+				const {runWaitContexts} = await import('../modes/run-watch-contexts.js');
+				return await runWaitContexts(context, runner.jobIds);
+			}
+		}
+	} finally {
+		process.off('SIGINT', onInterrupt);
+		process.off('SIGTERM', onInterrupt);
+	}
+};
