@@ -1,4 +1,5 @@
-import {useMemo} from 'react';
+import {useMemo, useSyncExternalStore} from 'react';
+import type {ContextsHub} from './api/contexts-hub.js';
 import type {ImportClient} from './api/types.js';
 import {Screen} from './components/screen.js';
 import {ThemeContext} from './components/theme-context.js';
@@ -31,13 +32,18 @@ export type AppProps = {
 	the first frame shows it and the next poll is one interval after it. Ignored for another scope.
 	*/
 	readonly firstList?: FirstList;
-	/** Several contexts: each one's state for the header's line, at a time. */
-	readonly contextsLine?: (at: number) => string;
+	/** Several contexts: each one's state, for the header's line and the CONTEXT cells of stale rows. */
+	readonly contexts?: ContextsView;
 };
+
+export type ContextsView = Pick<ContextsHub, 'statuses' | 'version' | 'subscribe'>;
+
+const noSubscription = () => () => undefined;
+const noVersion = () => 0;
 
 /** The one stateful component: it wires the store, the poll loop, the loaders and the keys to <Screen/>, and keeps no state of its own. */
 export function App({
-	client, config, serverLabel, onExit, now = Date.now, wait, firstList, contextsLine,
+	client, config, serverLabel, onExit, now = Date.now, wait, firstList, contexts,
 }: AppProps) {
 	// The ticking clock lives outside the state: the texts that follow it (ages, time in state) subscribe to it
 	// themselves, so a tick re-renders only what it changes and the App not at all.
@@ -55,6 +61,8 @@ export function App({
 	useListLoaders({
 		client, dbName: state.scope.dbName, collectionsKey, databasesKey, dispatch,
 	});
+	// A context turning good or bad redraws its rows' marks, even when the poll changed no job.
+	useSyncExternalStore(contexts?.subscribe ?? noSubscription, contexts?.version ?? noVersion);
 	const waitProgress = useWait(state, wait, onExit);
 	useBell(state.failuresSeen, config.bell);
 	useCommands({
@@ -67,7 +75,7 @@ export function App({
 				<Screen
 					state={state} now={clock.current()} pollTime={() => current().poll.lastOkAt}
 					columns={columns} rows={rows} serverLabel={serverLabel}
-					contextsLine={contextsLine}
+					contexts={contexts?.statuses()}
 					allCollections={config.collections.length > 1 ? config.collections.join(', ') : undefined}
 					retryAt={poll.retryAt} notice={state.screen.notice} eventsOffset={state.screen.eventsOffset}
 					helpOffset={state.screen.helpOffset} waitLine={waitLine(wait !== undefined, waitProgress)}/>

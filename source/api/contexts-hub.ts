@@ -27,6 +27,9 @@ export type ContextsHub = {
 	/** For the screen: `listImportJobs` hands out every context's latest jobs (tagged, ids `context/id`) as soon as one has news. */
 	readonly client: ImportClient;
 	readonly statuses: () => readonly HubStatus[];
+	/** Bumped when a context turns good or bad (useSyncExternalStore: the screen redraws its marks then, even if no job changed). */
+	readonly version: () => number;
+	readonly subscribe: (listener: () => void) => () => void;
 	readonly close: () => void;
 };
 
@@ -70,6 +73,8 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 	let loops: Loop[] = [];
 	let unseen = false;
 	let waiters: Array<() => void> = [];
+	let version = 0;
+	const listeners = new Set<() => void>();
 	const notify = (): void => {
 		unseen = true;
 		const ready = waiters;
@@ -99,6 +104,7 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 			}
 
 			const failures = result.ok ? 0 : loop.status.failures + 1;
+			const turned = loop.status.lastOkAt === undefined || (loop.status.error === undefined) !== result.ok;
 			const delay = nextDelay(server.intervalMs, failures);
 			loop.status = {
 				...loop.status, error: result.ok ? undefined : result.error, failures, lastOkAt: result.ok ? now() : loop.status.lastOkAt, nextAt: now() + delay,
@@ -108,6 +114,13 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 			}
 
 			notify();
+			if (turned) {
+				version++;
+				for (const listener of listeners) {
+					listener();
+				}
+			}
+
 			timer = setTimeout(() => {
 				void poll();
 			}, delay);
@@ -195,6 +208,13 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 			listDatabases: async options => merged(servers.map(async server => server.client.listDatabases(options))),
 		},
 		statuses: () => loops.map(loop => loop.status),
+		version: () => version,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
 		close() {
 			for (const loop of loops) {
 				loop.stop();

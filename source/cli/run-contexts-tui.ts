@@ -1,6 +1,5 @@
 import {createContextsHub} from '../api/contexts-hub.js';
 import type {ContextServer} from '../modes/contexts.js';
-import {contextsLine} from '../render/contexts-line.js';
 
 /**
 The live screen over several contexts: the hub polls each on its own and hands the screen their merged jobs
@@ -23,7 +22,7 @@ export const runContextsTui = async (servers: readonly ContextServer[], wait: {r
 			// Each context's --collection list is the hub's; the screen's "all collections" means all of each context's.
 			config: {...first, collections: [], contextName: undefined},
 			serverLabel: `${servers.length} contexts`,
-			contextsLine: at => contextsLine(hub.statuses(), at),
+			contexts: hub,
 			wait,
 		});
 	} finally {

@@ -15,7 +15,7 @@ export type TuiOptions = {
 	/** The first list when it arrived before the screen (see cli/prefetch.ts): the first frame shows it. */
 	readonly firstList?: AppProps['firstList'];
 	/** Several contexts: the header's line of their states. */
-	readonly contextsLine?: AppProps['contextsLine'];
+	readonly contexts?: AppProps['contexts'];
 	/** For tests; default process streams. */
 	readonly stdout?: NodeJS.WriteStream;
 	readonly stderr?: {readonly write: (text: string) => unknown};
@@ -127,7 +127,7 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 				serverLabel={options.serverLabel}
 				wait={wait}
 				firstList={options.firstList}
-				contextsLine={options.contextsLine}
+				contexts={options.contexts}
 				onExit={(code, report) => {
 					finish(code, undefined, report);
 				}}

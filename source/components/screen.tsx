@@ -12,6 +12,8 @@ import {emptyText} from '../render/empty-text.js';
 import {minColumns, minRows, tableHeight} from '../render/layout.js';
 import {toRow} from '../render/row-texts.js';
 import {summaryLine} from '../render/summary-line.js';
+import type {HubStatus} from '../api/contexts-hub.js';
+import {contextsLine, staleContexts} from '../render/contexts-line.js';
 import {DetailView} from './detail-view.js';
 import {EventLog} from './event-log.js';
 import {Footer} from './footer.js';
@@ -28,8 +30,8 @@ export type ScreenProps = {
 	readonly columns: number;
 	readonly rows: number;
 	readonly serverLabel: string;
-	/** Several contexts: the line of their states at a time (render/contexts-line.ts), before the summary. */
-	readonly contextsLine?: (at: number) => string;
+	/** Several contexts: their states, for the header's line (render/contexts-line.ts) and the stale rows' CONTEXT cells. */
+	readonly contexts?: readonly HubStatus[];
 	/** What "all collections" means with several --collection: their names. */
 	readonly allCollections?: string;
 	/** When the next try is due while polls fail. */
@@ -45,7 +47,7 @@ export type ScreenProps = {
 };
 
 /** The whole frame for one state: header, the view of the current mode, footer. */
-export function Screen({state, now, columns, rows, serverLabel, contextsLine, allCollections, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime}: ScreenProps) {
+export function Screen({state, now, columns, rows, serverLabel, contexts, allCollections, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime}: ScreenProps) {
 	const theme = useTheme();
 	const all = visibleJobs(state);
 	const widths = contentWidths(state.jobs);
@@ -79,7 +81,7 @@ export function Screen({state, now, columns, rows, serverLabel, contextsLine, al
 			counts={countsByState(state)}
 			overallProgress={overallProgress(state)}
 			failuresSeen={state.failuresSeen}
-			summary={at => [contextsLine?.(at), waitLine, summaryLine(state, all.length, at)].filter(part => part !== undefined).join(' · ')}
+			summary={at => [contexts === undefined ? undefined : contextsLine(contexts, at), waitLine, summaryLine(state, all.length, at)].filter(part => part !== undefined).join(' · ')}
 		/>
 	);
 	const body = () => {
@@ -121,7 +123,11 @@ export function Screen({state, now, columns, rows, serverLabel, contextsLine, al
 
 			case 'list':
 			case 'filter': {
-				const windowRows = all.slice(window.start, window.end).map(job => toRow(job, state, now));
+				const stale = staleContexts(contexts);
+				const windowRows = all.slice(window.start, window.end).map(job => {
+					const row = toRow(job, state, now);
+					return job.context !== undefined && stale.has(job.context) ? {...row, stale: true} : row;
+				});
 				return (
 					<JobTable
 						rows={windowRows} selectedIndex={selected - window.start} height={bodyHeight}

@@ -7,7 +7,7 @@ import type {AppState} from '../model/store/state.js';
 import {helpLayout} from '../render/help-layout.js';
 import {tableHeight} from '../render/layout.js';
 import {osc52} from '../terminal/osc52.js';
-import {shownJobId} from '../render/job-id.js';
+import {shownJobId} from '../model/jobs/job-id.js';
 import {useKeys} from './use-keys.js';
 
 export type CommandsOptions = {

@@ -36,7 +36,8 @@ export const layoutColumns = (total: number, content: ContentWidths): readonly C
 	const idWidth = Math.min(Math.max(content.jobId, 7), 24);
 	const context = content.context ?? 0;
 	const widths = new Map<ColumnId, number>([
-		...(context > 0 ? [['context', Math.min(Math.max(context, 7), 16)] as const] : []),
+		// Room for ` stale` after the name (a context whose poll failed).
+		...(context > 0 ? [['context', Math.min(Math.max(context + 6, 7), 22)] as const] : []),
 		['state', stateWidth],
 		['jobId', idWidth],
 		['collection', minCollection],

@@ -1,7 +1,7 @@
 import type {TrackedJob} from '../model/jobs/types.js';
+import {shownJobId} from '../model/jobs/job-id.js';
 import {width} from './cells.js';
 import type {ContentWidths} from './columns.js';
-import {shownJobId} from './job-id.js';
 
 /**
 The widest job id and collection name of the scope, which size those two columns. Measured over every

@@ -22,3 +22,9 @@ export const contextState = (status: HubStatus, at: number): string => {
 /** The header's line of every context: `staging ok · prod stale 12s · cloud credentials refused`. */
 export const contextsLine = (statuses: readonly HubStatus[], at: number): string =>
 	statuses.map(status => `${status.name} ${contextState(status, at)}`).join(' · ');
+
+const none: ReadonlySet<string> = new Set();
+
+/** Contexts whose last poll failed: their rows are the last good ones, and say so. */
+export const staleContexts = (statuses: readonly HubStatus[] | undefined): ReadonlySet<string> =>
+	statuses === undefined ? none : new Set(statuses.filter(status => status.error !== undefined).map(status => status.name));

@@ -43,7 +43,7 @@ export function rowSegments(row: JobRowData, columns: readonly Column[], selecte
 			}
 
 			case 'context': {
-				add(cut(row.context ?? '', width), theme.tone('muted'));
+				add(cut(row.stale === true ? `${row.context ?? ''} stale` : (row.context ?? ''), width), theme.tone(row.stale === true ? 'stale' : 'muted'));
 				break;
 			}
 

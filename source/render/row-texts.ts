@@ -2,8 +2,8 @@ import {changedInLastPoll, stalled} from '../model/select/select.js';
 import {eta, phaseHint, rate} from '../model/jobs/rates.js';
 import type {AppState} from '../model/store/state.js';
 import type {TrackedJob} from '../model/jobs/types.js';
+import {shownJobId} from '../model/jobs/job-id.js';
 import {formatAge, formatDuration} from './format.js';
-import {shownJobId} from './job-id.js';
 
 /** What one row shows: computed from the model here, so the row component stays props-only. */
 export type JobRowData = {
@@ -11,6 +11,8 @@ export type JobRowData = {
 	readonly jobId: string;
 	/** The config file's context, when several are watched; '' otherwise. */
 	readonly context?: string;
+	/** Its context's last poll failed: the row is the last good one (several contexts only). */
+	readonly stale?: boolean;
 	readonly collectionName: string;
 	readonly state: string;
 	readonly progress: number | undefined;

@@ -1,4 +1,4 @@
-import type {Job} from '../model/jobs/job.js';
+import type {Job} from './job.js';
 
 /**
 The id a person reads and copies. With several contexts the rows are keyed by `context/jobId` (the same
