@@ -9,8 +9,9 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {
-	inkBoundedCaches, inkFrameCache, inkWithoutDevtools, oneStringWidth, skipWhatwgUrl, yogaWithoutFetch,
+	inkBoundedCaches, inkFrameCache, inkInputWithoutName, inkWithoutDevtools, oneStringWidth, undiciParts, yogaWithoutFetch,
 } from './lib/bundle-plugins.js';
+import {thirdPartyLicenses} from './lib/third-party-licenses.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist');
@@ -30,7 +31,7 @@ const result = await build({
 	target: 'node20.19',
 	// React's production build: the development one costs the live screen about 2× the CPU.
 	define: {'process.env.NODE_ENV': '"production"'},
-	// CommonJS dependencies (node-fetch under cross-fetch) require() Node built-ins; an ES module has no
+	// CommonJS dependencies (undici, React) require() Node built-ins; an ES module has no
 	// require, so the bundle gets one.
 	banner: {js: 'import {createRequire as __createRequire} from \'node:module\'; const require = __createRequire(import.meta.url);'},
 	// Minified, the live screen's first row comes ~10 ms sooner (less for V8 to scan and compile); the
@@ -38,10 +39,13 @@ const result = await build({
 	minify: process.env.BUNDLE_MINIFY !== '0', // BUNDLE_MINIFY=0: readable names, for a CPU profile
 	sourcemap: 'linked',
 	legalComments: 'eof', // The licence headers of bundled code (React's, yoga's…) stay with it.
-	plugins: [skipWhatwgUrl, inkWithoutDevtools, inkFrameCache(root), inkBoundedCaches(root), oneStringWidth(root), yogaWithoutFetch],
-	metafile: wantMeta,
+	plugins: [undiciParts(root), inkWithoutDevtools, inkInputWithoutName, inkFrameCache(root), inkBoundedCaches(root), oneStringWidth(root), yogaWithoutFetch],
+	metafile: true, // The list of bundled packages, for THIRD_PARTY_LICENSES.
 	logLevel: 'warning',
 });
+
+// Paths in the metafile are relative to esbuild's working directory, the process's.
+writeFileSync(path.join(outdir, 'THIRD_PARTY_LICENSES.txt'), thirdPartyLicenses(result.metafile, process.cwd()));
 
 if (wantMeta) {
 	mkdirSync(path.join(root, 'bench', '.out'), {recursive: true});

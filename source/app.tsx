@@ -12,7 +12,8 @@ import {useDetailLoader, useListLoaders} from './hooks/use-loaders.js';
 import {usePoll} from './hooks/use-poll.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useWait, type WaitOptions} from './hooks/use-wait.js';
-import type {ReportLine} from './modes/wait-report.js';
+import {interruptedReport, type ReportLine} from './modes/wait-report.js';
+import {exitCodes} from './modes/exit-codes.js';
 import {makeTheme} from './render/theme.js';
 import {waitLine} from './render/wait-line.js';
 
@@ -49,7 +50,7 @@ export function App({
 	// themselves, so a tick re-renders only what it changes and the App not at all.
 	const clock = useMemo(() => createClock(now), [now]);
 	const {state, dispatch, current} = useAppStore(config, firstList, clock, wait !== undefined);
-	const {columns, rows} = useTerminalSize();
+	const {columns, rows, reservedColumns} = useTerminalSize();
 	const poll = usePoll({
 		client, scope: state.scope, paused: state.paused, intervalMs: state.intervalMs, dispatch, now, firstPollAfter: state.poll.lastOkAt,
 	});
@@ -65,8 +66,18 @@ export function App({
 	useSyncExternalStore(contexts?.subscribe ?? noSubscription, contexts?.version ?? noVersion);
 	const waitProgress = useWait(state, wait, onExit);
 	useBell(state.failuresSeen, config.bell);
+	// README "Exit codes": the Ctrl-C key exits as a SIGINT would (130); `q` is a normal end (0) of the live
+	// screen, but under --wait it is an abort too (the jobs did not finish): `--wait && deploy` must not deploy.
+	const onQuit = (interrupted: boolean): void => {
+		if (wait === undefined) {
+			onExit(interrupted ? exitCodes.interrupted : exitCodes.ok);
+		} else {
+			onExit(exitCodes.interrupted, interruptedReport(waitProgress));
+		}
+	};
+
 	useCommands({
-		current, dispatch, refresh: poll.refresh, onExit, now, columns, rows,
+		current, dispatch, refresh: poll.refresh, onQuit, now, columns, rows,
 	});
 	const theme = useMemo(() => makeTheme({color: config.color, ascii: config.ascii}), [config.color, config.ascii]);
 	return (
@@ -74,7 +85,8 @@ export function App({
 			<ClockContext.Provider value={clock}>
 				<Screen
 					state={state} now={clock.current()} pollTime={() => current().poll.lastOkAt}
-					columns={columns} rows={rows} serverLabel={serverLabel}
+					columns={columns} reservedColumns={reservedColumns} rows={rows}
+					serverLabel={serverLabel}
 					contexts={contexts?.statuses()}
 					allCollections={config.collections.length > 1 ? config.collections.join(', ') : undefined}
 					retryAt={poll.retryAt} notice={state.screen.notice} eventsOffset={state.screen.eventsOffset}

@@ -62,13 +62,6 @@ const main = async (): Promise<number | undefined> => {
 	}
 };
 
-// `head` closing the pipe is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-	if (error.code === 'EPIPE') {
-		process.exit(exitCodes.ok);
-	}
-});
-
 try {
 	const code = await main();
 	if (code !== undefined) {

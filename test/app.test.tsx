@@ -207,6 +207,15 @@ describe('App', () => {
 			expect(onExit).toHaveBeenCalledWith(0);
 		});
 	});
+
+	test('the Ctrl-C key exits as a SIGINT would: 130 (README "Exit codes")', async () => {
+		const {fake, frame, app, onExit} = start();
+		await firstPoll(fake, frame);
+		app.stdin.write('\u0003');
+		await eventually(() => {
+			expect(onExit).toHaveBeenCalledWith(130);
+		});
+	});
 });
 
 describe('App: pickers, wait, clipboard, size', () => {

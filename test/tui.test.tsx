@@ -116,24 +116,3 @@ describe('runTui --wait', () => {
 		expect(verdict).toBeGreaterThan(leave);
 	});
 });
-
-describe('screenStream', () => {
-	test('every write starts at the top-left; a resize clears and narrows by one column while Ink handles it', async () => {
-		const {screenStream} = await import('../source/terminal/tui-stream.js');
-		const term = terminal();
-		const screen = screenStream(term.stdout);
-		screen.stream.write('frame');
-		expect(term.written.at(-1)).toBe('\u001B[Hframe');
-		const seen: number[] = [];
-		term.stdout.on('resize', () => {
-			seen.push(screen.stream.columns);
-		});
-		screen.afterInkListeners();
-		term.stdout.emit('resize');
-		expect(seen).toEqual([99]);
-		expect(screen.stream.columns).toBe(100);
-		expect(term.written.at(-1)).toBe('\u001B[2J');
-		screen.dispose();
-		expect(term.stdout.listenerCount('resize')).toBe(1);
-	});
-});

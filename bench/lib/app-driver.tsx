@@ -7,8 +7,8 @@ import {screenStream} from '../../source/terminal/tui-stream.js';
 import {FakeTtyIn, FakeTtyOut} from '../../test/helpers/fake-tty.js';
 
 /**
-The real App, rendered by Ink with the options and the stream runTui uses (incremental rendering, 15 fps
-cap, tui-stream's alternate-screen stream) into a fake TTY that counts bytes, fed by a client whose list answers the bench gives.
+The real App, rendered by Ink with the options and the stream runTui uses (15 fps cap, tui-stream's
+screen diff) into a fake TTY that counts bytes, fed by a client whose list answers the bench gives.
 */
 
 export type DriverOptions = {
@@ -78,7 +78,6 @@ export const startApp = (options: DriverOptions) => {
 		{
 			stdout: screen.stream,
 			stdin: input.asStream(),
-			incrementalRendering: true,
 			maxFps: 15,
 			exitOnCtrlC: false,
 			patchConsole: false,
@@ -88,7 +87,6 @@ export const startApp = (options: DriverOptions) => {
 			},
 		},
 	);
-	screen.afterInkListeners();
 
 	/** Resolves once `predicate` holds for what has been written since this call, or rejects after `timeoutMs`. */
 	const written = async (predicate: (text: string) => boolean, timeoutMs = 10_000): Promise<void> => new Promise((resolve, reject) => {

@@ -4,21 +4,29 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 
 /**
-node-fetch 2 (under cross-fetch) requires whatwg-url but on Node only reads `Url.URL || whatwgUrl.URL`
-(node-fetch/lib/index.js), and Node always has url.URL. Evaluating whatwg-url anyway costs the first
-request 20–60 ms (tr46's 286 kB mapping table) and, from a bundle outside node_modules, the punycode
-deprecation warning on Node 22. The stub hands over Node's own URL instead.
+undici's index.js loads all of undici (WebSocket, EventSource, cache stores, mocks, the HTTP/2 client's
+users…): ~535 kB minified, where the clients need fetch and the dispatchers (~350 kB). The source keeps
+importing 'undici' (its types); the bundle gets these parts only. A name the shim lacks fails the build.
 */
-export const skipWhatwgUrl = {
-	name: 'skip-whatwg-url',
+export const undiciParts = root => ({
+	name: 'undici-parts',
 	setup(build) {
-		// esbuild's filters are Go regular expressions: no v flag.
-		/* eslint-disable require-unicode-regexp */
-		build.onResolve({filter: /^whatwg-url$/}, arguments_ => arguments_.importer.includes(`${path.sep}node-fetch${path.sep}`) ? {path: 'whatwg-url', namespace: 'node-url'} : undefined);
-		build.onLoad({filter: /.*/, namespace: 'node-url'}, () => ({contents: 'module.exports = {URL: globalThis.URL};', loader: 'js'}));
+		/* eslint-disable require-unicode-regexp -- Go regular expressions */
+		build.onResolve({filter: /^undici$/}, arguments_ => arguments_.importer.includes(`${path.sep}node_modules${path.sep}`) ? undefined : {path: 'undici', namespace: 'undici-parts'});
+		build.onLoad({filter: /.*/, namespace: 'undici-parts'}, () => ({
+			contents: [
+				'import fetchModule from \'undici/lib/web/fetch/index.js\';',
+				'export const fetch = fetchModule.fetch;',
+				'export {default as Agent} from \'undici/lib/dispatcher/agent.js\';',
+				'export {default as ProxyAgent} from \'undici/lib/dispatcher/proxy-agent.js\';',
+				'export {default as EnvHttpProxyAgent} from \'undici/lib/dispatcher/env-http-proxy-agent.js\';',
+			].join('\n'),
+			loader: 'js',
+			resolveDir: root,
+		}));
 		/* eslint-enable require-unicode-regexp */
 	},
-};
+});
 
 /** Fails the build unless `source` (a dependency's file) contains `text`: a changed dependency needs a review. */
 const assertContains = (source, text, plugin) => {
@@ -152,3 +160,29 @@ export const inkBoundedCaches = root => ({
 		/* eslint-enable require-unicode-regexp */
 	},
 });
+
+/**
+Ink 6's useInput reads the name of every ctrl key, and parseKeypress gives none to sequences it does not
+know that still carry a ctrl modifier: Ctrl+F1…F4 (`ESC[1;5P`…`S`), `ESC[1;7P`, and stray sequences such
+as `ESC[0m`, `ESC[31m` or `ESC[5n` on stdin. `input` was then undefined and `input.startsWith` threw inside
+the stdin listener: the app died with exit 1 on a key (issue 10). Here a key without a name is empty input,
+which the keymap ignores. test/e2e/input-fuzz.test.ts feeds every xterm function key with every modifier.
+*/
+export const inkInputWithoutName = {
+	name: 'ink-input-without-name',
+	setup(build) {
+		// eslint-disable-next-line require-unicode-regexp -- a Go regular expression
+		build.onLoad({filter: /[/\\]ink[/\\]build[/\\]hooks[/\\]use-input\.js$/}, arguments_ => {
+			let source = readFileSync(arguments_.path, 'utf8');
+			const kitty = 'else if (keypress.ctrl && keypress.name.length === 1) {';
+			source = patch(source, kitty, kitty.replace('name.length', 'name?.length'), 'ink-input-without-name');
+			source = patch(source, `else if (keypress.ctrl) {
+                input = keypress.name;`, `else if (keypress.ctrl) {
+                input = keypress.name ?? '';`, 'ink-input-without-name');
+			// Any other path to a missing name (a new parser branch) still must not throw.
+			const strip = 'if (input.startsWith(\'\\u001B\')) {';
+			source = patch(source, strip, `input = typeof input === 'string' ? input : '';\n            ${strip}`, 'ink-input-without-name');
+			return {contents: source, loader: 'js'};
+		});
+	},
+};

@@ -2,13 +2,13 @@
 The Milvus REST v2 client for self-hosted Milvus (2.4 → 3.0). Every method resolves to a Result;
 nothing throws out of it, whatever the server or network does.
 */
-import crossFetch from 'cross-fetch';
-import type {ImportClient, Result} from './types.js';
+import {defaultFetch} from './fetch.js';
+import type {ImportClient, Result, ServerVersion} from './types.js';
 import {post} from './http.js';
 import {
 	parseDescribeResponse, parseListResponse, parseStringList,
 } from './parse.js';
-import {classifyResponse, redactEnvelope} from './response.js';
+import {classifyResponse, redactEnvelope, withCredentialSource} from './response.js';
 import {
 	displayUri, isHeaderSafe, makeRedactor, parseBase, requestHeaders, timing,
 } from './request-options.js';
@@ -22,7 +22,9 @@ export type MilvusClientOptions = {
 	readonly dbName?: string;
 	/** Server-side budget per request; the client gives up a little later. */
 	readonly timeoutMs: number;
-	/** For tests; defaults to cross-fetch. */
+	/** Where the token came from (`--user`, `the URI`, `MILVUS_TOKEN`…): a refusal's hint names it. */
+	readonly credentialSource?: string;
+	/** For tests; defaults to undici's fetch (fetch.ts). */
 	readonly fetch?: typeof fetch;
 };
 
@@ -46,11 +48,13 @@ const withDb = (body: Readonly<Record<string, string | undefined>>): Record<stri
 	Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
 
 export const createMilvusClient = (options: MilvusClientOptions): ImportClient => {
-	const fetchImpl = options.fetch ?? crossFetch;
+	const fetchImpl = options.fetch ?? defaultFetch;
 	const base = options.uri.trim().replace(/\/+$/v, '');
 	const shownUri = displayUri(base);
 	const redact = makeRedactor(options.token);
 	const {requestTimeoutSeconds, deadlineMs} = timing(options.timeoutMs);
+	// '' when no credential is sent: the hint then says one is needed.
+	const sentFrom = options.token === undefined || options.token === '' ? '' : options.credentialSource;
 	/** Set once describe answers 404 (Milvus < 2.4.13): from then on, ask get_progress directly. */
 	let describeMissing = false;
 
@@ -67,7 +71,10 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 		return undefined;
 	};
 
-	const call = async <T>(request: Call, parse: (body: unknown) => Result<T>): Promise<Result<T>> => {
+	const call = async <T>(request: Call, parse: (body: unknown) => Result<T>): Promise<Result<T>> =>
+		withCredentialSource(await callUnnamed(request, parse), sentFrom);
+
+	const callUnnamed = async <T>(request: Call, parse: (body: unknown) => Result<T>): Promise<Result<T>> => {
 		const problem = invalid();
 		if (problem !== undefined) {
 			return problem;
@@ -81,13 +88,14 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 				headers: requestHeaders({token: options.token, dbName: request.dbName, requestTimeoutSeconds}),
 				body: request.body,
 				deadlineMs,
+				timeoutMs: options.timeoutMs,
 				signal: request.signal,
 			});
 			if (!raw.ok) {
 				return raw;
 			}
 
-			const json = classifyResponse(raw.value, {endpoint: request.endpoint, timeoutMs: requestTimeoutSeconds * 1000, redact});
+			const json = classifyResponse(raw.value, {endpoint: request.endpoint, timeoutMs: options.timeoutMs, redact});
 			if (!json.ok) {
 				return json;
 			}
@@ -138,6 +146,33 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 			return call({
 				endpoint: endpoints.databases, body: {}, dbName: undefined, signal: requestOptions.signal,
 			}, parseStringList);
+		},
+
+		/**
+		Two read-only probes (docs/milvus-rest.md#progress): databases/list arrived in 2.5, describe in
+		2.4.13. Describe is asked about job "0", which no server has: any answer but 404 means the route exists.
+		*/
+		async detectVersion(requestOptions = {}): Promise<ServerVersion> {
+			const databases = await call({
+				endpoint: endpoints.databases, body: {}, dbName: undefined, signal: requestOptions.signal,
+			}, parseStringList);
+			if (databases.ok) {
+				return '2.5';
+			}
+
+			if (databases.error.kind !== 'not-supported') {
+				return 'unknown';
+			}
+
+			const describe = await call({
+				endpoint: endpoints.describe, body: {jobId: '0'}, dbName: undefined, signal: requestOptions.signal,
+			}, body => parseDescribeResponse(body, '0'));
+			if (!describe.ok && describe.error.kind === 'not-supported') {
+				describeMissing = true;
+				return '2.4.0';
+			}
+
+			return describe.ok || describe.error.kind === 'milvus' ? '2.4.13' : 'unknown';
 		},
 	};
 };

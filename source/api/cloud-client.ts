@@ -5,13 +5,14 @@ self-hosted Milvus (docs/milvus-rest.md#zilliz-cloud): the body names a `cluster
 may lack `progress`, progress is `getProgress` (pymilvus uses `describe`: we fall back to it on 404),
 and each endpoint takes at most 20 requests per second.
 */
-import crossFetch from 'cross-fetch';
 import type {Job, JobDetail} from '../model/jobs/job.js';
 import type {
 	ImportClient, ListOptions, RequestOptions, Result,
 } from './types.js';
+import {defaultFetch} from './fetch.js';
 import {post} from './http.js';
-import {classifyResponse, redactEnvelope} from './response.js';
+import {mergeDuplicates} from './duplicates.js';
+import {classifyResponse, redactEnvelope, withCredentialSource} from './response.js';
 import {
 	displayUri, makeRedactor, requestHeaders, timing,
 } from './request-options.js';
@@ -27,6 +28,8 @@ export type CloudClientOptions = {
 	readonly token: string | undefined;
 	readonly dbName?: string;
 	readonly timeoutMs: number;
+	/** Where the API key came from (`MILVUS_TOKEN`, `--token-file`…): a refusal's hint names it. */
+	readonly credentialSource?: string;
 	readonly fetch?: typeof fetch;
 	/** Defaults: 100 (the most Zilliz accepts, error 96008 above), 50 pages, 10 requests/s per endpoint. */
 	readonly pageSize?: number;
@@ -62,7 +65,7 @@ const parsePage = (body: unknown): Result<Page> => {
 };
 
 export const createCloudClient = (options: CloudClientOptions): ImportClient => {
-	const fetchImpl = options.fetch ?? crossFetch;
+	const fetchImpl = options.fetch ?? defaultFetch;
 	const base = options.endpoint.trim().replace(/\/+$/v, '');
 	const shownUri = displayUri(base);
 	const redact = makeRedactor(options.token);
@@ -72,7 +75,7 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 	const limit = createLimiter(options.perSecond ?? 10, options.clock);
 	let describePath: string = cloudEndpoints.getProgress;
 
-	const call = async <T>(endpoint: string, body: Readonly<Record<string, unknown>>, parse: (json: unknown) => Result<T>, signal: AbortSignal | undefined): Promise<Result<T>> => {
+	const callUnnamed = async <T>(endpoint: string, body: Readonly<Record<string, unknown>>, parse: (json: unknown) => Result<T>, signal: AbortSignal | undefined): Promise<Result<T>> => {
 		await limit(endpoint, signal);
 		const raw = await post({
 			fetch: fetchImpl,
@@ -82,13 +85,14 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 			headers: requestHeaders({token: options.token, dbName: undefined, requestTimeoutSeconds}),
 			body,
 			deadlineMs,
+			timeoutMs: options.timeoutMs,
 			signal,
 		});
 		if (!raw.ok) {
 			return raw;
 		}
 
-		const json = classifyResponse(raw.value, {endpoint, timeoutMs: requestTimeoutSeconds * 1000, redact});
+		const json = classifyResponse(raw.value, {endpoint, timeoutMs: options.timeoutMs, redact});
 		if (!json.ok) {
 			return json;
 		}
@@ -97,9 +101,12 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 		return parsed.ok ? parsed : {ok: false, error: redactEnvelope(parsed.error, redact)};
 	};
 
+	const call = async <T>(endpoint: string, body: Readonly<Record<string, unknown>>, parse: (json: unknown) => Result<T>, signal: AbortSignal | undefined): Promise<Result<T>> =>
+		withCredentialSource(await callUnnamed(endpoint, body, parse, signal), options.token === undefined || options.token === '' ? '' : options.credentialSource);
+
 	const listImportJobs = async (listOptions: ListOptions = {}): Promise<Result<readonly Job[]>> => {
 		const dbName = listOptions.dbName ?? options.dbName;
-		const jobs = new Map<string, Job>();
+		const jobs: Job[] = [];
 		for (let currentPage = 1; currentPage <= maxPages; currentPage++) {
 			const body = {
 				clusterId: options.clusterId, pageSize, currentPage, ...(dbName ? {dbName} : {}),
@@ -110,12 +117,8 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 				return page;
 			}
 
-			for (const job of page.value.jobs) {
-				// A job created mid-pagination shifts the pages: the same id may come twice.
-				if (!jobs.has(job.jobId) && (listOptions.collectionName === undefined || job.collectionName === listOptions.collectionName)) {
-					jobs.set(job.jobId, job);
-				}
-			}
+			// A job created mid-pagination shifts the pages: the same id may come twice (mergeDuplicates below).
+			jobs.push(...page.value.jobs.filter(job => listOptions.collectionName === undefined || job.collectionName === listOptions.collectionName));
 
 			const {records, count} = page.value;
 			if (records < pageSize || (count !== undefined && currentPage * pageSize >= count)) {
@@ -123,7 +126,7 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 			}
 		}
 
-		return {ok: true, value: [...jobs.values()]};
+		return {ok: true, value: mergeDuplicates(jobs)};
 	};
 
 	const describeImportJob = async (jobId: string, describeOptions: RequestOptions = {}): Promise<Result<JobDetail>> => {

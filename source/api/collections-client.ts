@@ -1,5 +1,6 @@
 import type {Job} from '../model/jobs/job.js';
 import type {ImportClient} from './types.js';
+import {mergeDuplicates} from './duplicates.js';
 
 /**
 Several `--collection`s: Milvus lists either one collection or every job of every database
@@ -13,7 +14,7 @@ export const limitToCollections = (client: ImportClient, collections: readonly s
 			return client.listImportJobs(options);
 		}
 
-		const jobs = new Map<string, Job>();
+		const jobs: Job[] = [];
 		for (const collectionName of collections) {
 			// eslint-disable-next-line no-await-in-loop -- one at a time is kinder to the server
 			const result = await client.listImportJobs({...options, collectionName});
@@ -22,10 +23,10 @@ export const limitToCollections = (client: ImportClient, collections: readonly s
 			}
 
 			for (const job of result.value) {
-				jobs.set(job.jobId, job);
+				jobs.push(job);
 			}
 		}
 
-		return {ok: true, value: [...jobs.values()]};
+		return {ok: true, value: mergeDuplicates(jobs)};
 	},
 });

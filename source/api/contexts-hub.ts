@@ -1,6 +1,6 @@
 import type {Job} from '../model/jobs/job.js';
 import type {ApiError} from '../model/jobs/result.js';
-import {nextDelay} from './backoff.js';
+import {classifyFailure, retryDelay} from './retry-policy.js';
 import type {ImportClient, ListOptions, Result} from './types.js';
 
 /** One context's server for the hub. `collections`: the context's own --collection list (empty: all). */
@@ -41,7 +41,7 @@ export const hubJobId = (context: string, jobId: string): string => `${context}/
 const tag = (jobs: readonly Job[], context: string): Job[] => jobs.map(job => ({...job, jobId: hubJobId(context, job.jobId), context}));
 
 /** One context's polling: its own timer, backoff and abort, so a down or slow cluster delays nobody else. */
-type Loop = {status: HubStatus; jobs: readonly Job[]; stop: () => void};
+type Loop = {status: HubStatus; jobs: readonly Job[]; struggles: number; stop: () => void};
 
 const listOf = async (server: HubServer, scope: Scope, signal: AbortSignal): Promise<Result<readonly Job[]>> => {
 	if (scope.collectionName !== undefined || server.collections.length === 0) {
@@ -92,6 +92,7 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 				name: server.name, uri: server.uri, error: undefined, failures: 0, lastOkAt: undefined, nextAt: undefined,
 			},
 			jobs: [],
+			struggles: 0,
 			stop() {
 				controller.abort();
 				clearTimeout(timer);
@@ -105,7 +106,9 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 
 			const failures = result.ok ? 0 : loop.status.failures + 1;
 			const turned = loop.status.lastOkAt === undefined || (loop.status.error === undefined) !== result.ok;
-			const delay = nextDelay(server.intervalMs, failures);
+			// As the single-server screen (hooks/use-poll.ts): back off only from a struggling server.
+			loop.struggles = !result.ok && classifyFailure(result.error) === 'struggling' ? loop.struggles + 1 : 0;
+			const delay = retryDelay(server.intervalMs, loop.struggles, result.ok ? undefined : result.error);
 			loop.status = {
 				...loop.status, error: result.ok ? undefined : result.error, failures, lastOkAt: result.ok ? now() : loop.status.lastOkAt, nextAt: now() + delay,
 			};

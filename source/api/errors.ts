@@ -32,6 +32,15 @@ const withMessage = (prefix: string, message: string): string => message === '' 
 const refusedBy = (error: {readonly code: number | undefined; readonly inEnvelope?: boolean}, status: number): string =>
 	error.inEnvelope === true && error.code !== undefined ? `Milvus code ${error.code}` : `HTTP ${status}`;
 
+/** Points at where the refused credential came from; the one to fix. */
+const credentialHint = (source: string | undefined): string => {
+	if (source === '') {
+		return 'the server needs credentials: give --user, --token-file or MILVUS_TOKEN';
+	}
+
+	return `check ${source ?? '--token / MILVUS_TOKEN'}`;
+};
+
 export const describeError = (error: ApiError): string => {
 	switch (error.kind) {
 		case 'unreachable': {
@@ -49,8 +58,8 @@ export const describeError = (error: ApiError): string => {
 		case 'unauthorized': {
 			// No Milvus code: the client refused the token itself before sending it.
 			return error.code === undefined && error.message !== ''
-				? `invalid credentials: ${sanitize(error.message, 200)} — check --token / MILVUS_TOKEN`
-				: `credentials refused (${refusedBy(error, 401)}): check --token / MILVUS_TOKEN`;
+				? `invalid credentials: ${sanitize(error.message, 200)} — ${credentialHint(error.source)}`
+				: `credentials refused (${refusedBy(error, 401)}): ${credentialHint(error.source)}`;
 		}
 
 		case 'forbidden': {
@@ -119,6 +128,9 @@ const findCode = (error: unknown, depth = 0): string | undefined => {
 	return inner ?? findCode(cause, depth + 1);
 };
 
+/** undici's fetch refuses the WHATWG fetch "bad ports" (1, 6000, 6665–6669…) before connecting; this message is its only mark. */
+const isBadPort = (error: unknown): boolean => error instanceof Error && error.cause instanceof Error && error.cause.message === 'bad port';
+
 export type FailureContext = {
 	/** The server address, without credentials. */
 	readonly uri: string;
@@ -142,6 +154,10 @@ export const classifyFetchError = (error: unknown, context: FailureContext): Api
 
 	if (name === 'AbortError') {
 		return {kind: 'aborted'};
+	}
+
+	if (isBadPort(error)) {
+		return {kind: 'unreachable', detail: `${context.uri}: the port is on fetch's list of blocked ports (WHATWG "bad ports"); use another port`};
 	}
 
 	const code = findCode(error);

@@ -14,6 +14,8 @@ export type RawResponse = {
 	readonly text: string;
 	/** `Location` header of a redirect ('' otherwise). */
 	readonly location: string;
+	/** `Retry-After` header ('' when absent): how long a struggling server asks us to wait. */
+	readonly retryAfter: string;
 };
 
 export type PostRequest = {
@@ -25,6 +27,8 @@ export type PostRequest = {
 	readonly body: unknown;
 	/** Client-side deadline for the whole exchange, body included. */
 	readonly deadlineMs: number;
+	/** The configured --timeout, which a timeout message names (the deadline has a grace period on top). */
+	readonly timeoutMs?: number;
 	readonly signal?: AbortSignal;
 	readonly maxBytes?: number;
 };
@@ -41,7 +45,7 @@ const readCapped = async (response: Response, maxBytes: number): Promise<string 
 		return response.text(); // No stream to count (an injected fetch): trust it.
 	}
 
-	// Both node-fetch's Node stream (cross-fetch) and a web ReadableStream (Node's fetch) are async iterables.
+	// A web ReadableStream (undici's fetch, Node's own) is an async iterable; so is a Node stream from an injected fetch.
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	for await (const chunk of body as AsyncIterable<Uint8Array | string>) { // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- checked just above
@@ -79,14 +83,19 @@ export const post = async (request: PostRequest): Promise<Result<RawResponse>> =
 			return {ok: false, error: {kind: 'bad-shape', detail: `answer larger than ${limit}`}};
 		}
 
-		return {ok: true, value: {status: response.status, text, location: response.headers.get('location') ?? ''}};
+		return {
+			ok: true,
+			value: {
+				status: response.status, text, location: response.headers.get('location') ?? '', retryAfter: response.headers.get('retry-after') ?? '',
+			},
+		};
 	} catch (error) {
 		return {
 			ok: false,
 			error: classifyFetchError(error, {
 				uri: request.displayUri,
 				timedOut: deadline.aborted,
-				afterMs: request.deadlineMs,
+				afterMs: request.timeoutMs ?? request.deadlineMs,
 				aborted: request.signal?.aborted ?? false,
 			}),
 		};

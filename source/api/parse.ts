@@ -9,6 +9,7 @@ import {
 	field, isObject, toCount, toNumber, toProgress, type JsonObject,
 } from './fields.js';
 import {sanitize} from './sanitize.js';
+import {mergeDuplicates} from './duplicates.js';
 import {envelopeError} from './envelope-error.js';
 
 /**
@@ -123,7 +124,7 @@ export const parseListResponse = (body: unknown): Result<Job[]> => {
 		return badShape(`expected "data.records" to be an array, got ${describeType(records)}`);
 	}
 
-	return {ok: true, value: parseJobs(records)};
+	return {ok: true, value: mergeDuplicates(parseJobs(records))};
 };
 
 /** Go renders the file's path list with `%v`: "[dir/1.parquet]", numpy groups "[a.npy b.npy]". Strip the brackets. */

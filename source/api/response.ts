@@ -8,6 +8,7 @@ import type {ApiError, Result} from './types.js';
 import type {RawResponse} from './http.js';
 import {field, isObject, toNumber} from './fields.js';
 import {readJson} from './json.js';
+import {parseRetryAfter} from './retry-after.js';
 import {sanitize} from './sanitize.js';
 
 const titleTag = /<title[^>]*>([^<]*)<\/title>/iv;
@@ -42,6 +43,8 @@ export type ResponseContext = {
 	readonly timeoutMs: number;
 	/** Removes the token from server text (a server may echo the Authorization header). */
 	readonly redact: (text: string) => string;
+	/** Epoch ms, for a Retry-After given as a date. */
+	readonly now?: () => number;
 };
 
 export const classifyResponse = (raw: RawResponse, context: ResponseContext): Result<unknown> => {
@@ -80,9 +83,15 @@ export const classifyResponse = (raw: RawResponse, context: ResponseContext): Re
 			}
 
 			const body = errorBody(text, context.redact);
+			const retryAfterMs = parseRetryAfter(raw.retryAfter, (context.now ?? Date.now)());
+			const wait = retryAfterMs === undefined ? {} : {retryAfterMs};
 			return body === undefined
-				? fail({kind: 'not-json', status, title: context.redact(titleOf(text))})
-				: fail({kind: 'http', status, message: body.message});
+				? fail({
+					kind: 'not-json', status, title: context.redact(titleOf(text)), ...wait,
+				})
+				: fail({
+					kind: 'http', status, message: body.message, ...wait,
+				});
 		}
 	}
 };
@@ -90,3 +99,7 @@ export const classifyResponse = (raw: RawResponse, context: ResponseContext): Re
 /** An error parsed from a JSON envelope carries server text: the token comes out of it (a server may echo the Authorization header). */
 export const redactEnvelope = (error: ApiError, redact: (text: string) => string): ApiError =>
 	error.kind === 'milvus' || error.kind === 'unauthorized' || error.kind === 'forbidden' ? {...error, message: redact(error.message)} : error;
+
+/** A refusal names where the credential came from (`--user`, the URI, `MILVUS_TOKEN`…), so the hint points at the right place. */
+export const withCredentialSource = <T>(result: Result<T>, source: string | undefined): Result<T> =>
+	!result.ok && result.error.kind === 'unauthorized' && source !== undefined ? {ok: false, error: {...result.error, source}} : result;

@@ -6,7 +6,7 @@ change, cursor moves or bidi overrides that reorder what the user reads.
 Whole sequences are removed, not just their introducer (control-sequences.ts): CSI, OSC,
 DCS/SOS/PM/APC strings, 2-char ESC sequences, and the 8-bit C1 forms. Tab, CR, LF (and U+2028/9)
 become one space so a row keeps its layout; every other C0 control, DEL, C1 control and bidi
-control (U+202A–202E, U+2066–2069, LRM, RLM, ALM) is dropped. A lone UTF-16 surrogate (JSON may
+control (U+202A–202E, U+2066–2069, LRM, RLM, ALM) and zero-width character is dropped. A lone UTF-16 surrogate (JSON may
 carry `"\ud800"`) becomes U+FFFD: it is not text, a terminal or a JSON consumer may choke on it when
 re-encoded as UTF-8, and string-width miscounts it. Valid pairs (emoji) are kept.
 
@@ -26,6 +26,20 @@ const isBidiControl = (code: number): boolean =>
 	(code >= 0x20_2A && code <= 0x20_2E)
 	|| (code >= 0x20_66 && code <= 0x20_69)
 	|| code === 0x20_0E || code === 0x20_0F || code === 0x06_1C;
+
+/**
+Characters that take no cell yet are counted as one by the code that cuts a line to fit (slice-ansi
+in Ink's truncation): a title holding them was cut that many cells short. Zero-width space and
+joiners, word joiner and invisible operators, BOM, Mongolian vowel separator, soft hyphen and the
+variation selectors go. Without its joiner an emoji sequence (`👩‍💻`) is drawn as its parts, and
+every terminal and string-width then agree on its width; without VS16 `❤️` is the one cell wide that
+terminals draw.
+*/
+const isInvisible = (code: number): boolean =>
+	(code >= 0x20_0B && code <= 0x20_0D)
+	|| (code >= 0x20_60 && code <= 0x20_64)
+	|| (code >= 0xFE_00 && code <= 0xFE_0F)
+	|| code === 0xFE_FF || code === 0x18_0E || code === 0xAD;
 
 const replacement = '\uFFFD';
 
@@ -80,7 +94,7 @@ const scan = (text: string, maxLength: number): string => {
 			continue;
 		}
 
-		const printable = (code >= 0x20 && code < 0x7F) || (code >= 0xA0 && !isBidiControl(code) && !isLayoutSpace(code));
+		const printable = (code >= 0x20 && code < 0x7F) || (code >= 0xA0 && !isBidiControl(code) && !isLayoutSpace(code) && !isInvisible(code));
 		if (printable) {
 			i++;
 			lastWasSpace = false;
@@ -100,7 +114,7 @@ const scan = (text: string, maxLength: number): string => {
 				lastWasSpace = true;
 			}
 
-			i++; // Other C0, DEL, C1 (incl. 8-bit ST), bidi: dropped.
+			i++; // Other C0, DEL, C1 (incl. 8-bit ST), bidi, invisible: dropped.
 		}
 
 		runStart = i;

@@ -12,6 +12,12 @@ export type ListOptions = RequestOptions & {
 	readonly dbName?: string;
 };
 
+/**
+Which progress weights the server uses (model/rates.ts), as far as routes tell: 2.4.0–2.4.12 (no describe),
+2.4.13+ (describe, no databases/list), 2.5+ (both). 'unknown' when the probe failed or the server cannot say.
+*/
+export type ServerVersion = '2.4.0' | '2.4.13' | '2.5' | 'unknown';
+
 /** What the UI and the script modes need from a server. Implemented for Milvus (client.ts) and the Zilliz Cloud control plane (cloud-client.ts). */
 export type ImportClient = {
 	listImportJobs(options?: ListOptions): Promise<Result<readonly Job[]>>;
@@ -19,4 +25,6 @@ export type ImportClient = {
 	listCollections(dbName?: string, options?: RequestOptions): Promise<Result<readonly string[]>>;
 	/** `not-supported` on Milvus 2.4 (no databases/list route). */
 	listDatabases(options?: RequestOptions): Promise<Result<readonly string[]>>;
+	/** Which version family the server is, from which routes it has (read-only probes); absent: never known (Zilliz Cloud). */
+	detectVersion?(options?: RequestOptions): Promise<ServerVersion>;
 };

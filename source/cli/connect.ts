@@ -26,7 +26,7 @@ const connectTo = async (config: Config, connection: Connection): Promise<Connec
 		case 'milvus': {
 			const {createMilvusClient} = await import('../api/client.js');
 			const client = createMilvusClient({
-				uri: config.uri, token: config.token, dbName: config.dbName, timeoutMs: config.timeoutMs,
+				uri: config.uri, token: config.token, credentialSource: config.credentialSource, dbName: config.dbName, timeoutMs: config.timeoutMs,
 			});
 			return {
 				client, config, serverLabel: config.uri, close: async () => undefined,
@@ -36,7 +36,7 @@ const connectTo = async (config: Config, connection: Connection): Promise<Connec
 		case 'cloud': {
 			const {createCloudClient} = await import('../api/cloud-client.js');
 			const client = createCloudClient({
-				endpoint: connection.endpoint, clusterId: connection.clusterId, token: config.token, dbName: config.dbName, timeoutMs: config.timeoutMs,
+				endpoint: connection.endpoint, clusterId: connection.clusterId, token: config.token, credentialSource: config.credentialSource, dbName: config.dbName, timeoutMs: config.timeoutMs,
 			});
 			return {
 				client, config, serverLabel: `Zilliz Cloud cluster ${connection.clusterId}`, close: async () => undefined,

@@ -1,13 +1,17 @@
 import {programPrefix} from '../modes/context.js';
 import {exitCodes} from '../modes/exit-codes.js';
 import {usageHint} from '../config/config.js';
+import {guardOutput} from './output-errors.js';
 
-export /** Let stdout drain before exiting: a pipe may still hold the table. */
-const exit = (code: number): void => {
+// A closed pipe (EPIPE: quietly, 141) or a full disk (ENOSPC: one line, 74) ends every mode at once, never with 0.
+const output = guardOutput(process.stdout, process.stderr, code => {
+	process.exit(code);
+});
+
+/** Let stdout drain before exiting (a pipe may still hold the table), unless writing it failed. */
+export const exit = (code: number): void => {
 	process.exitCode = code;
-	process.stdout.write('', () => {
-		process.exit(code);
-	});
+	output.exitWith(code);
 };
 
 /** A bad command line: the message and how to get help on stderr, exit code 2. */

@@ -75,6 +75,7 @@ export const prefetchFirstList = (client: ImportClient, scope: Scope, now: () =>
 			describeImportJob: async (jobId, options) => client.describeImportJob(jobId, options),
 			listCollections: async (dbName, options) => client.listCollections(dbName, options),
 			listDatabases: async options => client.listDatabases(options),
+			...(client.detectVersion === undefined ? {} : {detectVersion: client.detectVersion.bind(client)}),
 		},
 		takeReady() {
 			if (pending === undefined || !settled?.result.ok) {

@@ -1,7 +1,9 @@
 import type {ContextRun} from '../config/config.js';
 import {realClock} from '../api/rate-limit.js';
 import type {ContextServer, ContextsModeContext} from '../modes/contexts.js';
-import {exitCodes} from '../modes/exit-codes.js';
+import {
+	exitCodes, signalExitCode, stopSignals, type StopSignal,
+} from '../modes/exit-codes.js';
 import type {Runner} from './dispatch.js';
 import {processIo, resolvePending} from './credentials.js';
 import {usageError} from './exit.js';
@@ -47,12 +49,16 @@ type ScriptRunner = Exclude<Runner, {readonly kind: 'tui'}>;
 /** The script modes over several contexts (modes/run-once-contexts.ts, modes/run-watch-contexts.ts). */
 export const runContextsScript = async (runner: ScriptRunner, servers: readonly ContextServer[], retries: number): Promise<number> => {
 	const controller = new AbortController();
-	const onInterrupt = (): void => {
+	let stoppedBy: StopSignal | undefined;
+	const onSignal = (signal: StopSignal): void => {
+		stoppedBy ??= signal;
 		controller.abort();
 	};
 
-	process.once('SIGINT', onInterrupt);
-	process.once('SIGTERM', onInterrupt);
+	for (const signal of stopSignals) {
+		process.once(signal, onSignal);
+	}
+
 	const context: ContextsModeContext = {
 		contexts: servers,
 		config: servers[0]!.config,
@@ -68,25 +74,32 @@ export const runContextsScript = async (runner: ScriptRunner, servers: readonly 
 		signal: controller.signal,
 	};
 	try {
-		switch (runner.kind) {
-			case 'plain':
-			case 'json': {
-				const {runOnceContexts} = await import('../modes/run-once-contexts.js');
-				return await runOnceContexts(context, runner.kind);
-			}
-
-			case 'json-watch': {
-				const {runJsonWatchContexts} = await import('../modes/run-watch-contexts.js');
-				return await runJsonWatchContexts(context);
-			}
-
-			case 'wait-lines': {
-				const {runWaitContexts} = await import('../modes/run-watch-contexts.js');
-				return await runWaitContexts(context, runner.jobIds);
-			}
-		}
+		const code = await runMode(runner, context);
+		// The modes report an abort as 130; SIGTERM and SIGHUP have their own codes (README "Exit codes").
+		return stoppedBy === undefined ? code : signalExitCode(stoppedBy);
 	} finally {
-		process.off('SIGINT', onInterrupt);
-		process.off('SIGTERM', onInterrupt);
+		for (const signal of stopSignals) {
+			process.off(signal, onSignal);
+		}
+	}
+};
+
+const runMode = async (runner: ScriptRunner, context: ContextsModeContext): Promise<number> => {
+	switch (runner.kind) {
+		case 'plain':
+		case 'json': {
+			const {runOnceContexts} = await import('../modes/run-once-contexts.js');
+			return runOnceContexts(context, runner.kind);
+		}
+
+		case 'json-watch': {
+			const {runJsonWatchContexts} = await import('../modes/run-watch-contexts.js');
+			return runJsonWatchContexts(context);
+		}
+
+		case 'wait-lines': {
+			const {runWaitContexts} = await import('../modes/run-watch-contexts.js');
+			return runWaitContexts(context, runner.jobIds);
+		}
 	}
 };

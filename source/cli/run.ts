@@ -1,7 +1,9 @@
 import type {RunRequest} from '../config/config.js';
 import {realClock} from '../api/rate-limit.js';
 import {firstScope} from '../model/store/first-scope.js';
-import {exitCodes} from '../modes/exit-codes.js';
+import {
+	exitCodes, signalExitCode, stopSignals, type StopSignal,
+} from '../modes/exit-codes.js';
 import {processIo, resolvePending} from './credentials.js';
 import {chooseRunner, runScriptMode} from './dispatch.js';
 import {usageError} from './exit.js';
@@ -54,14 +56,18 @@ export const run = async (request: RunRequest): Promise<number> => {
 		}
 
 		const controller = new AbortController();
-		const onInterrupt = (): void => {
+		let stoppedBy: StopSignal | undefined;
+		const onSignal = (signal: StopSignal): void => {
+			stoppedBy ??= signal;
 			controller.abort();
 		};
 
-		process.once('SIGINT', onInterrupt);
-		process.once('SIGTERM', onInterrupt);
+		for (const signal of stopSignals) {
+			process.once(signal, onSignal);
+		}
+
 		try {
-			return await runScriptMode(runner, {
+			const code = await runScriptMode(runner, {
 				client: connected.client,
 				config: connected.config,
 				retries: request.retries,
@@ -75,9 +81,12 @@ export const run = async (request: RunRequest): Promise<number> => {
 				sleep: realClock.sleep,
 				signal: controller.signal,
 			});
+			// The modes report an abort as 130; SIGTERM and SIGHUP have their own codes (README "Exit codes").
+			return stoppedBy === undefined ? code : signalExitCode(stoppedBy);
 		} finally {
-			process.off('SIGINT', onInterrupt);
-			process.off('SIGTERM', onInterrupt);
+			for (const signal of stopSignals) {
+				process.off(signal, onSignal);
+			}
 		}
 	} finally {
 		await connected.close();

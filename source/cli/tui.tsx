@@ -3,6 +3,7 @@ import type {ImportClient} from '../api/types.js';
 import {App, type AppProps} from '../app.js';
 import type {Config} from '../config/config.js';
 import type {ReportLine} from '../modes/wait-report.js';
+import {screenDiff} from '../terminal/screen-diff.js';
 import {screenStream} from '../terminal/tui-stream.js';
 
 export type TuiOptions = {
@@ -33,7 +34,7 @@ const signalCodes: Readonly<Record<'SIGTERM' | 'SIGHUP' | 'SIGINT', number>> = {
 The live screen, from start to exit code. On a TTY it draws in the alternate screen and always
 leaves the terminal as it found it (main screen, cursor shown, raw mode off): on `q`, Ctrl-C,
 SIGTERM, SIGHUP and an unexpected error alike.
-Exit codes: 0 on `q`/Ctrl-C; in wait mode the verdict (0 all completed, 1 a job failed, 3 a watched
+Exit codes: 0 on `q`, 130 on the Ctrl-C key (as a SIGINT), 130 on either in wait mode; in wait mode the verdict (0 all completed, 1 a job failed, 3 a watched
 job missing, or the server unusable past --retries; the verdict's lines are printed
 after the terminal is restored); 128+n on a signal; 1 after an unexpected error (printed to stderr once the screen is restored).
 */
@@ -69,8 +70,8 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 		stdin.setRawMode(true);
 	}
 
-	// On a TTY Ink draws through the alternate-screen stream (see tui-stream.ts for the Ink quirk it works around).
-	const screen = tty ? screenStream(stdout) : undefined;
+	// On a TTY Ink's frames go through the screen diff (tui-stream.ts): only the cells that change are sent.
+	const screen = tty ? screenStream(stdout, screenDiff({ascii: options.config.ascii})) : undefined;
 
 	return new Promise<number>(resolve => {
 		let finished = false;
@@ -133,10 +134,9 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 				}}
 			/>,
 			{
-				stdout: screen?.stream ?? stdout, stdin, incrementalRendering: true, maxFps: 15, exitOnCtrlC: false, patchConsole: false,
+				stdout: screen?.stream ?? stdout, stdin, maxFps: 15, exitOnCtrlC: false, patchConsole: false,
 			},
 		);
-		screen?.afterInkListeners();
 		for (const signal of Object.keys(signalCodes)) {
 			process.on(signal, onSignal);
 		}

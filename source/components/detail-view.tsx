@@ -1,8 +1,9 @@
 import type {ReactNode} from 'react';
 import {Box, Text} from 'ink';
 import type {Job, JobDetail} from '../model/jobs/job.js';
-import {fit, width as cellWidth} from '../render/cells.js';
+import {fit} from '../render/cells.js';
 import {formatBytes, formatCount} from '../render/format.js';
+import {wrapLines} from '../render/wrap-lines.js';
 import {FileTable, fileTableHeight} from './file-table.js';
 import {ProgressBar} from './progress-bar.js';
 import {useTheme} from './theme-context.js';
@@ -25,44 +26,86 @@ const labelWidth = 11;
 function Field({label, children}: {readonly label: string; readonly children: ReactNode}) {
 	const theme = useTheme();
 	return (
-		<Text wrap='truncate'>
-			<Text color={theme.tone('label')}>{label.padEnd(labelWidth)}</Text>
-			{children}
-		</Text>
+		<Box flexShrink={0}>
+			<Text wrap='truncate'>
+				<Text color={theme.tone('label')}>{label.padEnd(labelWidth)}</Text>
+				{children}
+			</Text>
+		</Box>
 	);
 }
 
-/** One job described: the numbers, every file, and the whole reason, wrapped. */
+/** Fields that give way, in this order, when the view has fewer lines than it needs (10–13-row terminals). */
+type Optional = 'progress' | 'rows' | 'files' | 'size' | 'created' | 'completed';
+const givingWay: readonly Optional[] = ['completed', 'created', 'size', 'files', 'rows', 'progress'];
+const maxReasonLines = 6;
+
+/**
+What fits in `height` lines: the title, an error, the state and the reason's first line always; then
+the progress, the reason's further lines, and the other fields as long as lines are left. Every child
+keeps its height (nothing is squeezed onto another's line); what does not fit is not drawn.
+*/
+const fitLayout = (height: number, reasonLines: number, hasError: boolean) => {
+	const always = 3 + (hasError ? 1 : 0);
+	let left = Math.max(0, height - always);
+	const shown = new Set<Optional>();
+	const take = (field: Optional) => {
+		if (left > 0) {
+			shown.add(field);
+			left--;
+		}
+	};
+
+	take('progress');
+	const reason = 1 + Math.min(left, Math.min(maxReasonLines, reasonLines) - 1);
+	left -= reason - 1;
+	for (const field of givingWay.toReversed().slice(1)) {
+		take(field);
+	}
+
+	return {shown, reason, room: left};
+};
+
+/** One job described: the numbers, every file, and the reason, wrapped (at most 6 lines). */
 export function DetailView({jobId, job, detail, isLoading, error, width, height}: DetailViewProps) {
 	const theme = useTheme();
 	const shown = detail ?? job;
 	const look = theme.state(shown?.state ?? '');
 	const reason = shown?.reason ?? '';
-	const reasonLines = reason === '' ? 1 : Math.ceil(cellWidth(reason) / Math.max(1, width - labelWidth));
+	const lineWidth = Math.max(1, width - labelWidth);
+	const wrapped = reason === '' ? ['-'] : wrapLines(reason, lineWidth, maxReasonLines);
 	const files = detail?.files ?? [];
-	const fixedLines = 8 + Math.min(reasonLines, 6) + (error === undefined ? 0 : 1);
-	const roomForFiles = Math.max(0, height - fixedLines);
+	const layout = fitLayout(height, wrapped.length, error !== undefined);
+	const reasonShown = wrapped.length > layout.reason ? wrapLines(reason, lineWidth, layout.reason) : wrapped;
+	const roomForFiles = layout.room;
 	const fitting = Math.max(0, Math.min(files.length, Math.floor((roomForFiles - 3) / 2)));
+	const has = (field: Optional) => layout.shown.has(field);
+	const filesTitle = `Files (${files.length})${fitting < files.length ? `, ${files.length - fitting} not shown: enlarge the terminal` : ''}`;
 	return (
 		<Box flexDirection='column' height={height} overflow='hidden'>
-			<Text bold color={theme.tone('header')} wrap='truncate'>
-				{`Job ${jobId}${shown ? '  ' + shown.collectionName : ''}${isLoading ? '  ' + theme.loading : ''}  ${theme.dot}  Esc to go back`}
-			</Text>
-			{error === undefined ? null : <Text color={theme.tone('error')} wrap='truncate'>{error}</Text>}
-			<Field label='State'><Text color={look.color}>{shown ? `${look.glyph} ${look.label}` : '?'}</Text></Field>
-			<Field label='Progress'><ProgressBar progress={shown?.progress} width={Math.min(40, width - labelWidth)} color={look.color}/></Field>
-			<Field label='Rows'>{detail ? `${formatCount(detail.importedRows)} / ${formatCount(detail.totalRows)}` : '?'}</Field>
-			<Field label='File size'>{detail ? formatBytes(detail.fileSize) : '?'}</Field>
-			<Field label='Created'>{detail === undefined || detail.createTime === '' ? '(not given by this server)' : detail.createTime}</Field>
-			<Field label='Completed'>{detail === undefined || detail.completeTime === '' ? '-' : detail.completeTime}</Field>
-			<Box flexDirection='row' height={Math.min(reasonLines, 6)}>
-				<Text color={theme.tone('label')}>{'Reason'.padEnd(labelWidth)}</Text>
-				<Box width={Math.max(1, width - labelWidth)}>
-					<Text wrap='wrap' color={reason === '' ? undefined : theme.tone('error')}>{reason === '' ? '-' : reason}</Text>
-				</Box>
+			<Box flexShrink={0}>
+				<Text bold color={theme.tone('header')} wrap='truncate'>
+					{`Job ${jobId}${shown ? '  ' + shown.collectionName : ''}${isLoading ? '  ' + theme.loading : ''}  ${theme.dot}  Esc to go back`}
+				</Text>
 			</Box>
-			<Text bold wrap='truncate'>{fit(`Files (${files.length})${fitting < files.length ? `, ${files.length - fitting} not shown: enlarge the terminal` : ''}`, width)}</Text>
-			{fitting > 0 && fileTableHeight(fitting) <= roomForFiles ? <FileTable files={files.slice(0, fitting)} width={width}/> : null}
+			{error === undefined ? null : <Box flexShrink={0}><Text color={theme.tone('error')} wrap='truncate'>{error}</Text></Box>}
+			<Field label='State'><Text color={look.color}>{shown ? `${look.glyph} ${look.label}` : '?'}</Text></Field>
+			{has('progress') ? <Field label='Progress'><ProgressBar progress={shown?.progress} width={Math.min(40, lineWidth)} color={look.color}/></Field> : null}
+			{has('rows') ? <Field label='Rows'>{detail ? `${formatCount(detail.importedRows)} / ${formatCount(detail.totalRows)}` : '?'}</Field> : null}
+			{has('size') ? <Field label='File size'>{detail ? formatBytes(detail.fileSize) : '?'}</Field> : null}
+			{has('created') ? <Field label='Created'>{detail === undefined || detail.createTime === '' ? '(not given by this server)' : detail.createTime}</Field> : null}
+			{has('completed') ? <Field label='Completed'>{detail === undefined || detail.completeTime === '' ? '-' : detail.completeTime}</Field> : null}
+			{reasonShown.map((line, index) => (
+				// eslint-disable-next-line react/no-array-index-key -- the lines of one text, in order
+				<Box key={index} flexShrink={0}>
+					<Text wrap='truncate'>
+						<Text color={theme.tone('label')}>{(index === 0 ? 'Reason' : '').padEnd(labelWidth)}</Text>
+						<Text color={reason === '' ? undefined : theme.tone('error')}>{line}</Text>
+					</Text>
+				</Box>
+			))}
+			{has('files') ? <Box flexShrink={0}><Text bold wrap='truncate'>{fit(filesTitle, width)}</Text></Box> : null}
+			{fitting > 0 && fileTableHeight(fitting) <= roomForFiles ? <Box flexShrink={0}><FileTable files={files.slice(0, fitting)} width={width}/></Box> : null}
 		</Box>
 	);
 }

@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {fit} from '../render/cells.js';
 import {formatDuration, formatInterval} from '../render/format.js';
 import {updatedText} from '../render/header-age.js';
+import {countsLayout} from '../render/header-counts.js';
 import {headerHeight} from '../render/layout.js';
 import {ProgressBar} from './progress-bar.js';
 import {useTheme} from './theme-context.js';
@@ -40,15 +41,15 @@ export function Header(props: HeaderProps) {
 	const scope = props.collectionName ?? 'all collections';
 	const where = `${props.serverLabel}  db ${props.dbName ?? 'default'}  ${scope}  every ${formatInterval(props.intervalMs)}  ${updated}`;
 	const banner = props.isPaused ? ' PAUSED ' : '';
-	const barWidth = 16;
 	const failures = `failures seen ${props.failuresSeen}`;
-	const countsRoom = Math.max(0, width - barWidth - failures.length - 12);
-	const counts = props.counts.length === 0
-		? (props.lastOkAgeMs === undefined ? 'no data yet' : 'no jobs')
+	const none = props.lastOkAgeMs === undefined ? 'no data yet' : 'no jobs';
+	const countsText = (labels: boolean): string => props.counts.length === 0
+		? none
 		: props.counts.map(({state, count}) => {
 			const look = theme.state(state);
-			return `${look.glyph} ${look.label} ${count}`;
+			return labels ? `${look.glyph} ${look.label} ${count}` : `${look.glyph} ${count}`;
 		}).join('  ');
+	const layout = countsLayout(countsText(true), countsText(false), failures, width);
 	const stale = ` STALE ${props.lastOkAgeMs === undefined ? '' : formatDuration(props.lastOkAgeMs) + ' '}`;
 	const retry = props.retryInMs === undefined ? '' : ` retry in ${formatDuration(props.retryInMs)} ·`;
 	return (
@@ -58,11 +59,11 @@ export function Header(props: HeaderProps) {
 				<Text inverse bold color={theme.tone('paused')}>{banner}</Text>
 			</Text>
 			<Text wrap='truncate'>
-				{fit(counts, countsRoom, 'left', theme.ellipsis)}
+				{fit(layout.counts, Math.max(0, width - 10 - layout.barWidth - (layout.showFailures ? failures.length + 2 : 0)), 'left', theme.ellipsis)}
 				{'  overall '}
-				<ProgressBar progress={props.overallProgress} width={barWidth}/>
-				{'  '}
-				<Text color={props.failuresSeen > 0 ? theme.tone('error') : undefined}>{failures}</Text>
+				<ProgressBar progress={props.overallProgress} width={layout.barWidth}/>
+				{layout.showFailures ? '  ' : ''}
+				{layout.showFailures ? <Text color={props.failuresSeen > 0 ? theme.tone('error') : undefined}>{failures}</Text> : null}
 			</Text>
 			{props.error === undefined
 				? <Text wrap='truncate' color={theme.tone('muted')}>{fit(props.summary, width, 'left', theme.ellipsis)}</Text>

@@ -29,6 +29,8 @@ export type ScreenProps = {
 	readonly now: number;
 	readonly columns: number;
 	readonly rows: number;
+	/** Columns the terminal has beyond `columns` that the screen never draws in (tui-stream.ts): the size check is the terminal's. */
+	readonly reservedColumns?: number;
 	readonly serverLabel: string;
 	/** Several contexts: their states, for the header's line (render/contexts-line.ts) and the stale rows' CONTEXT cells. */
 	readonly contexts?: readonly HubStatus[];
@@ -47,7 +49,7 @@ export type ScreenProps = {
 };
 
 /** The whole frame for one state: header, the view of the current mode, footer. */
-export function Screen({state, now, columns, rows, serverLabel, contexts, allCollections, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime}: ScreenProps) {
+export function Screen({state, now, columns, reservedColumns = 0, rows, serverLabel, contexts, allCollections, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime}: ScreenProps) {
 	const theme = useTheme();
 	const all = visibleJobs(state);
 	const widths = contentWidths(state.jobs);
@@ -60,8 +62,8 @@ export function Screen({state, now, columns, rows, serverLabel, contexts, allCol
 		setTop(window.start);
 	}
 
-	if (columns < minColumns || rows < minRows) {
-		return <TooSmall columns={columns} rows={rows} minColumns={minColumns} minRows={minRows}/>;
+	if (columns + reservedColumns < minColumns || rows < minRows) {
+		return <TooSmall columns={columns + reservedColumns} rows={rows} minColumns={minColumns} minRows={minRows}/>;
 	}
 
 	const keyContext: KeyContext = {databases: state.databases !== undefined};

@@ -26,6 +26,20 @@ export const list = (flags: RawFlags, key: string): string[] => {
 		.filter(item => item !== '');
 };
 
+/**
+Whether a repeatable flag was given with no value or an empty one (`--state` at the end, `--job ""` from
+an unset `$JOB_ID`): dropping it silently would widen what the flag narrows (wait for every job instead of one).
+*/
+export const givenEmpty = (flags: RawFlags, key: string): boolean => {
+	const value = flags[key];
+	if (value === undefined) {
+		return false;
+	}
+
+	const values = Array.isArray(value) ? (value as unknown[]) : [value];
+	return values.length === 0 || values.some(item => typeof item === 'string' && item.trim() === '');
+};
+
 export const bool = (flags: RawFlags, key: string): boolean | undefined => {
 	const value = flags[key];
 	return typeof value === 'boolean' ? value : undefined;

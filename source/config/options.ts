@@ -20,8 +20,9 @@ to other users of this machine (ps, /proc). Prefer MILVUS_TOKEN or
 --token-file, or let the password be asked for.
 
 Exit codes: 0 ok (--wait: all completed), 1 a watched job failed,
-2 usage error, 3 server unreachable or credentials refused (after
---retries), 130 interrupted.`;
+2 usage error (or an unknown --collection/--db), 3 server unreachable
+or credentials refused (after --retries), 74 stdout not writable,
+130 interrupted (also q during --wait), 141 stdout closed, 143 SIGTERM.`;
 
 // The flags live in the default command's builder so `demo-server --uri x` is an unknown argument.
 const mainOptions = (y: Argv): Argv => y
@@ -45,7 +46,7 @@ const mainOptions = (y: Argv): Argv => y
 		group: view, type: 'string', array: true, describe: 'only jobs in these states (repeatable or comma-separated)',
 	})
 	.option('filter', {group: view, type: 'string', describe: 'text filter over id, collection, state, reason; !text inverts'})
-	.option('sort', {group: view, type: 'string', describe: 'state, progress, jobId, collection, rate or age; --sort=-progress reverses'})
+	.option('sort', {group: view, type: 'string', describe: 'state, progress, jobId, collection, rate or age, ascending; --sort=-progress or progress:desc for descending'})
 	.option('color', {
 		group: view, type: 'boolean', describe: 'colours (--no-color turns them off)', default: true,
 	})

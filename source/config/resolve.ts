@@ -1,17 +1,18 @@
 import type {SortSpec} from '../model/jobs/types.js';
 import {flavors} from '../demo/flavor.js';
+import {knownStates} from '../model/jobs/job.js';
 import type {
 	Config, Connection, Environment, ParseResult, RunMode,
 } from './types.js';
 import {normalizeUri, type NormalizedUri} from './uri.js';
 import {
-	asciiFromEnv, colorFromEnv, parseCount, parsePort, parseSeconds, parseSort, parseStates,
+	asciiFromEnv, colorFromEnv, maxTimerMs, parseCount, parsePort, parseSeconds, parseSort, parseStates,
 } from './values.js';
 import {resolveCredentials} from './credentials.js';
 import type {ConfigFile} from './config-file.js';
 import {resolveWithContexts, type ProcessEnvironment} from './resolve-contexts.js';
 import {
-	bool, list, nonEmpty, text, type RawFlags,
+	bool, givenEmpty, list, nonEmpty, text, type RawFlags,
 } from './flags.js';
 
 type Context = {
@@ -79,7 +80,8 @@ type Numbers = {readonly intervalMs: number; readonly timeoutMs: number; readonl
 
 const readNumbers = (flags: RawFlags): Numbers | string => {
 	const interval = parseSeconds('interval', text(flags, 'interval') ?? defaults.intervalSeconds, 0.5);
-	const timeout = parseSeconds('timeout', text(flags, 'timeout') ?? defaults.timeoutSeconds, 0.1);
+	// The request deadline is the timeout rounded up to whole seconds plus up to 2 s of grace (api/request-options.ts).
+	const timeout = parseSeconds('timeout', text(flags, 'timeout') ?? defaults.timeoutSeconds, 0.1, maxTimerMs - 3000);
 	const retries = parseCount('retries', text(flags, 'retries') ?? defaults.retries, 1000);
 	if (!interval.ok) {
 		return interval.message;
@@ -144,6 +146,14 @@ const readValues = (flags: RawFlags, env: Environment): Values | string => {
 		return numbers;
 	}
 
+	if (givenEmpty(flags, 'job')) {
+		return '--job needs a job id, got an empty value (is the variable that holds it set?)';
+	}
+
+	if (givenEmpty(flags, 'state')) {
+		return `--state needs a value (one or more of ${knownStates.join(', ')})`;
+	}
+
 	const states = parseStates(list(flags, 'state'));
 	const sort = parseSort(text(flags, 'sort') ?? 'state');
 	const uri = normalizeUri(uriInput(flags, env));
@@ -206,6 +216,7 @@ const resolveOne = (flags: RawFlags, env: Environment, context: Context, flavor:
 	const config: Config = {
 		uri: uri.uri,
 		token: credentials.value.token,
+		credentialSource: credentials.value.source,
 		dbName: nonEmpty(text(flags, 'db')) ?? nonEmpty(env.MILVUS_DB_NAME),
 		collections: [...new Set(list(flags, 'collection'))],
 		intervalMs: numbers.intervalMs,

@@ -6,6 +6,8 @@ export type Config = {
 	readonly uri: string;
 	/** `user:password` or an API key; undefined when auth is off. Never printed. */
 	readonly token: string | undefined;
+	/** Where the token came from, as a refusal's hint names it (`--user`, `MILVUS_TOKEN`, the URI…); undefined: none given. */
+	readonly credentialSource?: string;
 	/** Database chosen with --db; undefined means the server default. */
 	readonly dbName: string | undefined;
 	/** Empty: all collections. */

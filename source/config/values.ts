@@ -8,15 +8,28 @@ export type Parsed<T> = {readonly ok: true; readonly value: T} | {readonly ok: f
 const ok = <T>(value: T): Parsed<T> => ({ok: true, value});
 const fail = <T>(message: string): Parsed<T> => ({ok: false, message});
 
-/** Seconds as typed (`2`, `0.5`, `1.5s`) → milliseconds. */
-export const parseSeconds = (flag: string, raw: string, minimumSeconds: number): Parsed<number> => {
-	const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*s?\s*$/iv.exec(raw);
+/** The longest delay a Node.js timer can hold (2^31 − 1 ms, about 24.8 days); longer ones fire at once. */
+export const maxTimerMs = 2_147_483_647;
+
+/**
+Seconds as typed (`2`, `0.5`, `1.5s`, `1e3`) → milliseconds, from `minimumSeconds` up to `maximumMs`.
+Beyond the timer limit the flag is refused with the reason, rather than clamped (a silent clamp is a
+lie) or passed on (an overflowing timer fires at once: thousands of polls a second).
+*/
+export const parseSeconds = (flag: string, raw: string, minimumSeconds: number, maximumMs = maxTimerMs): Parsed<number> => {
+	const match = /^\s*((?:\d+(?:\.\d*)?|\.\d+)(?:e[+\-]?\d+)?)\s*s?\s*$/iv.exec(raw);
 	const seconds = match ? Number(match[1]) : Number.NaN;
-	if (!Number.isFinite(seconds) || seconds <= 0) {
+	if (Number.isNaN(seconds) || seconds <= 0) {
 		return fail(`--${flag} must be a positive number of seconds, got "${raw}"`);
 	}
 
-	return ok(Math.round(Math.max(seconds, minimumSeconds) * 1000));
+	const milliseconds = Math.round(Math.max(seconds, minimumSeconds) * 1000);
+	if (!Number.isFinite(milliseconds) || milliseconds > maximumMs) {
+		const limit = Math.floor(maximumMs / 1000);
+		return fail(`--${flag} must be at most ${limit} seconds (${(limit / 86_400).toFixed(1)} days, the longest wait a Node.js timer holds), got "${raw}"`);
+	}
+
+	return ok(milliseconds);
 };
 
 export const parseCount = (flag: string, raw: string, maximum: number): Parsed<number> => {

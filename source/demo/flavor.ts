@@ -3,12 +3,12 @@ What differs between the Milvus versions the demo server can imitate (docs/milvu
 Everything version-dependent is read from here, so the handlers stay version-free.
 */
 
-export const flavors = ['2.4.0', '2.4', '2.5', '2.6', '3.0'] as const;
+export const flavors = ['2.4.0', '2.4', '2.5', '2.6', '3.0', '3.0-v3'] as const;
 export type Flavor = (typeof flavors)[number];
 export const defaultFlavor: Flavor = '2.6';
 
 /** Internal job phases (datacoord's ImportJobState); the REST API collapses most of them into `Importing`. */
-export type RunPhase = 'Pending' | 'PreImporting' | 'Importing' | 'Sorting' | 'IndexBuilding' | 'Uncommitted' | 'Committing';
+export type RunPhase = 'Pending' | 'PreImporting' | 'Resharding' | 'Planning' | 'Importing' | 'Sorting' | 'IndexBuilding' | 'Uncommitted' | 'Committing';
 
 export type Traits = {
 	/** 200 on 2.4.0–2.4.2 (PR #33339 switched it to 0 in 2.4.3). */
@@ -30,6 +30,12 @@ export type Traits = {
 	readonly hasTaskRetry: boolean;
 	/** 3.0-dev: `auto_commit=false` jobs stop at Uncommitted (PR #48524). */
 	readonly hasCommit: boolean;
+	/**
+	Import V3 (`dataCoord.import.enableImportV3`, off by default on master): other progress weights (pre-import
+	10–15, resharding 15–45, planning 45, importing 50–60, index 60–90), and describe's per-file entries are
+	reshard tasks whose `completeTime` is always empty (Milvus master's getV3JobProgress / getV3TaskProgresses).
+	*/
+	readonly importV3: boolean;
 	/** 2.4 answers an overrun with plain text `timeout`, 2.5+ with JSON code 10001. */
 	readonly jsonTimeout: boolean;
 	/** Unknown job: 2100 "importing data failed" until 2.6.18, then 2101 "… on server side" (39c9b039). */
@@ -54,6 +60,7 @@ const base: Traits = {
 	indexWeight: 10,
 	hasTaskRetry: true,
 	hasCommit: false,
+	importV3: false,
 	jsonTimeout: true,
 	notFoundCode: 2100,
 	notFoundSuffix: importFailed,
@@ -75,6 +82,18 @@ const table: Readonly<Record<Flavor, Traits>> = {
 		...base,
 		hasCreateTime: true,
 		hasCommit: true,
+		notFoundCode: 2101,
+		notFoundSuffix: `${importFailed} on server side`,
+		badIdCode: 1100,
+		badIdPrefix: 'parse job id failed: ',
+		badIdSuffix: 'invalid parameter',
+	},
+	'3.0-v3': {
+		...base,
+		hasCreateTime: true,
+		hasCommit: true,
+		importV3: true,
+		hasTaskRetry: false,
 		notFoundCode: 2101,
 		notFoundSuffix: `${importFailed} on server side`,
 		badIdCode: 1100,
@@ -103,6 +122,11 @@ export const phasesOf = (flavor: Flavor, autoCommit: boolean): readonly RunPhase
 
 		case '3.0': {
 			const phases: RunPhase[] = ['Pending', 'PreImporting', 'Importing', 'Sorting', 'IndexBuilding'];
+			return autoCommit ? phases : [...phases, 'Uncommitted', 'Committing'];
+		}
+
+		case '3.0-v3': {
+			const phases: RunPhase[] = ['Pending', 'PreImporting', 'Resharding', 'Planning', 'Importing', 'IndexBuilding'];
 			return autoCommit ? phases : [...phases, 'Uncommitted', 'Committing'];
 		}
 	}

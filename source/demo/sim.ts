@@ -66,6 +66,8 @@ export type Snapshot
 const durations: Readonly<Record<RunPhase, readonly [number, number]>> = {
 	Pending: [3, 10],
 	PreImporting: [6, 15],
+	Resharding: [20, 50],
+	Planning: [2, 5],
 	Importing: [20, 60],
 	Sorting: [5, 15],
 	IndexBuilding: [10, 40],

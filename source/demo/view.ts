@@ -1,20 +1,11 @@
 import type {Traits} from './flavor.js';
+import {progressOf, sum, type TaskView} from './job-progress.js';
 import {attemptAt} from './retry.js';
 import {
 	phaseAt, type SimFile, type SimJob, type Snapshot, type Step,
 } from './sim.js';
 
-/** What list and describe show of a job at a moment: the public state and the progress formulas (docs/milvus-rest.md#states). */
-export type TaskView = {
-	readonly fileName: string;
-	readonly fileSize: number;
-	readonly progress: number;
-	readonly state: 'Pending' | 'InProgress' | 'Retry' | 'Completed' | 'Failed';
-	readonly importedRows: number;
-	readonly totalRows: number;
-	readonly completeTime: number | undefined;
-	readonly reason: string;
-};
+export type {TaskView} from './job-progress.js';
 
 export type JobView = {
 	readonly state: string;
@@ -28,8 +19,6 @@ export type JobView = {
 
 /** Go's `%v` of a []string: `[a.npy b.npy]`. */
 export const fileName = (paths: readonly string[]): string => `[${paths.join(' ')}]`;
-
-const countUpTo = (values: readonly number[], fraction: number): number => values.filter(value => value <= fraction).length;
 
 /** Share of a file's rows written at `fraction` of the rows stage; its progress is an integer percent, rows derive from it. */
 const taskAt = (file: SimFile, step: Step, fraction: number): TaskView => {
@@ -54,8 +43,16 @@ const taskAt = (file: SimFile, step: Step, fraction: number): TaskView => {
 	};
 };
 
-const tasksOf = (job: SimJob, snapshot: Snapshot): TaskView[] => {
-	const importing = job.steps.find(step => step.phase === 'Importing')!;
+/** V3 lists reshard tasks, which hash the rows during Resharding and never carry a completeTime. */
+const v3Task = (task: TaskView): TaskView => ({...task, completeTime: undefined});
+
+const tasksOf = (job: SimJob, snapshot: Snapshot, traits: Traits): TaskView[] => {
+	const tasks = rowTasksOf(job, snapshot, traits.importV3 ? 'Resharding' : 'Importing');
+	return traits.importV3 ? tasks.map(task => v3Task(task)) : tasks;
+};
+
+const rowTasksOf = (job: SimJob, snapshot: Snapshot, rowsPhase: 'Importing' | 'Resharding'): TaskView[] => {
+	const importing = job.steps.find(step => step.phase === rowsPhase)!;
 	if (snapshot.phase === 'Completed') {
 		return job.files.map(file => taskAt(file, importing, 1));
 	}
@@ -77,47 +74,6 @@ const tasksOf = (job: SimJob, snapshot: Snapshot): TaskView[] => {
 		}));
 };
 
-const sum = (tasks: readonly TaskView[], pick: (task: TaskView) => number): number => tasks.reduce((total, task) => total + pick(task), 0);
-
-const progressOf = (job: SimJob, snapshot: Snapshot, traits: Traits, tasks: readonly TaskView[]): number => {
-	const count = Math.max(1, job.files.length);
-	switch (snapshot.phase) {
-		case 'Pending': {
-			return Math.floor((countUpTo(job.files.map(file => file.taskAt), snapshot.fraction) / count) * 10);
-		}
-
-		case 'PreImporting': {
-			return 10 + Math.floor((countUpTo(job.files.map(file => file.preImportAt), snapshot.fraction) / count) * 30);
-		}
-
-		case 'Importing': {
-			const total = sum(tasks, task => task.totalRows);
-			return 40 + Math.floor(total === 0 ? 0 : (sum(tasks, task => task.importedRows) / total) * traits.rowsWeight);
-		}
-
-		case 'Sorting': {
-			return 70 + Math.floor(snapshot.fraction * 10);
-		}
-
-		case 'IndexBuilding': {
-			return traits.indexFrom + Math.floor(snapshot.fraction * traits.indexWeight);
-		}
-
-		case 'Uncommitted':
-		case 'Committing': {
-			return 99;
-		}
-
-		case 'Completed': {
-			return 100;
-		}
-
-		case 'Failed': {
-			return 0; // Progress and rows drop to 0 on failure (docs/milvus-rest.md#progress).
-		}
-	}
-};
-
 const stateOf = (job: SimJob, snapshot: Snapshot): string => {
 	switch (snapshot.phase) {
 		case 'Pending':
@@ -132,6 +88,8 @@ const stateOf = (job: SimJob, snapshot: Snapshot): string => {
 		}
 
 		case 'PreImporting':
+		case 'Resharding':
+		case 'Planning':
 		case 'Importing':
 		case 'Sorting':
 		case 'IndexBuilding': {
@@ -142,7 +100,7 @@ const stateOf = (job: SimJob, snapshot: Snapshot): string => {
 
 export const viewJob = (job: SimJob, now: number, traits: Traits): JobView => {
 	const snapshot = phaseAt(job, now);
-	const tasks = tasksOf(job, snapshot);
+	const tasks = tasksOf(job, snapshot, traits);
 	const failed = snapshot.phase === 'Failed';
 	return {
 		state: stateOf(job, snapshot),

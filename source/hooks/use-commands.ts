@@ -14,7 +14,8 @@ export type CommandsOptions = {
 	readonly current: () => AppState;
 	readonly dispatch: (action: Action) => void;
 	readonly refresh: () => void;
-	readonly onExit: (code: number) => void;
+	/** `q` or Ctrl-C (`interrupted`): the app decides the exit code (README "Exit codes"). */
+	readonly onQuit: (interrupted: boolean) => void;
 	readonly now: () => number;
 	readonly columns: number;
 	readonly rows: number;
@@ -26,13 +27,13 @@ the world) → run here. The one effect runner: effects are what a reducer canno
 write to the terminal) or what needs the screen's size.
 */
 export function useCommands({
-	current, dispatch, refresh, onExit, now, columns, rows,
+	current, dispatch, refresh, onQuit, now, columns, rows,
 }: CommandsOptions): void {
 	const {stdout} = useStdout();
 	const run = (effect: Effect, state: AppState): void => {
 		switch (effect.type) {
 			case 'quit': {
-				onExit(0);
+				onQuit(effect.interrupted);
 				break;
 			}
 

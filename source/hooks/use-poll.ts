@@ -1,9 +1,9 @@
 import {
 	useCallback, useEffect, useRef, useState,
 } from 'react';
-import type {ImportClient} from '../api/types.js';
+import {classifyFailure, retryDelay} from '../api/retry-policy.js';
+import type {ApiError, ImportClient} from '../api/types.js';
 import type {Action, Scope} from '../model/store/actions.js';
-import {nextDelay} from '../api/backoff.js';
 
 export type PollOptions = {
 	readonly client: ImportClient;
@@ -30,6 +30,9 @@ export type PollControl = {
 The only list polling in the UI. A setTimeout chain, never setInterval: the next poll is scheduled
 after the current one settles, so a slow server never stacks requests. Each run of the effect owns
 one scope: switching scope, pausing or unmounting aborts the request in flight and drops its answer.
+After a failure the next try follows api/retry-policy.ts: at the interval when nothing listens (refused,
+reset), so the screen recovers within one interval of the server's return; later (doubling, Retry-After,
+capped) only while the server answers but struggles (5xx, 429, timeouts). `r` tries at once either way.
 */
 export const usePoll = ({
 	client, scope, paused, intervalMs, dispatch, now, firstPollAfter,
@@ -54,12 +57,15 @@ export const usePoll = ({
 		let controller: AbortController | undefined;
 		let timer: NodeJS.Timeout | undefined;
 		let failures = 0;
+		/** Failures in a row of the struggling kind, and the last error: what the backoff reads. */
+		let struggles = 0;
+		let lastError: ApiError | undefined;
 		let settledAt = now();
 		let again = false;
 
 		const schedule = () => {
 			clearTimeout(timer);
-			const delay = nextDelay(intervalRef.current, failures);
+			const delay = retryDelay(intervalRef.current, struggles, lastError);
 			const wait = Math.max(0, settledAt + delay - now());
 			setRetryAt(failures > 0 ? settledAt + delay : undefined);
 			timer = setTimeout(() => {
@@ -79,11 +85,15 @@ export const usePoll = ({
 			settledAt = now();
 			if (result.ok) {
 				failures = 0;
+				struggles = 0;
+				lastError = undefined;
 				dispatch({
 					type: 'poll-ok', at: settledAt, scope: loopScope, jobs: result.value,
 				});
 			} else if (result.error.kind !== 'aborted') {
 				failures++;
+				struggles = classifyFailure(result.error) === 'struggling' ? struggles + 1 : 0;
+				lastError = result.error;
 				dispatch({
 					type: 'poll-failed', at: settledAt, scope: loopScope, error: result.error,
 				});
@@ -91,7 +101,7 @@ export const usePoll = ({
 
 			if (again) {
 				again = false;
-				settledAt -= nextDelay(intervalRef.current, failures);
+				settledAt -= retryDelay(intervalRef.current, struggles, lastError);
 			}
 
 			schedule();

@@ -1,19 +1,27 @@
 import {useEffect, useState} from 'react';
 import {useStdout} from 'ink';
 
-export type TerminalSize = {readonly columns: number; readonly rows: number};
+export type TerminalSize = {
+	readonly columns: number;
+	readonly rows: number;
+	/** Columns the terminal has beyond `columns`, which the screen stream keeps free (tui-stream.ts). */
+	readonly reservedColumns: number;
+};
 
 /** Streams that are not terminals (tests, pipes) report no size: assume the classic 80×24. */
-const read = (stdout: NodeJS.WriteStream): TerminalSize => ({
-	columns: stdout.columns > 0 ? stdout.columns : 80,
-	rows: stdout.rows > 0 ? stdout.rows : 24,
-});
+const read = (stdout: NodeJS.WriteStream): TerminalSize => {
+	const reserved: unknown = Reflect.get(stdout, 'reservedColumns');
+	return {
+		columns: stdout.columns > 0 ? stdout.columns : 80,
+		rows: stdout.rows > 0 ? stdout.rows : 24,
+		reservedColumns: typeof reserved === 'number' ? reserved : 0,
+	};
+};
 
 /**
-The terminal size, re-read on every `resize` so the layout follows at once. Read once every `resize`
-listener has run, not in this one: the screen stream (tui-stream.ts) reports one column less while
-Ink handles a resize, and whether this listener runs before or after the one that ends that depends
-on when React ran this effect (seen in CI as "have 49×8" on a 50-column terminal).
+The terminal size, re-read on every `resize` so the layout follows at once. On the live screen the
+stream (tui-stream.ts) reports one column less than the terminal has: the screen diff never writes
+the last column. Read once every `resize` listener has run, so no listener's order matters.
 */
 export const useTerminalSize = (): TerminalSize => {
 	const {stdout} = useStdout();

@@ -7,7 +7,7 @@ import type {JobFilter} from '../model/jobs/types.js';
 import {
 	startWait, stepWait, waitExitCode, waitGivesUp, waitVerdict, type WaitState,
 } from '../model/jobs/wait.js';
-import {exitCodes} from '../modes/exit-codes.js';
+import {failureExitCode} from '../modes/fetch-jobs.js';
 import {unavailableReport, verdictReport, type ReportLine} from '../modes/wait-report.js';
 
 export type WaitOptions = {
@@ -71,7 +71,7 @@ export const useWait = (state: AppState, wait: WaitOptions | undefined, onExit: 
 
 		if (waitGivesUp(lastError.error, consecutiveFailures, wait.retries)) {
 			doneRef.current = true;
-			onExit(exitCodes.unavailable, unavailableReport(lastError.error, wait.uri, consecutiveFailures));
+			onExit(failureExitCode(lastError.error), unavailableReport(lastError.error, wait.uri, consecutiveFailures));
 		}
 		// One check per failed poll.
 	}, [lastError, consecutiveFailures]); // eslint-disable-line react-hooks/exhaustive-deps

@@ -1,3 +1,4 @@
+import {classifyFailure} from '../api/retry-policy.js';
 import type {ApiError, ImportClient} from '../api/types.js';
 import type {Config} from '../config/config.js';
 import type {Job} from '../model/jobs/job.js';
@@ -16,6 +17,8 @@ export type ContextStatus = {
 	readonly uri: string;
 	readonly error: ApiError | undefined;
 	readonly failures: number;
+	/** Failures in a row of the struggling kind (api/retry-policy.ts): what the backoff reads. */
+	readonly struggles: number;
 	/** Epoch ms of the last good answer; undefined: none yet. */
 	readonly lastOkAt: number | undefined;
 };
@@ -49,10 +52,15 @@ export const pollContexts = async (context: ContextsModeContext, previous: Conte
 		const at = context.now();
 		const status: ContextStatus = result.ok
 			? {
-				name: server.name, uri: server.config.uri, error: undefined, failures: 0, lastOkAt: at,
+				name: server.name, uri: server.config.uri, error: undefined, failures: 0, struggles: 0, lastOkAt: at,
 			}
 			: {
-				name: server.name, uri: server.config.uri, error: result.error, failures: (before?.failures ?? 0) + 1, lastOkAt: before?.lastOkAt,
+				name: server.name,
+				uri: server.config.uri,
+				error: result.error,
+				failures: (before?.failures ?? 0) + 1,
+				struggles: classifyFailure(result.error) === 'struggling' ? (before?.struggles ?? 0) + 1 : 0,
+				lastOkAt: before?.lastOkAt,
 			};
 		const jobs = result.ok ? tagJobs(result.value, server.name) : (previous?.jobs.filter(job => job.context === server.name) ?? []);
 		return {status, jobs};

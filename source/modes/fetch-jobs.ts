@@ -1,7 +1,10 @@
 import type {ApiError, Result} from '../api/types.js';
+import {mergeDuplicates} from '../api/duplicates.js';
 import {describeError} from '../api/errors.js';
+import {classifyFailure, isUnknownScope} from '../api/retry-policy.js';
 import type {Job} from '../model/jobs/job.js';
 import type {ModeContext} from './context.js';
+import {exitCodes, type ExitCode} from './exit-codes.js';
 
 /**
 One poll: the whole list, or one list per `--collection` (Milvus filters by collection only one at
@@ -13,7 +16,7 @@ export const fetchJobs = async (context: Pick<ModeContext, 'client' | 'config' |
 		return client.listImportJobs({signal});
 	}
 
-	const jobs = new Map<string, Job>();
+	const jobs: Job[] = [];
 	for (const collectionName of config.collections) {
 		// eslint-disable-next-line no-await-in-loop -- one at a time is kinder to the server
 		const result = await client.listImportJobs({collectionName, signal});
@@ -22,15 +25,18 @@ export const fetchJobs = async (context: Pick<ModeContext, 'client' | 'config' |
 		}
 
 		for (const job of result.value) {
-			jobs.set(job.jobId, job);
+			jobs.push(job);
 		}
 	}
 
-	return {ok: true, value: [...jobs.values()]};
+	return {ok: true, value: mergeDuplicates(jobs)};
 };
 
-/** Retrying cannot fix refused credentials, and a cancelled request was cancelled on purpose. */
-export const isFatal = (error: ApiError): boolean => error.kind === 'unauthorized' || error.kind === 'forbidden' || error.kind === 'aborted';
+/** Retrying cannot fix refused credentials or an unknown collection/database, and a cancelled request was cancelled on purpose. */
+export const isFatal = (error: ApiError): boolean => error.kind === 'aborted' || classifyFailure(error) === 'hopeless';
+
+/** The exit code of a poll that failed for good: 2 for a --collection/--db the server does not have (a user error), else 3. */
+export const failureExitCode = (error: ApiError): ExitCode => isUnknownScope(error) ? exitCodes.usage : exitCodes.unavailable;
 
 /** Backoff for the one-shot modes: 0.5 s, 1 s, 2 s, … capped at the poll interval. */
 export const retryDelayMs = (failures: number, intervalMs: number): number => Math.min(intervalMs, 500 * (2 ** Math.max(0, failures - 1)));

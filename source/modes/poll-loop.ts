@@ -1,16 +1,23 @@
+import {retryDelay, classifyFailure} from '../api/retry-policy.js';
+import type {ApiError} from '../api/types.js';
 import type {Job} from '../model/jobs/job.js';
 import {programPrefix, type ModeContext} from './context.js';
 import {exitCodes, type ExitCode} from './exit-codes.js';
-import {failureLine, fetchJobs, isFatal} from './fetch-jobs.js';
+import {
+	failureExitCode, failureLine, fetchJobs, isFatal,
+} from './fetch-jobs.js';
 
 /**
 The loop of the script modes that keep watching (`--json --watch`, `--wait`): polls never overlap;
 each good answer goes to `onJobs`, which ends the loop by returning an exit code; a failed poll prints
-one line on stderr and is retried at the next interval, until more than --retries fail in a row or the
-error is one retrying cannot fix (refused credentials): exit 3. Ctrl-C ends it with 130.
+one line on stderr and is retried at the next interval (later while the server struggles: api/retry-policy.ts),
+until more than --retries fail in a row (exit 3) or the error is one retrying cannot fix: refused credentials
+(exit 3), an unknown collection or database (exit 2). Ctrl-C ends it with 130.
 */
 export const pollLoop = async (context: ModeContext, onJobs: (jobs: readonly Job[]) => ExitCode | undefined): Promise<ExitCode> => {
 	let failures = 0;
+	let struggles = 0;
+	let lastError: ApiError | undefined;
 	while (!context.signal.aborted) {
 		// eslint-disable-next-line no-await-in-loop -- polls never overlap
 		const result = await fetchJobs(context);
@@ -20,20 +27,24 @@ export const pollLoop = async (context: ModeContext, onJobs: (jobs: readonly Job
 
 		if (result.ok) {
 			failures = 0;
+			struggles = 0;
+			lastError = undefined;
 			const code = onJobs(result.value);
 			if (code !== undefined) {
 				return code;
 			}
 		} else {
 			failures++;
+			struggles = classifyFailure(result.error) === 'struggling' ? struggles + 1 : 0;
+			lastError = result.error;
 			context.err(`${programPrefix}${failureLine(result.error, context.config.uri, failures)}\n`);
 			if (isFatal(result.error) || failures > context.retries) {
-				return exitCodes.unavailable;
+				return failureExitCode(result.error);
 			}
 		}
 
 		// eslint-disable-next-line no-await-in-loop
-		await context.sleep(context.config.intervalMs, context.signal);
+		await context.sleep(retryDelay(context.config.intervalMs, struggles, lastError), context.signal);
 	}
 
 	return exitCodes.interrupted;

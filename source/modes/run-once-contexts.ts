@@ -1,8 +1,9 @@
 import {programPrefix} from './context.js';
 import {
-	pollContexts, reportFailures, statusWord, type ContextsModeContext, type ContextsPoll,
+	pollContexts, reportFailures, type ContextsModeContext, type ContextsPoll,
 } from './contexts.js';
 import {exitCodes, type ExitCode} from './exit-codes.js';
+import {failureExitCode} from './fetch-jobs.js';
 import {contextsJsonDocument} from './json-document.js';
 import {formatPlainTable} from './plain-table.js';
 import {selectJobs} from './view.js';
@@ -32,7 +33,8 @@ export const runOnceContexts = async (context: ContextsModeContext, format: 'pla
 		context.err(`${programPrefix}no import jobs${narrowed} in ${okNames(poll)}\n`);
 	}
 
-	return poll.statuses.every(status => statusWord(status) === 'ok') ? exitCodes.ok : exitCodes.unavailable;
+	const failed = poll.statuses.find(status => status.error !== undefined);
+	return failed?.error === undefined ? exitCodes.ok : failureExitCode(failed.error);
 };
 
 const okNames = (poll: ContextsPoll): string => {

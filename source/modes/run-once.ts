@@ -1,6 +1,6 @@
 import {programPrefix, type ModeContext} from './context.js';
 import {exitCodes, type ExitCode} from './exit-codes.js';
-import {failureLine, fetchWithRetries} from './fetch-jobs.js';
+import {failureExitCode, failureLine, fetchWithRetries} from './fetch-jobs.js';
 import {formatPlainTable} from './plain-table.js';
 import {jsonDocument} from './json-document.js';
 import {selectJobs} from './view.js';
@@ -15,7 +15,7 @@ export const runOnce = async (context: ModeContext, format: 'plain' | 'json'): P
 
 	if (!result.ok) {
 		context.err(`${programPrefix}${failureLine(result.error, config.uri, attempts)}\n`);
-		return exitCodes.unavailable;
+		return failureExitCode(result.error);
 	}
 
 	const at = context.now();

@@ -3,11 +3,12 @@ import {
 	startWait, stepWait, waitChanges, waitExitCode, waitVerdict,
 } from '../model/jobs/wait.js';
 import {compileFilter} from '../model/select/filter.js';
+import {retryDelay} from '../api/retry-policy.js';
 import {
 	pollContexts, reportFailures, type ContextsModeContext, type ContextsPoll,
 } from './contexts.js';
 import {exitCodes, type ExitCode} from './exit-codes.js';
-import {isFatal} from './fetch-jobs.js';
+import {failureExitCode, isFatal} from './fetch-jobs.js';
 import {contextsJsonDocument} from './json-document.js';
 import {progressLine} from './run-wait.js';
 import {selectJobs} from './view.js';
@@ -28,8 +29,9 @@ const pollLoopContexts = async (context: ContextsModeContext, onPoll: (poll: Con
 		}
 
 		reportFailures(context, poll);
-		if (poll.statuses.some(status => status.error !== undefined && (isFatal(status.error) || status.failures > context.retries))) {
-			return exitCodes.unavailable;
+		const fatal = poll.statuses.find(status => status.error !== undefined && (isFatal(status.error) || status.failures > context.retries));
+		if (fatal?.error !== undefined) {
+			return failureExitCode(fatal.error);
 		}
 
 		const code = onPoll(poll);
@@ -37,8 +39,8 @@ const pollLoopContexts = async (context: ContextsModeContext, onPoll: (poll: Con
 			return code;
 		}
 
-		// eslint-disable-next-line no-await-in-loop
-		await context.sleep(context.config.intervalMs, context.signal);
+		// eslint-disable-next-line no-await-in-loop -- the round waits as long as its most struggling context asks (api/retry-policy.ts)
+		await context.sleep(Math.max(...poll.statuses.map(status => retryDelay(context.config.intervalMs, status.struggles, status.error))), context.signal);
 	}
 
 	return exitCodes.interrupted;

@@ -46,3 +46,9 @@ export const verdictReport = (verdict: FinishedVerdict, polls: number, uri: stri
 export const unavailableReport = (error: ApiError, uri: string, failures: number): readonly ReportLine[] => [
 	{stream: 'err', text: `${programPrefix}${failureLine(error, uri, failures)}\n`},
 ];
+
+/** `q` or Ctrl-C during --wait on a terminal (exit 130): what was left unfinished. */
+export const interruptedReport = (progress: {readonly done: number; readonly total: number} | undefined): readonly ReportLine[] => [{
+	stream: 'err',
+	text: `${programPrefix}interrupted${progress === undefined ? ' before the first poll' : `: ${progress.done} of ${plural(progress.total, 'watched job')} finished`}\n`,
+}];

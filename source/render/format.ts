@@ -21,14 +21,23 @@ export const formatDuration = (ms: number): string => {
 };
 
 /**
-A coarse age, for times that tick on screen without a poll (time in state, stalled for): seconds only
-under a minute, like htop's TIME+, so a row changes once a second in its first minute and once a minute
-after that instead of every second; 42s, 3m, 2h03m, 4d02h.
+A coarse age, for times that tick on screen without a poll (time in state, stalled for, an ETA): in
+steps of ten seconds under a minute (0s, 10s … 50s), minutes under an hour, like htop's TIME+. A row
+then changes six times in its first minute and once a minute after that, instead of at every poll:
+over SSH each change is bytes, and a number that moves without news draws the eye for nothing.
+42s reads 40s, 3m05s reads 3m; 2h03m, 4d02h.
 */
 export const formatAge = (ms: number): string => {
 	const seconds = Math.max(0, Math.floor(ms / 1000));
-	return seconds >= 60 && seconds < 3600 ? `${Math.floor(seconds / 60)}m` : formatDuration(ms);
+	if (seconds < 60) {
+		return `${seconds - (seconds % 10)}s`;
+	}
+
+	return seconds < 3600 ? `${Math.floor(seconds / 60)}m` : formatDuration(ms);
 };
+
+/** An age that counts seconds under a minute (the header's "updated 7s ago" once a poll is late: then each second is news), minutes under an hour. */
+export const formatLateAge = (ms: number): string => ms < 60_000 ? formatDuration(ms) : formatAge(ms);
 
 const two = (n: number): string => String(n).padStart(2, '0');
 

@@ -1,4 +1,4 @@
-import {formatAge, formatInterval} from './format.js';
+import {formatInterval, formatLateAge} from './format.js';
 
 /**
 How long polls may take to come back before the header counts the seconds: one interval, and a second
@@ -9,4 +9,4 @@ a late poll, a pause or an error is when the age says something, and then it is 
 export const isFresh = (lastOkAgeMs: number, intervalMs: number): boolean => lastOkAgeMs < intervalMs + 1000;
 
 export const updatedText = (lastOkAgeMs: number, intervalMs: number, failing: boolean): string =>
-	!failing && isFresh(lastOkAgeMs, intervalMs) ? `updated <${formatInterval(intervalMs + 1000)} ago` : `updated ${formatAge(lastOkAgeMs)} ago`;
+	!failing && isFresh(lastOkAgeMs, intervalMs) ? `updated <${formatInterval(intervalMs + 1000)} ago` : `updated ${formatLateAge(lastOkAgeMs)} ago`;

@@ -3,7 +3,7 @@ import {eta, phaseHint, rate} from '../model/jobs/rates.js';
 import type {AppState} from '../model/store/state.js';
 import type {TrackedJob} from '../model/jobs/types.js';
 import {shownJobId} from '../model/jobs/job-id.js';
-import {formatAge, formatDuration} from './format.js';
+import {formatAge} from './format.js';
 
 /** What one row shows: computed from the model here, so the row component stays props-only. */
 export type JobRowData = {
@@ -51,13 +51,13 @@ const steadyHint = (job: TrackedJob, state: AppState): string => {
 	}
 
 	const at = state.poll.lastOkAt ?? 0;
-	const perMinute = rate(job, at);
+	const perMinute = rate(job, at, 'v2.5');
 	if (perMinute !== undefined) {
-		const left = eta(job, at);
-		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatDuration(left)}`;
+		const left = eta(job, at, 'v2.5');
+		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatAge(left)}`;
 	}
 
-	return phaseHint(job) ?? '';
+	return phaseHint(job, 'v2.5') ?? '';
 };
 
 /** What a job's clock texts are derived from. */

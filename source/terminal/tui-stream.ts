@@ -1,44 +1,46 @@
 import {Buffer} from 'node:buffer';
+import {readInkWrite} from './ink-writes.js';
+import {screenDiff, type ScreenDiff} from './screen-diff.js';
 
 /**
-The stdout Ink draws on while the app owns the alternate screen.
-
-Ink 6.8's incremental renderer moves the cursor up one line too few before each frame when the frame
-ends in a newline (any frame shorter than the terminal), so every frame lands one line lower than the
-last. Keeping the frame shorter than the terminal is required (a full-height frame makes Ink clear the
-screen on every render), so instead each write starts with "cursor home": in the alternate screen
-the frame always starts at the top-left, and Ink's relative moves then start from the right place
-(`cursorUp` stops at the top line).
-
-Bytes matter over SSH: runs of Ink's line-by-line cursor moves are written as one move (compressMoves).
-
-A resize clears the screen and makes Ink repaint the whole frame: Ink only does that itself when the
-width shrinks, so the stream reports one column less while Ink handles the resize event.
+The stdout Ink draws on while the app owns the alternate screen. Ink's frames go through the
+screen diff (screen-diff.ts): the terminal gets only the cells that changed, in one write
+bracketed by synchronized output (mode 2026), so a terminal that knows the mode never shows half a
+frame. Ink is told the terminal is one column narrower than it is: the diff never writes the last
+column. A resize repaints the last frame at once (Ink only repaints when its frame changes) and
+never erases the scrollback (Ink's clearTerminal sends `CSI 3J`, which empties tmux's history).
 */
 export type ScreenStream = {
 	readonly stream: NodeJS.WriteStream;
-	/** Call right after Ink's render(): ends the one-column shrink once Ink has seen the resize. */
-	readonly afterInkListeners: () => void;
 	readonly dispose: () => void;
 };
 
-const home = '\u001B[H';
-/** Runs of Ink's "cursor to the next line", one per unchanged line of an incremental frame (3 bytes each). */
-const nextLines = /(?:\u001B\[E){2,}/gv;
+const beginUpdate = '\u001B[?2026h';
+const endUpdate = '\u001B[?2026l';
 
-/**
-Ink's incremental renderer steps over each unchanged line with its own CNL (`ESC [ E`): 44 of them,
-132 bytes, when one row of the table changed. CNL takes a count (ECMA-48), so a run is one sequence.
-*/
-export const compressMoves = (text: string): string => text.replaceAll(nextLines, run => `\u001B[${run.length / 3}E`);
-const clearScreen = '\u001B[2J';
+export const screenStream = (stdout: NodeJS.WriteStream, diff: ScreenDiff = screenDiff()): ScreenStream => {
+	let last: readonly string[] | undefined;
+	let repaintDue = false;
+	const draw = (lines: readonly string[]) => {
+		last = lines;
+		const bytes = diff.update(lines, {columns: stdout.columns, rows: stdout.rows});
+		if (bytes !== '') {
+			stdout.write(beginUpdate + bytes + endUpdate);
+		}
+	};
 
-export const screenStream = (stdout: NodeJS.WriteStream): ScreenStream => {
-	let shrink = false;
-	// Ink writes whole strings, one argument each.
 	const write = (chunk: string | Uint8Array): boolean => {
-		const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-		return stdout.write(text === '' ? text : home + compressMoves(text));
+		const {frame, passThrough} = readInkWrite(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+		if (passThrough !== '') {
+			stdout.write(passThrough);
+		}
+
+		if (frame !== undefined) {
+			repaintDue = false;
+			draw(frame);
+		}
+
+		return true;
 	};
 
 	const stream = new Proxy(stdout, {
@@ -48,31 +50,38 @@ export const screenStream = (stdout: NodeJS.WriteStream): ScreenStream => {
 			}
 
 			if (property === 'columns') {
-				return Math.max(1, target.columns - (shrink ? 1 : 0));
+				return Math.max(1, target.columns - 1);
+			}
+
+			if (property === 'reservedColumns') {
+				return target.columns > 1 ? 1 : 0;
 			}
 
 			const value: unknown = Reflect.get(target, property, target);
 			return typeof value === 'function' ? value.bind(target) : value; // eslint-disable-line @typescript-eslint/no-unsafe-return
 		},
 	});
-	const before = () => {
-		shrink = true;
-		stdout.write(clearScreen);
+	const onResize = () => {
+		diff.invalidate();
+		repaintDue = true;
+		// After Ink and the app have handled the resize: a frame from them repaints; if none came, the last one does.
+		setImmediate(() => {
+			if (repaintDue && last !== undefined) {
+				repaintDue = false;
+				draw(last);
+			}
+		});
 	};
 
-	const after = () => {
-		shrink = false;
-	};
-
-	stdout.on('resize', before);
+	stdout.on('resize', onResize);
 	return {
 		stream,
-		afterInkListeners() {
-			stdout.on('resize', after);
-		},
 		dispose() {
-			stdout.off('resize', before);
-			stdout.off('resize', after);
+			stdout.off('resize', onResize);
+			const reset = diff.finish();
+			if (reset !== '') {
+				stdout.write(reset);
+			}
 		},
 	};
 };

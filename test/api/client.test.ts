@@ -25,9 +25,9 @@ const expectNoToken = (error: ApiError) => {
 	expect(text).not.toContain('S3cret-Passw0rd');
 };
 
-// Both the default (cross-fetch → node-fetch) and Node's own fetch (undici) must classify alike.
+// Both the default (the bundled undici's fetch, api/fetch.ts) and Node's own fetch must classify alike.
 describe.each([
-	['cross-fetch', undefined],
+	['undici (default)', undefined],
 	['node fetch', globalThis.fetch],
 ])('client over %s', (_name, fetchImpl) => {
 	const client = (uri: string, extra: {dbName?: string; timeoutMs?: number; token?: string} = {}) =>
@@ -72,6 +72,11 @@ describe.each([
 		expectNoToken(error);
 	});
 
+	test('a port fetch refuses to use (X11\'s 6000) is named as such, not as a network error', async () => {
+		const error = errorOf(await client('http://127.0.0.1:6000').listImportJobs());
+		expect(error).toEqual({kind: 'unreachable', detail: 'http://127.0.0.1:6000: the port is on fetch\'s list of blocked ports (WHATWG "bad ports"); use another port'});
+	});
+
 	test('DNS failure', async () => {
 		const error = errorOf(await client('http://milvus.invalid:19530').listImportJobs());
 		expect(error).toMatchObject({kind: 'unreachable', detail: expect.stringMatching(/^http:\/\/milvus\.invalid:19530: host (?:not found|lookup failed) \(DNS\)$/v) as unknown});
@@ -81,7 +86,8 @@ describe.each([
 		const {url, requests} = await serve(() => undefined);
 		const started = performance.now();
 		const error = errorOf(await client(url, {timeoutMs: 100}).listImportJobs());
-		expect(error).toEqual({kind: 'timeout', afterMs: 1200});
+		expect(error).toEqual({kind: 'timeout', afterMs: 100});
+		expect(describeError(error)).toContain('no answer within 0.1 s');
 		expect(requests[0]!.headers['request-timeout']).toBe('1');
 		expect(performance.now() - started).toBeGreaterThanOrEqual(1100);
 	});
@@ -91,7 +97,7 @@ describe.each([
 			response.writeHead(200, {'Content-Type': 'application/json'});
 			response.write('{"code":0,"data":{"records":[');
 		});
-		expect(errorOf(await client(url, {timeoutMs: 100}).listImportJobs())).toEqual({kind: 'timeout', afterMs: 1200});
+		expect(errorOf(await client(url, {timeoutMs: 100}).listImportJobs())).toEqual({kind: 'timeout', afterMs: 100});
 	});
 
 	test('the caller can abort', async () => {
@@ -111,6 +117,29 @@ describe.each([
 		const error = errorOf(await client(url).listImportJobs());
 		expect(error).toMatchObject({kind: 'unreachable'});
 		expect(describeError(error)).toMatch(/^cannot reach http:\/\/127\.0\.0\.1:\d+: /v);
+	});
+
+	test('HTTP 503 and 429 carry the server\'s Retry-After (seconds), for the backoff', async () => {
+		let status = 503;
+		const {url} = await serve((_request, response) => {
+			response.writeHead(status, {'Content-Type': status === 503 ? 'text/html' : 'application/json', 'Retry-After': '7'});
+			response.end(status === 503 ? '<title>Service Unavailable</title>' : '{"code":429,"message":"rate limited"}');
+		});
+		expect(errorOf(await client(url).listImportJobs())).toMatchObject({kind: 'not-json', status: 503, retryAfterMs: 7000});
+		status = 429;
+		expect(errorOf(await client(url).listImportJobs())).toMatchObject({kind: 'http', status: 429, retryAfterMs: 7000});
+	});
+
+	test('a refusal names where the credential came from; with none sent, says one is needed', async () => {
+		const {url} = await serve((_request, response) => {
+			sendJson(response, fixture('error-1800.json'), 401);
+		});
+		const fromUser = errorOf(await createMilvusClient({
+			uri: url, token, timeoutMs: 1000, fetch: fetchImpl, credentialSource: '--user root with --password',
+		}).listImportJobs());
+		expect(describeError(fromUser)).toBe('credentials refused (HTTP 401): check --user root with --password');
+		const none = errorOf(await createMilvusClient({uri: url, timeoutMs: 1000, fetch: fetchImpl}).listImportJobs());
+		expect(describeError(none)).toBe('credentials refused (HTTP 401): the server needs credentials: give --user, --token-file or MILVUS_TOKEN');
 	});
 
 	test('HTTP 401: credentials refused, token never shown', async () => {

@@ -51,6 +51,7 @@ describe('classifyFetchError', () => {
 		['undici, every address failed', new TypeError('fetch failed', {cause: Object.assign(new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')], 'all failed'), {code: undefined})}), {kind: 'unreachable', detail: 'http://h:19530: connection refused'}],
 		['reset', withCode('ECONNRESET'), {kind: 'unreachable', detail: 'http://h:19530: connection reset'}],
 		['unknown code is shown as-is', withCode('ERR_TLS_HANDSHAKE_FAILED'), {kind: 'unreachable', detail: 'http://h:19530: ERR_TLS_HANDSHAKE_FAILED'}],
+		['undici bad port', new TypeError('fetch failed', {cause: new Error('bad port')}), {kind: 'unreachable', detail: 'http://h:19530: the port is on fetch\'s list of blocked ports (WHATWG "bad ports"); use another port'}],
 		['no code at all', new Error('Bearer root:secret is invalid'), {kind: 'unreachable', detail: 'http://h:19530: network error'}],
 		['a thrown string', 'boom', {kind: 'unreachable', detail: 'http://h:19530: network error'}],
 		['TimeoutError', new DOMException('timed out', 'TimeoutError'), {kind: 'timeout', afterMs: 1200}],

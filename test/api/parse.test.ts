@@ -109,11 +109,9 @@ describe('parseListResponse on odd records', () => {
 		const result = parseListResponse({code: 0, data: {records: [null, 5, 'x', [], {state: 'Pending'}, {jobId: ''}, {jobId: {}}, {jobId: '7', state: 'A'}, {jobId: '7', state: 'B'}, {jobId: 8}]}});
 		expect(result).toEqual({
 			ok: true, value: [
+				// Id 7 twice: one record per id (api/duplicates.ts), here a full tie, so the first.
 				{
 					jobId: '7', collectionName: '', state: 'A', progress: undefined, reason: '',
-				},
-				{
-					jobId: '7', collectionName: '', state: 'B', progress: undefined, reason: '',
 				},
 				{
 					jobId: '8', collectionName: '', state: missingState, progress: undefined, reason: '',

@@ -3,8 +3,10 @@ import {describe, expect, test} from 'vitest';
 import {defaultMaxLength, sanitize} from '../../source/api/sanitize.js';
 
 /** C0, DEL, C1, and the bidi controls: none may reach the terminal. */
-const forbidden = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/v;
+/* eslint-disable no-misleading-character-class -- invisible code points listed one by one, none combines with another here */
+const forbidden = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFE00-\uFE0F\uFEFF]/v;
 const forbiddenAll = new RegExp(forbidden.source, 'gv');
+/* eslint-enable no-misleading-character-class */
 /** A surrogate that is not half of a pair: in `v` mode a lone one is its own code point, a pair is not. */
 const loneSurrogate = /\p{Cs}/v;
 /** The oracle: what String#toWellFormed does (ES2024, past this project's lib). */
@@ -42,6 +44,8 @@ describe('sanitize: table', () => {
 		['reversed pair: both lone', '\uDCE6\uD83D', '\uFFFD\uFFFD'],
 		['lone surrogate beside a control', 'a\u0007\uD800\u001B[0m\uDFFFz', 'a\uFFFD\uFFFDz'],
 		['emoji pairs survive beside a lone one', '📦\uD800🚀', '📦\uFFFD🚀'],
+		['zero-width characters (they would cut a title short)', 'bo\u200Bok\u2060s\uFEFF\u00AD', 'books'],
+		['an emoji ZWJ sequence becomes its parts, VS16 goes', 'dev👩\u200D💻 ❤\uFE0F', 'dev👩💻 ❤'],
 	])('%s', (_name, input, expected) => {
 		expect(sanitize(input)).toBe(expected);
 	});

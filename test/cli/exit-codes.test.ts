@@ -94,7 +94,7 @@ describe('3: the server cannot be used', () => {
 		expect(result.code).toBe(3);
 		expect(server.listCalls()).toBe(1);
 		expect(result.stdout).toBe('');
-		expect(result.stderr.trim().split('\n')).toEqual([`milvus-import-top: credentials refused (Milvus code 1800): check --token / MILVUS_TOKEN (server ${server.url})`]);
+		expect(result.stderr.trim().split('\n')).toEqual([`milvus-import-top: credentials refused (Milvus code 1800): check MILVUS_TOKEN (server ${server.url})`]);
 		expect(result.stdout + result.stderr).not.toContain('sup3r-s3cret-pw');
 	});
 

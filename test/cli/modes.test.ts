@@ -48,11 +48,13 @@ describe('plain table (stdout is not a TTY, or --once)', () => {
 	test('--state, --filter and --sort shape the table', async () => {
 		server = await startListServer([records(['1', 'books', 'Importing', 10], ['2', 'movies', 'Importing', 90], ['3', 'books', 'Completed', 100], ['4', 'books', 'Failed', 0, 'timeout'])]);
 		const ids = (stdout: string) => stdout.trim().split('\n').slice(1).map(line => line.split(/\s+/v)[0]);
-		// Progress sorts highest first (the model's natural order); a leading - reverses it.
-		const byProgress = await runCli(['--uri', server.url, '--state', 'importing', '--sort', 'progress']);
-		expect(ids(byProgress.stdout)).toEqual(['2', '1']);
-		const reversed = await runCli(['--uri', server.url, '--state', 'importing', '--sort=-progress']);
-		expect(ids(reversed.stdout)).toEqual(['1', '2']);
+		// Ascending unless told otherwise (issue 10: `progress:desc` and `-progress` listed 0 % first).
+		for (const [sort, expected] of [['progress', ['1', '2']], ['progress:asc', ['1', '2']], ['-progress', ['2', '1']], ['progress:desc', ['2', '1']]] as const) {
+			// eslint-disable-next-line no-await-in-loop
+			const result = await runCli(['--uri', server.url, '--state', 'importing', `--sort=${sort}`]);
+			expect(ids(result.stdout)).toEqual(expected);
+		}
+
 		const filtered = await runCli(['--uri', server.url, '--filter', '!books']);
 		expect(ids(filtered.stdout)).toEqual(['2']);
 	});

@@ -1,6 +1,6 @@
 import {execFile} from 'node:child_process';
 import {
-	mkdir, mkdtemp, rm, writeFile,
+	mkdir, mkdtemp, readdir, readFile, rm, writeFile,
 } from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -11,11 +11,11 @@ import {
 import {cleanEnv} from '../helpers/run-cli.js';
 
 /**
-The package as a user gets it: `npm pack` (scripts off: `npm test` has just built dist/, and the prepack rebuild would delete it under the other tests' feet), then `npm install --omit=dev <tarball>` into an empty
-folder (this talks to the npm registry for the runtime dependencies), then the bin through npm's
-symlink in node_modules/.bin. Slow by nature, hence the long timeouts.
-*/
-type Options = {readonly cwd?: string; readonly env?: Record<string, string>; readonly timeout?: number};
+The package as a user gets it: `npm pack` (scripts off: `npm test` has just built dist/, and the prepack
+rebuild would delete it under the other tests' feet), then `npm install --omit=dev <tarball>` into an
+empty folder with an empty npm cache, offline: the bundle holds every dependency, so the tarball must
+install alone, as one package (issue 8). Then the bin through npm's symlink in node_modules/.bin.
+*/type Options = {readonly cwd?: string; readonly env?: Record<string, string>; readonly timeout?: number};
 const run = async (file: string, args: readonly string[], options: Options = {}): Promise<{stdout: string; stderr: string}> =>
 	new Promise((resolve, reject) => {
 		execFile(file, args, {...options, encoding: 'utf8'}, (error, stdout, stderr) => {
@@ -40,8 +40,14 @@ beforeAll(async () => {
 	await mkdir(app);
 	// Its own package.json, or npm walks up and installs into whatever project encloses the temp folder.
 	await writeFile(path.join(app, 'package.json'), '{"name": "pack-test", "private": true}\n');
-	await run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--no-save', path.join(work, packed!.filename)], {cwd: app});
+	// An empty cache and --offline: an install that needed anything but the tarball would fail here.
+	await run('npm', ['install', '--omit=dev', '--offline', '--cache', path.join(work, 'empty-cache'), '--no-audit', '--no-fund', '--no-save', path.join(work, packed!.filename)], {cwd: app});
+	const entries = await readdir(path.join(app, 'node_modules'), {withFileTypes: true});
+	installed = entries
+		.filter(entry => entry.isDirectory() && !entry.name.startsWith('.'))
+		.map(entry => entry.name);
 	bin = path.join(app, 'node_modules', '.bin', 'milvus-import-top');
+	licences = await readFile(path.join(app, 'node_modules', 'milvus-import-top', 'dist', 'THIRD_PARTY_LICENSES.txt'), 'utf8');
 }, 300_000);
 
 afterAll(async () => {
@@ -49,6 +55,8 @@ afterAll(async () => {
 });
 
 let packedFiles: string[] = [];
+let installed: string[] = [];
+let licences = '';
 
 const runBin = async (args: string[]) => run(bin, args, {env: cleanEnv(), timeout: 30_000});
 
@@ -56,7 +64,20 @@ test('only what runs is packed', () => {
 	expect(packedFiles).toContain('dist/cli.js');
 	expect(packedFiles).toContain('package.json');
 	expect(packedFiles.filter(file => !file.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'license'].includes(file))).toEqual([]);
-	expect(packedFiles.some(file => file.startsWith('dist/') && !file.endsWith('.js'))).toBe(false);
+	expect(packedFiles.filter(file => file.startsWith('dist/') && !file.endsWith('.js'))).toEqual(['dist/THIRD_PARTY_LICENSES.txt']);
+});
+
+test('installed with --omit=dev, offline, from an empty cache: node_modules holds exactly one package', () => {
+	expect(installed).toEqual(['milvus-import-top']);
+});
+
+test('the bundled packages\' licences ship with it', () => {
+	for (const name of ['ink@', 'react@', 'yargs@', 'undici@', 'yoga-layout@', '@alcalzone/ink-table@']) {
+		expect(licences).toContain(`\n${name}`);
+	}
+
+	expect(licences).toContain('Permission is hereby granted');
+	expect(licences).toContain('Copyright (c) Meta Platforms'); // React's own LICENSE text, not only a name
 });
 
 test('the installed bin prints --help and --version', async () => {
@@ -67,7 +88,8 @@ test('the installed bin prints --help and --version', async () => {
 }, 60_000);
 
 test('the installed bin runs --demo --once', async () => {
-	const {stdout} = await runBin(['--demo', '--once']);
+	const {stdout, stderr} = await runBin(['--demo', '--once']);
+	expect(stderr).toBe('');
 	expect(stdout.split('\n')[0]).toMatch(/^JOB ID\s+COLLECTION/v);
 	expect(stdout.trim().split('\n').length).toBeGreaterThan(3);
 }, 60_000);

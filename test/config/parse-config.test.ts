@@ -181,7 +181,7 @@ describe('usage errors', () => {
 		[['demo-server', '--port', '70000'], '--port'],
 		[['demo-server', '--auth', 'nocolon'], '--auth'],
 		[['demo-server', '--uri', 'x'], 'unknown option --uri'],
-		[['--demo', '--flavor', '9.9'], 'unknown demo flavor "9.9" (one of 2.4.0, 2.4, 2.5, 2.6, 3.0)'],
+		[['--demo', '--flavor', '9.9'], 'unknown demo flavor "9.9" (one of 2.4.0, 2.4, 2.5, 2.6, 3.0, 3.0-v3)'],
 		[['demo-server', '--flavor', 'nope'], 'unknown demo flavor'],
 	])('%j', (argv, reason) => {
 		expect(usageError(argv)).toContain(reason);

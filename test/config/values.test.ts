@@ -11,13 +11,20 @@ describe('parseSeconds', () => {
 		['1.5s', 1500],
 		['0.1', 500], // Floor.
 		['0.4999', 500],
+		['1e3', 1_000_000],
+		['2147483.647', 2_147_483_647], // The longest a Node.js timer holds.
 	])('%s → %d ms', (raw, ms) => {
 		expect(parseSeconds('interval', raw, 0.5)).toEqual({ok: true, value: ms});
 	});
 
-	test.each(['-1', '0', 'abc', '', '1e3', 'Infinity', '2m'])('rejects %j with the flag name', raw => {
+	test.each(['-1', '0', 'abc', '', 'Infinity', '2m'])('rejects %j with the flag name', raw => {
 		const result = parseSeconds('interval', raw, 0.5);
-		expect(result).toEqual({ok: false, message: expect.stringContaining('--interval') as unknown});
+		expect(result).toEqual({ok: false, message: expect.stringContaining('--interval must be a positive number') as unknown});
+	});
+
+	test.each(['2147484', '1e10', '1e400'])('%j: more than a timer holds is refused, saying so (issue 10: it overflowed into a poll storm)', raw => {
+		const result = parseSeconds('interval', raw, 0.5);
+		expect(result).toEqual({ok: false, message: expect.stringContaining('--interval must be at most 2147483 seconds') as unknown});
 	});
 });
 

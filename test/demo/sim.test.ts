@@ -139,6 +139,35 @@ describe('progress formulas per version (§4.1)', () => {
 	});
 });
 
+describe('Import V3 (3.0-v3): Milvus master\'s getV3JobProgress weights', () => {
+	const job = plan('3.0-v3');
+	const samples = walk(job, '3.0-v3');
+
+	test('pre-import 10–15, resharding 15–45 (the rows), planning 45, importing 50–60, index 60–90; never down', () => {
+		const bands = ranges(samples);
+		expect(bands['PreImporting']![0]).toBeGreaterThanOrEqual(10);
+		expect(bands['PreImporting']![1]).toBeLessThan(15);
+		expect(bands['Resharding']![0]).toBeGreaterThanOrEqual(15);
+		expect(bands['Resharding']![1]).toBeLessThanOrEqual(45);
+		expect(bands['Planning']).toEqual([45, 45]);
+		expect(bands['Importing']![0]).toBe(50);
+		expect(bands['Importing']![1]).toBeLessThan(60);
+		expect(bands['IndexBuilding']![0]).toBe(60);
+		expect(bands['IndexBuilding']![1]).toBeLessThan(90);
+		expect(bands['Sorting']).toBeUndefined();
+		const progress = samples.map(sample => sample.view.progress);
+		expect(progress).toEqual(progress.toSorted((a, b) => a - b));
+	});
+
+	test('describe lists the reshard tasks from resharding on, each without a completeTime, even when completed', () => {
+		const resharding = samples.find(sample => sample.phase === 'Resharding' && sample.view.tasks.length > 0);
+		expect(resharding).toBeDefined();
+		const last = samples.at(-1)!;
+		expect(last.view.state).toBe('Completed');
+		expect(last.view.tasks.every(task => task.state === 'Completed' && task.completeTime === undefined)).toBe(true);
+	});
+});
+
 describe('failures', () => {
 	const reason = 'collection 454891732190001101 dropped';
 	const job = plan('2.6', {

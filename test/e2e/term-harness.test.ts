@@ -7,7 +7,8 @@ test('reads the screen, types, sees the alternate screen and the exit code', asy
 		String.raw`process.stdout.write('\x1b[?1049h\x1b[?25lhello ' + process.stdout.columns + 'x' + process.stdout.rows + '\n');`,
 		'process.stdin.setRawMode(true);',
 		String.raw`process.stdin.once('data', d => { process.stdout.write('got ' + JSON.stringify(String(d)) + '\n');`,
-		String.raw`setTimeout(() => { process.stdout.write('\x1b[?25h\x1b[?1049l'); process.exit(7); }, 50); });`,
+		// Leaves on the next key, not after a delay: on a loaded machine a 50 ms window could close before the screen was read.
+		String.raw`process.stdin.once('data', () => { process.stdout.write('\x1b[?25h\x1b[?1049l'); process.exit(7); }); });`,
 	].join(' ');
 	const term = startTerm(process.execPath, ['-e', script], {cols: 90, rows: 20, env: {CI: 'true'}});
 	await term.waitForText('hello 90x20');
@@ -15,6 +16,7 @@ test('reads the screen, types, sees the alternate screen and the exit code', asy
 	expect(term.isCursorHidden()).toBe(true);
 	term.write(keys.up);
 	await term.waitForText(String.raw`got "\u001b[A"`);
+	term.write('q');
 	expect(await term.waitForExit()).toBe(7);
 	expect(term.isAlternateScreen()).toBe(false);
 	expect(term.isCursorHidden()).toBe(false);

@@ -47,10 +47,10 @@ describe('the terminal is left as it was found', () => {
 		await expectCleanTerminal(term, 0);
 	});
 
-	test('Ctrl-C quits with 0 and restores the tty', async () => {
+	test('Ctrl-C quits with 130, as a SIGINT would, and restores the tty', async () => {
 		const {term} = await startInShell();
 		term.write(keys.ctrlC);
-		await expectCleanTerminal(term, 0);
+		await expectCleanTerminal(term, 130);
 	});
 
 	test.runIf(process.platform === 'linux')('SIGTERM ends with 143 and restores the tty', async () => {

@@ -1,5 +1,6 @@
 import {closeSync, constants, openSync} from 'node:fs';
 import {spawn, type IPty} from '@lydell/node-pty';
+import {Unicode11Addon} from '@xterm/addon-unicode11';
 import xterm from '@xterm/headless';
 
 const {Terminal} = xterm;
@@ -9,6 +10,8 @@ export type TermOptions = {
 	readonly rows?: number;
 	readonly env?: Record<string, string | undefined>;
 	readonly cwd?: string;
+	/** Measure characters as xterm.js with its Unicode 11 addon does (an emoji ZWJ sequence is drawn as the sum of its emoji). */
+	readonly unicode11?: boolean;
 };
 
 /**
@@ -28,6 +31,8 @@ export type Term = {
 	waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<void>;
 	waitForExit(timeoutMs?: number): Promise<number>;
 	isAlternateScreen(): boolean;
+	/** What each row shows in the last column ('' where nothing was written). */
+	lastColumn(): string[];
 	/** Whether the last cursor-visibility sequence the program wrote hid the cursor. */
 	isCursorHidden(): boolean;
 	kill(signal?: string): void;
@@ -86,6 +91,13 @@ export const startTerm = (command: string, args: readonly string[], options: Ter
 	const terminal = new Terminal({
 		cols, rows, allowProposedApi: true, scrollback: 0,
 	});
+	if (options.unicode11 === true) {
+		// The addon is typed for @xterm/xterm; it only uses the core that @xterm/headless shares.
+		// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
+		terminal.loadAddon(new Unicode11Addon() as unknown as Parameters<typeof terminal.loadAddon>[0]);
+		terminal.unicode.activeVersion = '11';
+	}
+
 	const pty: IPty = spawn(command, [...args], {
 		name: 'xterm-256color', cols, rows, cwd: options.cwd ?? process.cwd(), env: cleanEnv(options.env),
 	});
@@ -176,6 +188,10 @@ export const startTerm = (command: string, args: readonly string[], options: Ter
 					});
 				});
 			});
+		},
+		lastColumn() {
+			const buffer = terminal.buffer.active;
+			return Array.from({length: terminal.rows}, (_, y) => buffer.getLine(buffer.viewportY + y)?.getCell(terminal.cols - 1)?.getChars() ?? '');
 		},
 		isAlternateScreen: () => terminal.buffer.active.type === 'alternate',
 		isCursorHidden() {

@@ -5,7 +5,6 @@ import {
 	afterEach, describe, expect, test,
 } from 'vitest';
 import type {Action, Scope} from '../../source/model/store/actions.js';
-import {nextDelay} from '../../source/api/backoff.js';
 import {usePoll, type PollControl} from '../../source/hooks/use-poll.js';
 import {createFakeClient, job} from '../helpers/fake-client.js';
 import {eventually} from '../helpers/wait.js';
@@ -101,6 +100,36 @@ describe('usePoll', () => {
 		expect(Date.now() - before).toBeGreaterThanOrEqual(95);
 	});
 
+	test('a refused connection is retried at the interval, not backed off: the server is back within one interval', async () => {
+		const fake = createFakeClient();
+		const actions: Action[] = [];
+		const control: {current?: PollControl} = {};
+		render(<Harness fake={fake} scope={all} intervalMs={60} actions={actions} onControl={keep(control)}/>);
+		const refused = {kind: 'unreachable', detail: 'http://127.0.0.1:1: connection refused'} as const;
+		for (let failure = 1; failure <= 4; failure++) {
+			// eslint-disable-next-line no-await-in-loop
+			await eventually(() => {
+				expect(fake.lists).toHaveLength(1);
+			});
+			const failedAt = Date.now();
+			fake.failList(refused);
+			// eslint-disable-next-line no-await-in-loop
+			await eventually(() => {
+				expect(control.current?.retryAt).toBeDefined();
+			});
+			// Doubling would put the 4th retry 16 intervals (960 ms) out.
+			expect(control.current!.retryAt! - failedAt).toBeLessThanOrEqual(60 + 30);
+		}
+
+		await eventually(() => {
+			expect(fake.lists).toHaveLength(1);
+		});
+		fake.answerList([job('1', 'Importing', 5)]);
+		await eventually(() => {
+			expect(control.current?.retryAt).toBeUndefined();
+		});
+	});
+
 	test('switching scope aborts the request in flight; its late answer is never dispatched', async () => {
 		const fake = createFakeClient();
 		const actions: Action[] = [];
@@ -172,12 +201,5 @@ describe('usePoll', () => {
 			expect(fake.lists).toHaveLength(1);
 		});
 		expect(fake.listCalls).toBe(2);
-	});
-});
-
-describe('nextDelay', () => {
-	test('doubles up to 30 s, never below the interval', () => {
-		expect([0, 1, 2, 3, 4, 5, 6].map(failures => nextDelay(2000, failures))).toEqual([2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000]);
-		expect(nextDelay(60_000, 3)).toBe(60_000);
 	});
 });

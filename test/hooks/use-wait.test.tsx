@@ -73,6 +73,29 @@ describe('useWait on the live screen follows the script-mode rules', () => {
 		expect(onExit.mock.calls[0]![1]![0]!.text).toContain('credentials refused (HTTP 401)');
 	});
 
+	test('an unknown collection (Milvus 100) ends the wait at once with 2: retrying cannot make it exist', async () => {
+		const {onExit, next} = startWait({jobIds: ['1'], retries: 5});
+		await next(fake => fake.failList({kind: 'milvus', code: 100, message: 'collection not found[collection=nope]'}));
+		await eventually(() => {
+			expect(onExit).toHaveBeenCalledTimes(1);
+		});
+		expect(onExit.mock.calls[0]![0]).toBe(2);
+		expect(onExit.mock.calls[0]![1]![0]!.text).toContain('check --collection');
+	});
+
+	test.each([['q', 'q'], ['Ctrl-C', '\u0003']])('%s before the jobs finished is an interruption: 130, never 0 (`--wait && deploy`)', async (_name, key) => {
+		const {app, onExit, next} = startWait({jobIds: ['1', '2'], retries: 3});
+		await next(fake => fake.answerList([job('1', 'Completed', 100), job('2', 'Importing', 10)]));
+		await eventually(() => {
+			expect(app.lastFrame()).toContain('1 of 2 done');
+		});
+		app.stdin.write(key);
+		await eventually(() => {
+			expect(onExit).toHaveBeenCalledTimes(1);
+		});
+		expect(onExit.mock.calls[0]).toEqual([130, [{stream: 'err', text: 'milvus-import-top: interrupted: 1 of 2 watched jobs finished\n'}]]);
+	});
+
 	test('a --job id the server does not list: the limit is --retries, not a fixed 3', async () => {
 		const {onExit, next} = startWait({jobIds: ['404'], retries: 0});
 		await next(fake => fake.answerList([job('1', 'Importing', 10)]));

@@ -120,7 +120,7 @@ describe('selectors patched per poll equal the ones computed from scratch', () =
 
 	test('a poll that moves one job moves it in the list, and leaves the others as they were', () => {
 		const records = initial(64);
-		const first = poll(start({sort: {column: 'progress', reverse: false}}), 0, records);
+		const first = poll(start({sort: {column: 'progress', reverse: true}}), 0, records);
 		const before = visibleJobs(first);
 		const moved = records.map(record => (record.jobId === before.at(-1)!.jobId ? {...record, progress: 100} : record));
 		const second = poll(first, 1000, moved.toReversed());
@@ -132,7 +132,7 @@ describe('selectors patched per poll equal the ones computed from scratch', () =
 
 	test('sorted by rate, rows follow rates that change with time alone', () => {
 		const importing = (id: string, progress: number) => job(id, {state: 'Importing', progress});
-		let state = poll(start({sort: {column: 'rate', reverse: false}}), 0, [importing('a', 40), job('c', {state: 'Completed', progress: 100})]);
+		let state = poll(start({sort: {column: 'rate', reverse: true}}), 0, [importing('a', 40), job('c', {state: 'Completed', progress: 100})]);
 		state = poll(state, 30_000, [importing('a', 40), importing('b', 40), job('c', {state: 'Completed', progress: 100})]);
 		state = poll(state, 40_000, [importing('a', 60), importing('b', 50), job('c', {state: 'Completed', progress: 100})]);
 		// a: 20 points since 0 → 30 %/min; b: 10 points since 30 s → 60 %/min.

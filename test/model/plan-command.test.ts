@@ -61,7 +61,8 @@ const rows: readonly Row[] = [
 	['Enter with no job does nothing', 'detail', '', noSelection, plan([])],
 	['Esc from the detail view', 'back', '', inMode('detail'), plan([{type: 'set-mode', mode: 'list'}])],
 	['Esc from the help goes back where it came from', 'back', '', run(inMode('events'), {type: 'set-mode', mode: 'help'}), plan([{type: 'set-mode', mode: 'events'}])],
-	['q quits', 'quit', '', list, plan([], [{type: 'quit'}])],
+	['q quits', 'quit', 'q', list, plan([], [{type: 'quit', interrupted: false}])],
+	['Ctrl-C quits as an interruption (exit 130)', 'quit', 'c', list, plan([], [{type: 'quit', interrupted: true}])],
 ];
 
 describe('planCommand: what each command does, by mode', () => {

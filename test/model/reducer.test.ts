@@ -70,7 +70,8 @@ describe('polls', () => {
 	});
 
 	test('the selection follows its job when the job moves', () => {
-		let state = poll(start({sort: {column: 'progress', reverse: false}}), 0, [job('1', {progress: 10}), job('2', {progress: 20})]);
+		// Highest progress first (▼).
+		let state = poll(start({sort: {column: 'progress', reverse: true}}), 0, [job('1', {progress: 10}), job('2', {progress: 20})]);
 		state = reducer(state, {type: 'select', jobId: '1'});
 		expect(selectedIndex(state)).toBe(1);
 		state = poll(state, 1000, [job('1', {progress: 30}), job('2', {progress: 20})]);

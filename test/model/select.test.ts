@@ -59,13 +59,14 @@ describe('visibleJobs: sorting', () => {
 		['jobId', ['1', '4', '5', '30', '200']],
 		// Failed first, Completed last; ties by id.
 		['state', ['200', '4', '30', '1', '5']],
-		['progress', ['1', '5', '30', '4', '200']],
+		// Ascending, as ▲ and --sort=progress say (issue 10: they listed 100 % first).
+		['progress', ['200', '4', '30', '1', '5']],
 		// Case-insensitive names: a, a, b, B, c.
 		['collection', ['4', '5', '30', '200', '1']],
-		// 20 %/min before 5 %/min; no rate last, by id.
-		['rate', ['30', '4', '1', '5', '200']],
-		// Longest in its state first: 4, 30, 200 since 0; 1 and 5 since the second poll.
-		['age', ['4', '30', '200', '1', '5']],
+		// 5 %/min before 20 %/min; no rate last, by id.
+		['rate', ['4', '30', '1', '5', '200']],
+		// Shortest in its state first: 1 and 5 since the second poll; 4, 30, 200 since 0.
+		['age', ['1', '5', '4', '30', '200']],
 	])('%s', (column, expected) => {
 		expect(built(column, false)).toEqual(expected);
 	});
@@ -73,10 +74,11 @@ describe('visibleJobs: sorting', () => {
 	test.each<[SortColumn, string[]]>([
 		['jobId', ['200', '30', '5', '4', '1']],
 		['state', ['1', '5', '4', '30', '200']],
-		['progress', ['200', '4', '30', '1', '5']],
+		['progress', ['1', '5', '30', '4', '200']],
 		['collection', ['1', '30', '200', '4', '5']],
-		['rate', ['1', '5', '200', '4', '30']],
-		['age', ['1', '5', '4', '30', '200']],
+		// Unknown rates stay last when reversed too.
+		['rate', ['30', '4', '1', '5', '200']],
+		['age', ['4', '30', '200', '1', '5']],
 	])('%s reversed (ties still by ascending id)', (column, expected) => {
 		expect(built(column, true)).toEqual(expected);
 	});

@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import stringWidth from 'string-width';
 import type {Job} from '../../source/model/jobs/job.js';
-import {formatPlainTable, formatProgress} from '../../source/modes/plain-table.js';
+import {formatPlainTable, formatProgress, maxCollectionWidth} from '../../source/modes/plain-table.js';
 import {jsonDocument} from '../../source/modes/json-document.js';
 import {progressLine} from '../../source/modes/run-wait.js';
 import {selectJobs} from '../../source/modes/view.js';
@@ -28,6 +28,18 @@ describe('formatPlainTable', () => {
 		const lines = formatPlainTable([job('1', 'Completed', 100, {collectionName: '图书馆'}), job('2', 'Completed', 100, {collectionName: 'ab'})]).split('\n');
 		const stateAt = (line: string) => stringWidth(line.slice(0, line.indexOf('Completed')));
 		expect(stateAt(lines[1]!)).toBe(stateAt(lines[2]!));
+	});
+
+	test('a 300-character collection name is cut (with …) at the column\'s cap, so the other lines stay short; the reason is not cut', () => {
+		const reason = 'r'.repeat(400);
+		const lines = formatPlainTable([
+			job('1', 'Completed', 100, {collectionName: 'c'.repeat(300)}),
+			job('2', 'Failed', 0, {collectionName: 'books', reason}),
+		]).trimEnd().split('\n');
+		expect(lines[1]).toContain(`${'c'.repeat(maxCollectionWidth - 1)}…  Completed`);
+		expect(stringWidth(lines[1]!)).toBeLessThan(100);
+		expect(lines[2]!.endsWith(reason)).toBe(true);
+		expect(stringWidth(lines[2]!)).toBeLessThan(100 + reason.length);
 	});
 
 	test('no jobs: just the header', () => {

@@ -4,7 +4,7 @@ import {
 	fit, truncate, truncateMiddle, width,
 } from '../../source/render/cells.js';
 import {layoutColumns} from '../../source/render/columns.js';
-import {formatBytes, formatDuration} from '../../source/render/format.js';
+import {formatAge, formatBytes, formatDuration} from '../../source/render/format.js';
 
 describe('cells', () => {
 	test('truncate counts terminal cells, not code units', () => {
@@ -68,6 +68,12 @@ describe('columns', () => {
 describe('format', () => {
 	test.each([[0, '0s'], [59_999, '59s'], [61_000, '1m01s'], [3_600_000, '1h00m'], [90_000_000, '1d01h'], [-5, '0s']])('%i ms → %s', (ms, text) => {
 		expect(formatDuration(ms)).toBe(text);
+	});
+
+	test('ages that tick without a poll change in steps: ten seconds under a minute, then minutes (a row changes 6 times in its first minute, not 60)', () => {
+		const seconds = Array.from({length: 60}, (_, second) => formatAge(second * 1000));
+		expect(new Set(seconds)).toEqual(new Set(['0s', '10s', '20s', '30s', '40s', '50s']));
+		expect([formatAge(42_000), formatAge(185_000), formatAge(3_725_000)]).toEqual(['40s', '3m', '1h02m']);
 	});
 
 	test('bytes', () => {

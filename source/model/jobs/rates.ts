@@ -16,13 +16,14 @@ export type Stage = {
 };
 
 /**
-Which server's weights to read progress with. The app cannot tell the version from the list call,
-so 'v2.5' (2.5, 2.6, 3.0) is the default. On 2.4.13+ index building is 70–90 with no sorting
-stage, so the default calls it "sorting" until 80; on 2.4.0–2.4.12 rows run 40–100 with the index
-wait folded in, so the default hints "sorting"/"building index" above 70 while rows are still
-being written there, and its ETA stops at 70.
+Which server's weights to read progress with (Milvus' GetJobProgress, per version): 'v2.5' for 2.5, 2.6
+and 3.0's ordinary jobs; 'v2.4.13' (index building 70–90, no sorting); 'v2.4.0' (rows run 40–100, the
+index wait folded in); 'v3' for Import V3 jobs (`dataCoord.import.enableImportV3`, off by default).
+The list call does not say which, so the app probes the routes (api ImportClient.detectVersion) and a
+job's describe can reveal V3 (model/bands.ts). Every function here takes `undefined` for "not known":
+no phase word, no rate, no ETA, rather than a wrong one.
 */
-export type WeightProfile = 'v2.5' | 'v2.4.13' | 'v2.4.0';
+export type WeightProfile = 'v2.5' | 'v2.4.13' | 'v2.4.0' | 'v3';
 
 const pending: Stage = {
 	from: 0, to: 10, hint: 'queued', linear: false,
@@ -67,16 +68,37 @@ export const stages: Readonly<Record<WeightProfile, readonly Stage[]>> = {
 			from: 40, to: 100, hint: 'importing rows', linear: true,
 		},
 	],
+	// Milvus master's getV3JobProgress: pre-import counts rows only (10–15), resharding hashes every row (15–45),
+	// planning is 45, the merge writes segments (50–60), index building 60–90, 99 while (auto-)committing.
+	v3: [
+		pending,
+		{
+			from: 10, to: 15, hint: 'pre-import', linear: false,
+		},
+		{
+			from: 15, to: 45, hint: 'resharding', linear: true,
+		},
+		{
+			from: 45, to: 50, hint: 'planning', linear: false,
+		},
+		{
+			from: 50, to: 60, hint: 'importing rows', linear: true,
+		},
+		{
+			from: 60, to: 90, hint: 'building index', linear: false,
+		},
+		committing,
+	],
 };
 
-export function stageOf(progress: number, profile: WeightProfile = 'v2.5'): Stage {
+export function stageOf(progress: number, profile: WeightProfile): Stage {
 	const table = stages[profile];
 	return table.find(stage => progress < stage.to) ?? table.at(-1)!;
 }
 
 /** What an Importing job is probably doing, read from its progress; undefined for other states or unknown progress. A Failed job drops to 0, so it gets no hint. */
-export function phaseHint(job: Pick<TrackedJob, 'state' | 'progress'>, profile: WeightProfile = 'v2.5'): string | undefined {
-	if (job.state !== 'Importing' || job.progress === undefined) {
+export function phaseHint(job: Pick<TrackedJob, 'state' | 'progress'>, profile: WeightProfile | undefined): string | undefined {
+	if (job.state !== 'Importing' || job.progress === undefined || profile === undefined) {
 		return undefined;
 	}
 
@@ -88,8 +110,8 @@ export const mayHaveRate = (job: Pick<TrackedJob, 'state' | 'progress' | 'gone'>
 	job.state === 'Importing' && job.progress !== undefined && job.gone === undefined;
 
 /** The samples since the job entered the stage it is in now (or undefined when that stage is not row-linear). */
-function linearRun(job: TrackedJob, profile: WeightProfile): readonly ProgressSample[] | undefined {
-	if (!mayHaveRate(job) || job.progress === undefined) {
+function linearRun(job: TrackedJob, profile: WeightProfile | undefined): readonly ProgressSample[] | undefined {
+	if (!mayHaveRate(job) || job.progress === undefined || profile === undefined) {
 		return undefined;
 	}
 
@@ -112,7 +134,7 @@ Percent per minute over the current row-linear stage, from its first sample to `
 sample: a job that stopped moving shows a falling rate instead of its old speed). Undefined outside
 that stage, with fewer than two samples in it, or when time did not advance.
 */
-export function rate(job: TrackedJob, now: number, profile: WeightProfile = 'v2.5'): number | undefined {
+export function rate(job: TrackedJob, now: number, profile: WeightProfile | undefined): number | undefined {
 	const run = linearRun(job, profile);
 	if (run === undefined || run.length < 2) {
 		return undefined;
@@ -133,9 +155,9 @@ Milliseconds until the row-linear stage ends (progress 70 on 2.5+), at the curre
 not until Completed: sorting and index building take as long as they take, and a line drawn through
 them would be a guess. Undefined wherever `rate` is, or when the rate is not positive.
 */
-export function eta(job: TrackedJob, now: number, profile: WeightProfile = 'v2.5'): number | undefined {
+export function eta(job: TrackedJob, now: number, profile: WeightProfile | undefined): number | undefined {
 	const perMinute = rate(job, now, profile);
-	if (perMinute === undefined || perMinute <= 0 || job.progress === undefined) {
+	if (perMinute === undefined || perMinute <= 0 || job.progress === undefined || profile === undefined) {
 		return undefined;
 	}
 

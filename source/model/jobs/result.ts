@@ -7,12 +7,14 @@ export type ApiError
 		| {readonly kind: 'timeout'; readonly afterMs: number}
 		| {readonly kind: 'aborted'}
 		// HTTP 401, or (`inEnvelope`) an HTTP 200 envelope with a credentials code, 1800 or 1400 (api/envelope-error.ts)
-		| {readonly kind: 'unauthorized'; readonly code: number | undefined; readonly message: string; readonly inEnvelope?: boolean}
+		// `source`: where the credential came from (`--user`, `MILVUS_TOKEN`, …), for the hint; '' when none was sent
+		| {readonly kind: 'unauthorized'; readonly code: number | undefined; readonly message: string; readonly inEnvelope?: boolean; readonly source?: string}
 		// HTTP 403, or (`inEnvelope`) an HTTP 200 envelope with code 1401
 		| {readonly kind: 'forbidden'; readonly code: number | undefined; readonly message: string; readonly inEnvelope?: boolean}
 		| {readonly kind: 'not-supported'; readonly endpoint: string} // HTTP 404: route not on this server version
-		| {readonly kind: 'http'; readonly status: number; readonly message: string} // Any other non-2xx
-		| {readonly kind: 'not-json'; readonly status: number; readonly title: string} // A proxy's HTML page, etc.
+		// Any other non-2xx; `retryAfterMs`: the server's Retry-After (429, 503), when it sent one
+		| {readonly kind: 'http'; readonly status: number; readonly message: string; readonly retryAfterMs?: number}
+		| {readonly kind: 'not-json'; readonly status: number; readonly title: string; readonly retryAfterMs?: number} // A proxy's HTML page, etc.
 		| {readonly kind: 'bad-shape'; readonly detail: string} // JSON, but not what Milvus sends
 		| {readonly kind: 'milvus'; readonly code: number; readonly message: string}; // Milvus error envelope (HTTP 200)
 

@@ -1,3 +1,4 @@
+import {classifyFailure} from '../../api/retry-policy.js';
 import type {ApiError} from './result.js';
 import {isTerminal, type Job} from './job.js';
 
@@ -126,8 +127,8 @@ export const waitExitCode = (verdict: Exclude<WaitVerdict, {readonly kind: 'wait
 };
 
 /**
-Whether a failed poll ends the wait (exit 3): refused credentials (401/403) at once, since retrying
-cannot fix them; any other failure once more than `retries` polls in a row have failed.
+Whether a failed poll ends the wait: at once when retrying cannot help (refused credentials, an unknown
+collection or database: api/retry-policy.ts); any other failure once more than `retries` polls in a row have failed.
 */
 export const waitGivesUp = (error: ApiError, consecutiveFailures: number, retries: number): boolean =>
-	error.kind === 'unauthorized' || error.kind === 'forbidden' || consecutiveFailures > retries;
+	classifyFailure(error) === 'hopeless' || consecutiveFailures > retries;

@@ -5,7 +5,8 @@ import type {Command} from './keymap.js';
 
 /** What a key does besides changing the store. */
 export type Effect
-	= | {readonly type: 'quit'}
+	// `interrupted`: Ctrl-C rather than `q` (quit is bound to those two keys only).
+	= | {readonly type: 'quit'; readonly interrupted: boolean}
 		| {readonly type: 'refresh'}
 		| {readonly type: 'copy-id'}
 		| {readonly type: 'scroll-events'; readonly to: number | 'first' | 'last'}
@@ -196,7 +197,7 @@ export const planCommand = (command: Command, input: string, state: AppState, co
 		}
 
 		case 'quit': {
-			return effect({type: 'quit'});
+			return effect({type: 'quit', interrupted: input !== 'q'});
 		}
 	}
 };

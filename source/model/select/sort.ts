@@ -36,9 +36,10 @@ export function idSortKey(id: string): string {
 }
 
 /**
-A numeric key per job, oriented so that ascending order is the column's natural one: state in
-stateRank order, progress and rate highest first, age (time in the current state) longest first.
-Unknown progress/rate sort last. jobId and collection have no number (0 for all).
+A numeric key per job, ascending as the arrow ▲ says and `--sort=col` / `col:asc` mean (README "--sort"):
+state in stateRank order, progress and rate lowest first, age (time in the current state) shortest first;
+`reverse` (▼, `-col`, `col:desc`) turns each around. Unknown progress/rate is NaN: last either way (rowOrder).
+jobId and collection have no number (0 for all).
 */
 function numericKey(column: SortColumn, now: number): (job: TrackedJob) => number {
 	switch (column) {
@@ -47,15 +48,15 @@ function numericKey(column: SortColumn, now: number): (job: TrackedJob) => numbe
 		}
 
 		case 'progress': {
-			return job => -(job.progress ?? -1);
+			return job => job.progress ?? Number.NaN;
 		}
 
 		case 'rate': {
-			return job => -(rate(job, now) ?? Number.NEGATIVE_INFINITY);
+			return job => rate(job, now, 'v2.5') ?? Number.NaN;
 		}
 
 		case 'age': {
-			return job => job.stateSince;
+			return job => -job.stateSince;
 		}
 
 		case 'jobId':
@@ -98,12 +99,21 @@ export const keyHolds = (before: Keyed, after: Keyed, job: TrackedJob): boolean 
 
 const order = (a: string, b: string): number => (a < b ? -1 : (a > b ? 1 : 0));
 
+/** Numbers in `sign` order; NaN (unknown) after every number, whichever the direction. */
+const byNumber = (a: number, b: number, sign: number): number => {
+	if (Number.isNaN(a) || Number.isNaN(b)) {
+		return Number(Number.isNaN(a)) - Number(Number.isNaN(b));
+	}
+
+	return sign * (a - b);
+};
+
 /** The comparison sortRows sorts by. */
 export function rowOrder(sort: SortSpec): (a: SortRow, b: SortRow) => number {
 	const sign = sort.reverse ? -1 : 1;
 	return sort.column === 'jobId'
 		? (a, b) => sign * order(a.id, b.id)
-		: (a, b) => (sign * ((a.number - b.number) || order(a.text, b.text))) || order(a.id, b.id);
+		: (a, b) => (byNumber(a.number, b.number, sign) || (sign * order(a.text, b.text))) || order(a.id, b.id);
 }
 
 /**

@@ -1,0 +1,120 @@
+import {
+	afterAll, beforeAll, describe, expect, test,
+} from 'vitest';
+import type {DemoServer} from '../../source/demo/index.js';
+import {keys, type Term} from '../helpers/term.js';
+import {records, startListServer} from '../cli/list-server.js';
+import {
+	count, jobRows, startCli, startSeededDemo,
+} from './cli.js';
+
+let server: DemoServer;
+const running: Term[] = [];
+
+beforeAll(async () => {
+	server = await startSeededDemo();
+});
+
+afterAll(async () => {
+	for (const term of running) {
+		term.kill('SIGKILL');
+	}
+
+	await server.close();
+});
+
+const open = async (): Promise<Term> => {
+	const term = startCli(['--uri', server.url, '--interval', '0.5']);
+	running.push(term);
+	await term.waitFor(screen => jobRows(screen).length >= 10, 'the job rows', 15_000);
+	return term;
+};
+
+const lines = (screen: string): number => screen.split('\n').filter(line => line.trim() !== '').length;
+
+describe('the screen after a resize', () => {
+	// Each view, the key that opens it, and a text only its content shows.
+	test.each([
+		['the detail view', keys.enter, /Files \(\d+\)/v],
+		['the collection picker', 'c', /► all collections/v],
+		['the event log', 'e', /\d{2}:\d{2}:\d{2}/v],
+	])('%s keeps its content, and the scrollback is never erased (CSI 3J)', async (_view, key, content) => {
+		const term = await open();
+		term.write(key);
+		await term.waitForText(content);
+		const before = lines(term.text());
+		term.resize(100, 26);
+		await term.waitFor(screen => content.test(screen) && lines(screen) >= Math.min(before, 20), 'the view whole again', 10_000);
+		term.resize(110, 28);
+		await term.waitFor(screen => content.test(screen) && lines(screen) >= before, 'the view whole again', 10_000);
+		expect(term.output()).not.toContain('\u001B[3J');
+		term.write('q');
+		term.write('q');
+		expect(await term.waitForExit()).toBe(0);
+	});
+});
+
+describe('the last column', () => {
+	test('is never written: a name with an emoji ZWJ sequence (drawn 4 cells wide by xterm.js) neither wraps the selected row nor doubles the header and footer', async () => {
+		const list = await startListServer([records(
+			['454891732197000001', 'team👩‍💻books', 'Importing', 40],
+			['454891732197000002', 'movies', 'Completed', 100],
+			['454891732197000003', 'clicks', 'Pending', 0],
+		)]);
+		const term = startCli(['--uri', list.url, '--interval', '0.5'], {unicode11: true});
+		running.push(term);
+		try {
+			await term.waitFor(screen => jobRows(screen).length === 3, 'the job rows', 15_000);
+			term.write(keys.enter);
+			await term.waitForText('Esc to go back');
+			term.write(keys.escape);
+			await term.waitFor(screen => jobRows(screen).length === 3, 'the list again', 10_000);
+			const screen = term.screen();
+			expect(screen[0]).toContain(list.url);
+			expect(count(screen.join('\n'), list.url)).toBe(1);
+			expect(count(screen.join('\n'), 'q/Ctrl-C quit')).toBe(1);
+			expect(term.lastColumn().every(cell => cell === '')).toBe(true);
+			term.write('q');
+			expect(await term.waitForExit()).toBe(0);
+		} finally {
+			await list.close();
+		}
+	});
+});
+
+describe('--ascii', () => {
+	const listFooter = /\/ filter .* q\/Ctrl-C quit/v;
+	test.each([
+		[['--ascii'], {}],
+		[[], {LANG: 'C', LC_ALL: 'C'}],
+	])('%j %j: not one byte outside ASCII reaches the terminal, in the list, help, detail view, picker and event log', async (flags, env) => {
+		const list = await startListServer([records(
+			['454891732197000001', 'books', 'Importing', 40],
+			['454891732197000002', 'movies', 'Failed', 0, 'the dim (512) of field \'embedding\' is wrong'],
+			['454891732197000003', 'clicks', 'Pending', 0],
+		)]);
+		const term = startCli(['--uri', list.url, '--interval', '0.5', ...flags], {env});
+		running.push(term);
+		try {
+			await term.waitFor(screen => jobRows(screen).length === 3, 'the job rows', 15_000);
+			for (const [key, shown] of [['?', /Esc or \? to close/v],
+				['?', listFooter],
+				[keys.enter, /Esc to go back/v],
+				[keys.escape, listFooter],
+				['c', /Enter to choose/v],
+				[keys.escape, listFooter],
+				['e', /Event log/v],
+				['e', listFooter]] as const) {
+				term.write(key);
+				// eslint-disable-next-line no-await-in-loop
+				await term.waitForText(shown);
+			}
+
+			expect(term.output()).not.toMatch(/[^\u0000-\u007F]/v);
+			term.write('q');
+			expect(await term.waitForExit()).toBe(0);
+		} finally {
+			await list.close();
+		}
+	});
+});
