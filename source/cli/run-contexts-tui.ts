@@ -20,7 +20,10 @@ export const runContextsTui = async (servers: readonly ContextServer[], wait: {r
 		return await runTui({
 			client: hub.client,
 			// Each context's --collection list is the hub's; the screen's "all collections" means all of each context's.
-			config: {...first, collections: [], contextName: undefined},
+			// No database either: each context's client lists its own `db:` until one is picked with `d`.
+			config: {
+				...first, collections: [], dbName: undefined, contextName: undefined,
+			},
 			serverLabel: `${servers.length} contexts`,
 			contexts: hub,
 			wait,
