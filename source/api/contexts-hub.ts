@@ -38,7 +38,33 @@ type Scope = {readonly dbName: string | undefined; readonly collectionName: stri
 /** The id the screen keys a row by: `context/jobId`, so the same job id on two clusters is two rows. */
 export const hubJobId = (context: string, jobId: string): string => `${context}/${jobId}`;
 
-const tag = (jobs: readonly Job[], context: string): Job[] => jobs.map(job => ({...job, jobId: hubJobId(context, job.jobId), context}));
+/**
+A context's jobs as the screen keys them, one keyer per context. The `context/id` strings are reused from
+poll to poll: the tracked jobs are keyed by them, and a string seen before has its hash computed already,
+so the reducer's lookups cost what they cost with one server (bench/contexts.ts). Only the last poll's ids
+are kept.
+*/
+export const jobKeyer = (context: string): ((jobs: readonly Job[]) => Job[]) => {
+	let ids = new Map<string, string>();
+	return jobs => {
+		const next = new Map<string, string>();
+		const keyed = jobs.map((job): Job => {
+			const id = ids.get(job.jobId) ?? hubJobId(context, job.jobId);
+			next.set(job.jobId, id);
+			// One literal, fields in one order: spread-made objects get shapes V8 reads far slower in the per-poll loops (model/jobs/tracked.ts).
+			return {
+				jobId: id,
+				collectionName: job.collectionName,
+				state: job.state,
+				progress: job.progress,
+				reason: job.reason,
+				context,
+			};
+		});
+		ids = next;
+		return keyed;
+	};
+};
 
 /** One context's polling: its own timer, backoff and abort, so a down or slow cluster delays nobody else. */
 type Loop = {status: HubStatus; jobs: readonly Job[]; struggles: number; stop: () => void};
@@ -86,6 +112,7 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 
 	const startLoop = (server: HubServer, loopScope: Scope): Loop => {
 		const controller = new AbortController();
+		const keyJobs = jobKeyer(server.name);
 		let timer: NodeJS.Timeout | undefined;
 		const loop: Loop = {
 			status: {
@@ -113,7 +140,7 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 				...loop.status, error: result.ok ? undefined : result.error, failures, lastOkAt: result.ok ? now() : loop.status.lastOkAt, nextAt: now() + delay,
 			};
 			if (result.ok) {
-				loop.jobs = tag(result.value, server.name);
+				loop.jobs = keyJobs(result.value);
 			}
 
 			notify();
