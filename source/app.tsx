@@ -12,6 +12,7 @@ import {useDetailLoader, useListLoaders} from './hooks/use-loaders.js';
 import {usePoll} from './hooks/use-poll.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useWait, type WaitOptions} from './hooks/use-wait.js';
+import {useServerWeights} from './hooks/use-server-weights.js';
 import {interruptedReport, type ReportLine} from './modes/wait-report.js';
 import {exitCodes} from './modes/exit-codes.js';
 import {makeTheme} from './render/theme.js';
@@ -66,6 +67,7 @@ export function App({
 	useSyncExternalStore(contexts?.subscribe ?? noSubscription, contexts?.version ?? noVersion);
 	const waitProgress = useWait(state, wait, onExit);
 	useBell(state.failuresSeen, config.bell);
+	useServerWeights(client, dispatch);
 	// README "Exit codes": the Ctrl-C key exits as a SIGINT would (130); `q` is a normal end (0) of the live
 	// screen, but under --wait it is an abort too (the jobs did not finish): `--wait && deploy` must not deploy.
 	const onQuit = (interrupted: boolean): void => {

@@ -2,6 +2,7 @@ import {render} from 'ink';
 import type {ImportClient, Result} from '../../source/api/types.js';
 import {App} from '../../source/app.js';
 import type {Config} from '../../source/config/config.js';
+import {directTransport} from '../../source/config/transport.js';
 import type {Job} from '../../source/model/jobs/job.js';
 import {screenStream} from '../../source/terminal/tui-stream.js';
 import {FakeTtyIn, FakeTtyOut} from '../../test/helpers/fake-tty.js';
@@ -35,6 +36,7 @@ const config = (intervalMs: number): Config => ({
 	ascii: false,
 	bell: false,
 	stallAfterMs: 600_000,
+	transport: directTransport,
 });
 
 /** The bench ends the App itself (unmount), so `q` is never pressed. */

@@ -20,6 +20,11 @@ export const undiciParts = root => ({
 				'export {default as Agent} from \'undici/lib/dispatcher/agent.js\';',
 				'export {default as ProxyAgent} from \'undici/lib/dispatcher/proxy-agent.js\';',
 				'export {default as EnvHttpProxyAgent} from \'undici/lib/dispatcher/env-http-proxy-agent.js\';',
+				// undici's index.js puts its API methods on every dispatcher; ProxyAgent opens its tunnel with
+				// `connect` (api-connect.js), so that one method is installed here too.
+				'import Dispatcher from \'undici/lib/dispatcher/dispatcher.js\';',
+				'import connect from \'undici/lib/api/api-connect.js\';',
+				'Dispatcher.prototype.connect = connect;',
 			].join('\n'),
 			loader: 'js',
 			resolveDir: root,

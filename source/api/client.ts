@@ -2,7 +2,7 @@
 The Milvus REST v2 client for self-hosted Milvus (2.4 → 3.0). Every method resolves to a Result;
 nothing throws out of it, whatever the server or network does.
 */
-import {defaultFetch} from './fetch.js';
+import {createTransport, type TlsMaterial} from './transport.js';
 import type {ImportClient, Result, ServerVersion} from './types.js';
 import {post} from './http.js';
 import {
@@ -24,7 +24,9 @@ export type MilvusClientOptions = {
 	readonly timeoutMs: number;
 	/** Where the token came from (`--user`, `the URI`, `MILVUS_TOKEN`…): a refusal's hint names it. */
 	readonly credentialSource?: string;
-	/** For tests; defaults to undici's fetch (fetch.ts). */
+	/** TLS trust and identity, and the proxy (transport.ts); default: the system's CAs, direct. */
+	readonly transport?: TlsMaterial;
+	/** For tests; defaults to undici's fetch (fetch.ts) through the transport's dispatcher. */
 	readonly fetch?: typeof fetch;
 };
 
@@ -48,7 +50,7 @@ const withDb = (body: Readonly<Record<string, string | undefined>>): Record<stri
 	Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
 
 export const createMilvusClient = (options: MilvusClientOptions): ImportClient => {
-	const fetchImpl = options.fetch ?? defaultFetch;
+	const transport = createTransport(options.transport, options.fetch);
 	const base = options.uri.trim().replace(/\/+$/v, '');
 	const shownUri = displayUri(base);
 	const redact = makeRedactor(options.token);
@@ -82,7 +84,10 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 
 		try {
 			const raw = await post({
-				fetch: fetchImpl,
+				fetch: transport.fetch,
+				sentClientCert: transport.sentClientCert,
+				proxy: transport.proxy,
+				probe: transport.probe,
 				url: base + request.endpoint,
 				displayUri: shownUri,
 				headers: requestHeaders({token: options.token, dbName: request.dbName, requestTimeoutSeconds}),

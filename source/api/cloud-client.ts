@@ -9,7 +9,7 @@ import type {Job, JobDetail} from '../model/jobs/job.js';
 import type {
 	ImportClient, ListOptions, RequestOptions, Result,
 } from './types.js';
-import {defaultFetch} from './fetch.js';
+import {createTransport, type TlsMaterial} from './transport.js';
 import {post} from './http.js';
 import {mergeDuplicates} from './duplicates.js';
 import {classifyResponse, redactEnvelope, withCredentialSource} from './response.js';
@@ -30,6 +30,8 @@ export type CloudClientOptions = {
 	readonly timeoutMs: number;
 	/** Where the API key came from (`MILVUS_TOKEN`, `--token-file`…): a refusal's hint names it. */
 	readonly credentialSource?: string;
+	/** TLS trust and identity, and the proxy (transport.ts). */
+	readonly transport?: TlsMaterial;
 	readonly fetch?: typeof fetch;
 	/** Defaults: 100 (the most Zilliz accepts, error 96008 above), 50 pages, 10 requests/s per endpoint. */
 	readonly pageSize?: number;
@@ -65,7 +67,7 @@ const parsePage = (body: unknown): Result<Page> => {
 };
 
 export const createCloudClient = (options: CloudClientOptions): ImportClient => {
-	const fetchImpl = options.fetch ?? defaultFetch;
+	const transport = createTransport(options.transport, options.fetch);
 	const base = options.endpoint.trim().replace(/\/+$/v, '');
 	const shownUri = displayUri(base);
 	const redact = makeRedactor(options.token);
@@ -78,7 +80,10 @@ export const createCloudClient = (options: CloudClientOptions): ImportClient => 
 	const callUnnamed = async <T>(endpoint: string, body: Readonly<Record<string, unknown>>, parse: (json: unknown) => Result<T>, signal: AbortSignal | undefined): Promise<Result<T>> => {
 		await limit(endpoint, signal);
 		const raw = await post({
-			fetch: fetchImpl,
+			fetch: transport.fetch,
+			sentClientCert: transport.sentClientCert,
+			proxy: transport.proxy,
+			probe: transport.probe,
 			url: base + endpoint,
 			displayUri: shownUri,
 			// No DB-Name header: the control plane takes the database in the body.

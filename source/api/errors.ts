@@ -5,6 +5,10 @@ thrown-error classifier only uses error codes, never header values.
 */
 import type {ApiError} from './types.js';
 import {sanitize} from './sanitize.js';
+import {tlsFailureOf} from './tls-errors.js';
+import {describeTlsFailure} from './tls-messages.js';
+import {proxyFailure} from './proxy-errors.js';
+import {systemCodes} from './system-codes.js';
 
 /** What to do about the Milvus codes a monitor meets (merr, docs/milvus-rest.md#error-codes). The credential codes are not 'milvus' errors (envelope-error.ts). */
 const milvusHints: Readonly<Record<number, string>> = {
@@ -45,6 +49,14 @@ export const describeError = (error: ApiError): string => {
 	switch (error.kind) {
 		case 'unreachable': {
 			return `cannot reach ${error.detail} — is Milvus running? check --uri or try --demo`;
+		}
+
+		case 'tls': {
+			return describeTlsFailure(error);
+		}
+
+		case 'proxy': {
+			return `${error.detail} — check --proxy / HTTPS_PROXY / HTTP_PROXY, or list the server in NO_PROXY`;
 		}
 
 		case 'timeout': {
@@ -96,25 +108,8 @@ export const describeError = (error: ApiError): string => {
 	}
 };
 
-const systemCodes: Readonly<Record<string, string>> = {
-	ECONNREFUSED: 'connection refused',
-	ENOTFOUND: 'host not found (DNS)',
-	EAI_AGAIN: 'host lookup failed (DNS)',
-	ECONNRESET: 'connection reset',
-	EPIPE: 'connection closed',
-	EHOSTUNREACH: 'host unreachable',
-	ENETUNREACH: 'network unreachable',
-	ETIMEDOUT: 'connection timed out',
-	ECONNABORTED: 'connection aborted',
-	EPROTO: 'TLS/protocol error',
-	CERT_HAS_EXPIRED: 'TLS certificate expired',
-	DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
-	UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
-	UND_ERR_SOCKET: 'connection closed',
-};
-
 /** node-fetch puts `code` on the error; undici's fetch puts it on `cause` (or on `cause.errors[]` when every address failed). */
-const findCode = (error: unknown, depth = 0): string | undefined => {
+export const findCode = (error: unknown, depth = 0): string | undefined => {
 	if (typeof error !== 'object' || error === null || depth > 4) {
 		return undefined;
 	}
@@ -139,6 +134,10 @@ export type FailureContext = {
 	readonly afterMs: number;
 	/** The caller's signal fired. */
 	readonly aborted: boolean;
+	/** A client certificate was offered (tells "required" from "refused" when the server's alert is vague). */
+	readonly sentClientCert?: boolean;
+	/** The proxy's label, when requests go through one: then a refused connection is the proxy's. */
+	readonly proxy?: string;
 };
 
 /** A thrown fetch (or body read) error → ApiError. Which signal fired decides between timeout and abort, whatever the error is called. */
@@ -156,11 +155,21 @@ export const classifyFetchError = (error: unknown, context: FailureContext): Api
 		return {kind: 'aborted'};
 	}
 
+	const tls = tlsFailureOf(error, context.sentClientCert ?? false);
+	if (tls !== undefined) {
+		return tls;
+	}
+
 	if (isBadPort(error)) {
 		return {kind: 'unreachable', detail: `${context.uri}: the port is on fetch's list of blocked ports (WHATWG "bad ports"); use another port`};
 	}
 
 	const code = findCode(error);
+	const viaProxy = context.proxy === undefined ? undefined : proxyFailure(error, context.proxy, code);
+	if (viaProxy !== undefined) {
+		return viaProxy;
+	}
+
 	const reason = code === undefined ? 'network error' : (systemCodes[code] ?? code);
 	return {kind: 'unreachable', detail: `${context.uri}: ${reason}`};
 };

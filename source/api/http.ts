@@ -3,8 +3,9 @@ One POST with a deadline and a capped body: the only place that calls fetch. Any
 (refused, DNS, reset, abort, timeout) comes back as an ApiError value.
 */
 import {Buffer} from 'node:buffer';
-import type {Result} from './types.js';
-import {classifyFetchError} from './errors.js';
+import {classifyFetchError, findCode, type FailureContext} from './errors.js';
+import {closedEarlyCodes, type ProbeResult} from './tls-probe.js';
+import type {ApiError, Result} from './types.js';
 
 /** A hostile or broken server must not be able to fill memory; a 100k-job list is ~10 MiB. */
 export const maxBodyBytes = 64 * 1024 * 1024;
@@ -31,6 +32,44 @@ export type PostRequest = {
 	readonly timeoutMs?: number;
 	readonly signal?: AbortSignal;
 	readonly maxBytes?: number;
+	/** How the request travels, for messages: a client certificate was offered; the proxy's label. */
+	readonly sentClientCert?: boolean;
+	readonly proxy?: string;
+	/** A bare TLS handshake to explain a connection the server ended (direct https:// only; tls-probe.ts). */
+	readonly probe?: (url: string) => Promise<ProbeResult>;
+};
+
+/** A connection ended by the server, on a transport that can probe: ask the handshake why (a TLS 1.3 alert undici did not read). */
+const explain = async (request: PostRequest, error: unknown, context: FailureContext): Promise<ApiError> => {
+	const classified = classifyFetchError(error, context);
+	const code = findCode(error);
+	if (request.probe === undefined || classified.kind !== 'unreachable' || code === undefined || !closedEarlyCodes.has(code)) {
+		return classified;
+	}
+
+	const probed = await request.probe(request.url);
+	if (request.url.startsWith('http:')) {
+		// Any handshake at all (even a certificate complaint) means TLS is spoken on this port.
+		const complaint = probed.kind === 'error' ? classifyFetchError(probed.error, context) : undefined;
+		const spoken = probed.kind === 'handshake-ok' || probed.kind === 'closed-after-handshake' || (complaint?.kind === 'tls' && complaint.problem !== 'not-tls');
+		return spoken ? {kind: 'tls', problem: 'tls-port', detail: ''} : classified;
+	}
+
+	switch (probed.kind) {
+		case 'error': {
+			const reason = classifyFetchError(probed.error, context);
+			return reason.kind === 'tls' ? reason : classified;
+		}
+
+		case 'closed-after-handshake': {
+			return {kind: 'tls', problem: context.sentClientCert === true ? 'client-cert-refused' : 'client-cert-required', detail: 'closed'};
+		}
+
+		case 'handshake-ok':
+		case 'nothing': {
+			return classified;
+		}
+	}
 };
 
 const tooLarge = Symbol('too large');
@@ -90,14 +129,14 @@ export const post = async (request: PostRequest): Promise<Result<RawResponse>> =
 			},
 		};
 	} catch (error) {
-		return {
-			ok: false,
-			error: classifyFetchError(error, {
-				uri: request.displayUri,
-				timedOut: deadline.aborted,
-				afterMs: request.timeoutMs ?? request.deadlineMs,
-				aborted: request.signal?.aborted ?? false,
-			}),
+		const context: FailureContext = {
+			uri: request.displayUri,
+			timedOut: deadline.aborted,
+			afterMs: request.timeoutMs ?? request.deadlineMs,
+			aborted: request.signal?.aborted ?? false,
+			sentClientCert: request.sentClientCert,
+			proxy: request.proxy,
 		};
+		return {ok: false, error: await explain(request, error, context)};
 	}
 };

@@ -10,6 +10,7 @@ import {field, isObject, toNumber} from './fields.js';
 import {readJson} from './json.js';
 import {parseRetryAfter} from './retry-after.js';
 import {sanitize} from './sanitize.js';
+import {plainHttpToTlsPort} from './tls-errors.js';
 
 const titleTag = /<title[^>]*>([^<]*)<\/title>/iv;
 const htmlStart = /^\s*<(?:!doctype|html|head|body)/iv;
@@ -77,6 +78,10 @@ export const classifyResponse = (raw: RawResponse, context: ResponseContext): Re
 		}
 
 		default: {
+			if (plainHttpToTlsPort(status, text)) {
+				return fail({kind: 'tls', problem: 'tls-port', detail: ''});
+			}
+
 			if (status >= 300 && status < 400) {
 				const location = context.redact(sanitize(raw.location, 200));
 				return fail({kind: 'http', status, message: location === '' ? 'redirect' : `redirected to ${location}: use that address as --uri`});

@@ -5,7 +5,7 @@ What a failed request says about the server, and so what to do next (README "Rec
 - `down`: refused, reset, no route: nothing is listening. Polling at the interval costs nothing and
   notices the server the moment it is back, so no backoff.
 - `struggling`: alive but overloaded (HTTP 5xx, 429, a timeout): back off, honour `Retry-After`.
-- `hopeless`: retrying cannot help: refused credentials, an unknown collection (Milvus 100) or database
+- `hopeless`: retrying cannot help: refused credentials, a TLS failure, an unknown collection (Milvus 100) or database
   (800). The script modes and --wait stop at once.
 - `other`: anything else (a proxy page, an old server, a bad answer): retried at the interval.
 */
@@ -16,7 +16,8 @@ export const unknownScopeCodes: ReadonlySet<number> = new Set([100, 800]);
 
 export const classifyFailure = (error: ApiError): FailureClass => {
 	switch (error.kind) {
-		case 'unreachable': {
+		case 'unreachable':
+		case 'proxy': {
 			return 'down';
 		}
 
@@ -30,7 +31,8 @@ export const classifyFailure = (error: ApiError): FailureClass => {
 		}
 
 		case 'unauthorized':
-		case 'forbidden': {
+		case 'forbidden':
+		case 'tls': { // A certificate problem does not heal by waiting.
 			return 'hopeless';
 		}
 

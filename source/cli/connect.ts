@@ -1,6 +1,7 @@
 import {limitToCollections} from '../api/collections-client.js';
 import type {ImportClient} from '../api/types.js';
 import type {Config, Connection} from '../config/config.js';
+import type {TlsMaterial} from '../api/transport.js';
 
 export type Connected = {
 	readonly client: ImportClient;
@@ -15,31 +16,36 @@ export type Connected = {
 Build the client for the chosen connection. Modules load lazily so `--help` and the plain table do
 not pay for the demo server, and the Milvus client does not pay for the cloud one.
 */
-export const connect = async (config: Config, connection: Connection): Promise<Connected> => {
-	const connected = await connectTo(config, connection);
+export const connect = async (config: Config, connection: Connection, transport?: TlsMaterial): Promise<Connected> => {
+	const connected = await connectTo(config, connection, transport);
 	// Several --collection: "all collections" on the live screen means all of those (one list each).
 	return config.collections.length > 1 ? {...connected, client: limitToCollections(connected.client, config.collections)} : connected;
 };
 
-const connectTo = async (config: Config, connection: Connection): Promise<Connected> => {
+/** Shown in the header on every start while --insecure is on (cli.tsx also warns on stderr). */
+export const insecureMark = '[TLS not verified] ';
+
+const connectTo = async (config: Config, connection: Connection, transport: TlsMaterial | undefined): Promise<Connected> => {
+	const mark = transport?.insecure === true ? insecureMark : '';
 	switch (connection.kind) {
 		case 'milvus': {
 			const {createMilvusClient} = await import('../api/client.js');
 			const client = createMilvusClient({
-				uri: config.uri, token: config.token, credentialSource: config.credentialSource, dbName: config.dbName, timeoutMs: config.timeoutMs,
+				uri: config.uri, token: config.token, credentialSource: config.credentialSource, dbName: config.dbName, timeoutMs: config.timeoutMs, transport,
 			});
 			return {
-				client, config, serverLabel: config.uri, close: async () => undefined,
+				client, config, serverLabel: `${mark}${config.uri}`, close: async () => undefined,
 			};
 		}
 
 		case 'cloud': {
 			const {createCloudClient} = await import('../api/cloud-client.js');
 			const client = createCloudClient({
-				endpoint: connection.endpoint, clusterId: connection.clusterId, token: config.token, credentialSource: config.credentialSource, dbName: config.dbName, timeoutMs: config.timeoutMs,
+				endpoint: connection.endpoint, clusterId: connection.clusterId, token: config.token, credentialSource: config.credentialSource,
+				dbName: config.dbName, timeoutMs: config.timeoutMs, transport,
 			});
 			return {
-				client, config, serverLabel: `Zilliz Cloud cluster ${connection.clusterId}`, close: async () => undefined,
+				client, config, serverLabel: `${mark}Zilliz Cloud cluster ${connection.clusterId}`, close: async () => undefined,
 			};
 		}
 

@@ -1,6 +1,8 @@
 import type {ContextRun, RunRequest} from '../config/config.js';
 import {chooseRunner} from './dispatch.js';
-import {connectContexts, resolveContextCredentials, runContextsScript} from './run-contexts.js';
+import {
+	connectContexts, loadContextTransports, resolveContextCredentials, runContextsScript,
+} from './run-contexts.js';
 import {keepYoungGenerationSmall} from './young-generation.js';
 
 /** Several contexts of the config file: credentials, one connection each, then the live screen or a script mode. */
@@ -10,7 +12,12 @@ export const runContexts = async (request: RunRequest, contexts: readonly Contex
 		return resolved;
 	}
 
-	const {servers, connected} = await connectContexts(resolved);
+	const transports = await loadContextTransports(resolved);
+	if (typeof transports === 'number') {
+		return transports;
+	}
+
+	const {servers, connected} = await connectContexts(resolved, transports);
 	try {
 		const runner = chooseRunner(request.mode, {stdoutIsTty: process.stdout.isTTY, stdinIsTty: process.stdin.isTTY});
 		if (runner.kind === 'tui' || runner.kind === 'json-watch' || runner.kind === 'wait-lines') {

@@ -4,10 +4,12 @@ import type {ContextServer, ContextsModeContext} from '../modes/contexts.js';
 import {
 	exitCodes, signalExitCode, stopSignals, type StopSignal,
 } from '../modes/exit-codes.js';
+import type {TlsMaterial} from '../api/transport.js';
 import type {Runner} from './dispatch.js';
 import {processIo, resolvePending} from './credentials.js';
 import {usageError} from './exit.js';
 import type {Connected} from './connect.js';
+import {loadTransport} from './load-transport.js';
 
 /** Each context's pending credential (a token file, a password to ask for), in order; a message names the context, never the token. */
 export const resolveContextCredentials = async (contexts: readonly ContextRun[]): Promise<readonly ContextRun[] | number> => {
@@ -34,10 +36,26 @@ export const resolveContextCredentials = async (contexts: readonly ContextRun[])
 	return resolved;
 };
 
+/** Each context's TLS files (and passphrase), in order; an exit code when one cannot be used. */
+export const loadContextTransports = async (contexts: readonly ContextRun[]): Promise<ReadonlyArray<TlsMaterial | undefined> | number> => {
+	const transports: TlsMaterial[] = [];
+	for (const context of contexts) {
+		// eslint-disable-next-line no-await-in-loop -- a passphrase prompt asks one context at a time
+		const material = await loadTransport(context.config);
+		if (typeof material === 'number') {
+			return material;
+		}
+
+		transports.push(material);
+	}
+
+	return transports;
+};
+
 /** Connects every context; closes them all when done. */
-export const connectContexts = async (contexts: readonly ContextRun[]): Promise<{readonly servers: readonly ContextServer[]; readonly connected: readonly Connected[]}> => {
+export const connectContexts = async (contexts: readonly ContextRun[], transports: ReadonlyArray<TlsMaterial | undefined>): Promise<{readonly servers: readonly ContextServer[]; readonly connected: readonly Connected[]}> => {
 	const {connect} = await import('./connect.js');
-	const connected = await Promise.all(contexts.map(async context => connect(context.config, context.connection)));
+	const connected = await Promise.all(contexts.map(async (context, index) => connect(context.config, context.connection, transports[index])));
 	return {
 		servers: connected.map((one, index) => ({name: contexts[index]!.name, client: one.client, config: one.config})),
 		connected,

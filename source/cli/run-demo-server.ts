@@ -1,12 +1,27 @@
 import type {DemoServerRequest} from '../config/config.js';
 import {programPrefix} from '../modes/context.js';
 import {exitCodes} from '../modes/exit-codes.js';
+import type {DemoTls} from '../demo/tls-front.js';
+import {processIo} from './credentials.js';
+import {usageError} from './exit.js';
 
 /** `milvus-import-top demo-server`: serves until SIGINT/SIGTERM; a port it cannot take is exit 69 with a hint. */
 export const runDemoServerCommand = async (request: DemoServerRequest): Promise<number | undefined> => {
 	const {runDemoServer, parseFlavor} = await import('../demo/index.js');
+	let tls: DemoTls | undefined;
+	if (request.tls !== undefined) {
+		const {readDemoTls} = await import('./demo-tls.js');
+		const read = await readDemoTls(request.tls, processIo());
+		if (typeof read === 'string') {
+			return usageError(read);
+		}
+
+		tls = read;
+	}
+
 	try {
 		await runDemoServer({
+			tls,
 			port: request.port,
 			auth: request.auth,
 			flavor: request.flavor === undefined ? undefined : parseFlavor(request.flavor),

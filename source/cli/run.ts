@@ -5,6 +5,7 @@ import {
 	exitCodes, signalExitCode, stopSignals, type StopSignal,
 } from '../modes/exit-codes.js';
 import {processIo, resolvePending} from './credentials.js';
+import {loadTransport} from './load-transport.js';
 import {chooseRunner, runScriptMode} from './dispatch.js';
 import {usageError} from './exit.js';
 import {prefetchFirstList} from './prefetch.js';
@@ -31,8 +32,13 @@ export const run = async (request: RunRequest): Promise<number> => {
 		config = {...config, token: outcome.token};
 	}
 
+	const tls = await loadTransport(config);
+	if (typeof tls === 'number') {
+		return tls;
+	}
+
 	const {connect} = await import('./connect.js');
-	const connected = await connect(config, request.connection);
+	const connected = await connect(config, request.connection, tls);
 	try {
 		const runner = chooseRunner(request.mode, {stdoutIsTty: process.stdout.isTTY, stdinIsTty: process.stdin.isTTY});
 		if (runner.kind === 'tui' || runner.kind === 'json-watch' || runner.kind === 'wait-lines') {

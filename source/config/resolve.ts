@@ -14,6 +14,7 @@ import {resolveWithContexts, type ProcessEnvironment} from './resolve-contexts.j
 import {
 	bool, givenEmpty, list, nonEmpty, text, type RawFlags,
 } from './flags.js';
+import {directTransport, readTransport, tlsFlags} from './transport.js';
 
 type Context = {
 	readonly platform: string;
@@ -25,7 +26,7 @@ type Context = {
 };
 
 export const defaults = {
-	uri: 'http://localhost:19530',
+	uri: 'localhost:19530', // http:// unless TLS flags are given
 	intervalSeconds: '2',
 	timeoutSeconds: '10',
 	retries: '3',
@@ -47,6 +48,8 @@ const conflicts: ReadonlyArray<readonly [string, string]> = [
 	['token', 'token-file'],
 	['token', 'user'],
 	['token-file', 'user'],
+	// The demo server is in this process, on plain HTTP: no TLS, no proxy.
+	...[...tlsFlags, 'proxy'].map(flag => ['demo', flag] as const),
 ];
 const needs: ReadonlyArray<readonly [string, string]> = [
 	['watch', 'json'], ['job', 'wait'], ['flavor', 'demo'], ['cluster-id', 'cloud'], ['cloud-endpoint', 'cloud'],
@@ -156,7 +159,8 @@ const readValues = (flags: RawFlags, env: Environment): Values | string => {
 
 	const states = parseStates(list(flags, 'state'));
 	const sort = parseSort(text(flags, 'sort') ?? 'state');
-	const uri = normalizeUri(uriInput(flags, env));
+	// `--uri host:port --ca-cert …` means https://: TLS flags say the server speaks TLS.
+	const uri = normalizeUri(uriInput(flags, env), tlsFlags.some(flag => given(flags, flag)) ? 'https' : 'http');
 	if (!states.ok) {
 		return states.message;
 	}
@@ -209,6 +213,11 @@ const resolveOne = (flags: RawFlags, env: Environment, context: Context, flavor:
 		return usage(typeof connection === 'string' ? connection : (credentials.ok ? '' : credentials.message));
 	}
 
+	const transport = connection.kind === 'demo' ? {ok: true as const, value: directTransport} : readTransport(flags, env, uri.uri);
+	if (!transport.ok) {
+		return usage(transport.message);
+	}
+
 	if (connection.kind === 'cloud' && credentials.value.token === undefined && credentials.value.pending === undefined) {
 		return usage('--cloud needs an API key: MILVUS_TOKEN, --token-file or --token');
 	}
@@ -228,6 +237,7 @@ const resolveOne = (flags: RawFlags, env: Environment, context: Context, flavor:
 		ascii: asciiFromEnv(bool(flags, 'ascii'), env, context.platform),
 		bell: bool(flags, 'bell') === true,
 		stallAfterMs: defaults.stallAfterMs,
+		transport: transport.value,
 	};
 	return {
 		kind: 'run', config, mode: chooseMode(flags), connection, pending: credentials.value.pending, retries: numbers.retries,
@@ -246,10 +256,18 @@ const resolveDemoServer = (flags: RawFlags, flavor: string | undefined): ParseRe
 		return usage('--auth must look like user:password');
 	}
 
+	const cert = nonEmpty(text(flags, 'tls-cert'));
+	const key = nonEmpty(text(flags, 'tls-key'));
+	const clientCa = nonEmpty(text(flags, 'client-ca'));
+	if ((cert === undefined) !== (key === undefined) || (clientCa !== undefined && cert === undefined)) {
+		return usage(cert === undefined ? `--${key === undefined ? 'client-ca' : 'tls-key'} needs --tls-cert` : '--tls-cert needs --tls-key');
+	}
+
 	return {
 		kind: 'demo-server',
 		port: port.value,
 		auth: auth === undefined ? undefined : {user: auth.slice(0, colon), password: auth.slice(colon + 1)},
 		flavor,
+		tls: cert === undefined || key === undefined ? undefined : {cert, key, clientCa},
 	};
 };

@@ -22,6 +22,8 @@ export type Config = {
 	readonly bell: boolean;
 	/** Seconds without any change before a running job counts as stalled. */
 	readonly stallAfterMs: number;
+	/** TLS trust and identity, and the proxy: applied to every request. */
+	readonly transport: TransportSettings;
 	/** The config file's context this server came from; undefined without a config file. */
 	readonly contextName?: string;
 };
@@ -71,6 +73,8 @@ export type DemoServerRequest = {
 	readonly port: number;
 	readonly auth: {readonly user: string; readonly password: string} | undefined;
 	readonly flavor: string | undefined;
+	/** Paths: serve HTTPS (and with `clientCa`, require client certificates). Files are read by the CLI. */
+	readonly tls: {readonly cert: string; readonly key: string; readonly clientCa: string | undefined} | undefined;
 };
 
 export type ParseResult
@@ -82,5 +86,24 @@ export type ParseResult
 
 /** The variables we read. `process.env` fits this type; tests pass plain objects. */
 export type EnvironmentName = 'MILVUS_URI' | 'MILVUS_TOKEN' | 'MILVUS_USER' | 'MILVUS_PASSWORD' | 'MILVUS_DB_NAME' | 'ZILLIZ_CLUSTER_ID'
-	| 'NO_COLOR' | 'TERM' | 'LANG' | 'LC_ALL' | 'LC_CTYPE';
+	| 'NO_COLOR' | 'TERM' | 'LANG' | 'LC_ALL' | 'LC_CTYPE'
+	| 'https_proxy' | 'HTTPS_PROXY' | 'http_proxy' | 'HTTP_PROXY' | 'all_proxy' | 'ALL_PROXY' | 'no_proxy' | 'NO_PROXY';
 export type Environment = Readonly<Partial<Record<EnvironmentName, string | undefined>>>;
+
+/**
+How requests travel: TLS trust and identity, and the proxy. One object so a flag set, the environment
+or (later) a context of the config file can fill it; file contents are read by the CLI (cli/tls-files.ts).
+*/
+export type TransportSettings = {
+	/** PEM file (may hold a chain) of CAs to trust besides the system's. */
+	readonly caCert: string | undefined;
+	/** PEM client certificate and its key, for mutual TLS. */
+	readonly clientCert: string | undefined;
+	readonly clientKey: string | undefined;
+	/** The name to check the server's certificate against (SNI too), when the address is an IP or a tunnel. */
+	readonly tlsServerName: string | undefined;
+	/** Skip certificate verification (a warning on every start). */
+	readonly insecure: boolean;
+	/** The proxy to use for this server (after HTTPS_PROXY/HTTP_PROXY/NO_PROXY), or undefined: direct. */
+	readonly proxy: string | undefined;
+};

@@ -31,7 +31,8 @@ const safeShown = (input: string): string => {
 	return shown.length > 80 ? `${shown.slice(0, 79)}…` : shown;
 };
 
-export const normalizeUri = (input: string): UriResult => {
+/** `defaultScheme`: for a bare `host:port` (https when TLS flags are given). */
+export const normalizeUri = (input: string, defaultScheme: 'http' | 'https' = 'http'): UriResult => {
 	const trimmed = input.trim();
 	if (trimmed === '') {
 		return {ok: false, message: 'the Milvus URI is empty (expected e.g. http://localhost:19530)'};
@@ -40,7 +41,7 @@ export const normalizeUri = (input: string): UriResult => {
 	const hasScheme = schemePattern.test(trimmed);
 	let url: URL;
 	try {
-		url = new URL(hasScheme ? trimmed : `http://${trimmed}`);
+		url = new URL(hasScheme ? trimmed : `${defaultScheme}://${trimmed}`);
 	} catch {
 		return {ok: false, message: `cannot parse the Milvus URI "${safeShown(trimmed)}" (expected e.g. http://localhost:19530 or localhost:19530)`};
 	}

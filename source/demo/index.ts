@@ -2,6 +2,7 @@
 export {
 	startDemoServer, defaultRetentionMs, type DemoOptions, type DemoServer,
 } from './server.js';
+export type {DemoTls} from './tls-front.js';
 export {runDemoServer, describeServer, type RunOptions} from './run.js';
 export {
 	flavors, parseFlavor, defaultFlavor, type Flavor,

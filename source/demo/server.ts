@@ -1,10 +1,12 @@
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
+import type {Server} from 'node:net';
 import {Buffer} from 'node:buffer';
 import type {Credentials} from './auth.js';
 import {defaultFlavor, traitsOf, type Flavor} from './flavor.js';
 import {handle, json, type Reply} from './routes.js';
 import {emptyWorld, makeDemoJob, seedWorld} from './seed.js';
 import {tick, type Rules, type World} from './world.js';
+import {createTlsFront, type DemoTls} from './tls-front.js';
 
 /** node:http glue: read the body, keep the one World, advance it from the clock on each request. */
 
@@ -26,6 +28,8 @@ export type DemoOptions = {
 	readonly tickMs?: number;
 	/** Extra time each reply takes, so clients can meet `Request-Timeout` and HTTP 408. Default 0. */
 	readonly latencyMs?: number;
+	/** Serve HTTPS (optionally mutual TLS) instead of HTTP. */
+	readonly tls?: DemoTls;
 };
 
 export type DemoServer = {readonly url: string; readonly port: number; readonly flavor: Flavor; close(): Promise<void>};
@@ -81,6 +85,25 @@ const hostForUrl = (host: string): string => {
 	return host.includes(':') ? `[${host}]` : host;
 };
 
+const listener = (tls: DemoTls | undefined, handler: (request: IncomingMessage, response: ServerResponse) => void): {readonly server: Server; readonly closeAll: () => void} => {
+	if (tls !== undefined) {
+		return createTlsFront(tls, handler);
+	}
+
+	const server = createServer(handler);
+	server.on('clientError', (_error, socket) => {
+		if (socket.writable) {
+			socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+		}
+	});
+	return {
+		server,
+		closeAll() {
+			server.closeAllConnections();
+		},
+	};
+};
+
 export const startDemoServer = async (options: DemoOptions = {}): Promise<DemoServer> => {
 	const flavor = options.flavor ?? defaultFlavor;
 	const traits = traitsOf(flavor);
@@ -123,19 +146,16 @@ export const startDemoServer = async (options: DemoOptions = {}): Promise<DemoSe
 		send(response, result.reply);
 	};
 
-	const server = createServer((request, response) => {
+	const handler = (request: IncomingMessage, response: ServerResponse): void => {
 		serve(request, response).catch(() => {
 			// A handler bug answers like a Go panic in Milvus, and the server carries on.
 			if (!response.headersSent) {
 				send(response, json(500, {code: 500}));
 			}
 		});
-	});
-	server.on('clientError', (_error, socket) => {
-		if (socket.writable) {
-			socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-		}
-	});
+	};
+
+	const {server, closeAll} = listener(options.tls, handler);
 
 	const host = options.host ?? '127.0.0.1';
 	await new Promise<void>((resolve, reject) => {
@@ -148,11 +168,11 @@ export const startDemoServer = async (options: DemoOptions = {}): Promise<DemoSe
 	const address = server.address();
 	const port = typeof address === 'object' && address !== null ? address.port : 0;
 	return {
-		url: `http://${hostForUrl(host)}:${port}`,
+		url: `${options.tls === undefined ? 'http' : 'https'}://${hostForUrl(host)}:${port}`,
 		port,
 		flavor,
 		async close() {
-			server.closeAllConnections();
+			closeAll();
 			await new Promise<void>(resolve => {
 				server.close(() => {
 					resolve();

@@ -3,6 +3,7 @@ import {eta, phaseHint, rate} from '../model/jobs/rates.js';
 import type {AppState} from '../model/store/state.js';
 import type {TrackedJob} from '../model/jobs/types.js';
 import {shownJobId} from '../model/jobs/job-id.js';
+import {weightsOf} from '../model/select/weights.js';
 import {formatAge} from './format.js';
 
 /** What one row shows: computed from the model here, so the row component stays props-only. */
@@ -51,13 +52,14 @@ const steadyHint = (job: TrackedJob, state: AppState): string => {
 	}
 
 	const at = state.poll.lastOkAt ?? 0;
-	const perMinute = rate(job, at, 'v2.5');
+	const weights = weightsOf(job, state);
+	const perMinute = rate(job, at, weights);
 	if (perMinute !== undefined) {
-		const left = eta(job, at, 'v2.5');
+		const left = eta(job, at, weights);
 		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatAge(left)}`;
 	}
 
-	return phaseHint(job, 'v2.5') ?? '';
+	return phaseHint(job, weights) ?? '';
 };
 
 /** What a job's clock texts are derived from. */

@@ -40,6 +40,9 @@ describe('defaults', () => {
 			ascii: false,
 			bell: false,
 			stallAfterMs: 300_000,
+			transport: {
+				caCert: undefined, clientCert: undefined, clientKey: undefined, tlsServerName: undefined, insecure: false, proxy: undefined,
+			},
 		});
 		expect(mode).toEqual({kind: 'live'});
 		expect(connection).toEqual({kind: 'milvus'});

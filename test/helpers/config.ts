@@ -1,4 +1,5 @@
 import type {Config} from '../../source/config/config.js';
+import {directTransport} from '../../source/config/transport.js';
 
 export const testConfig = (overrides: Partial<Config> = {}): Config => ({
 	uri: 'http://127.0.0.1:19530',
@@ -14,5 +15,6 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
 	ascii: false,
 	bell: false,
 	stallAfterMs: 600_000,
+	transport: directTransport,
 	...overrides,
 });

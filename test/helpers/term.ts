@@ -57,7 +57,9 @@ const cleanEnv = (extra: Record<string, string | undefined> = {}): Record<string
 	for (const [key, value] of Object.entries({
 		...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...extra,
 	})) {
-		if (value !== undefined && key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION' && !key.startsWith('VITEST')) {
+		// A developer's proxy must not carry the tests' local traffic (unless a test sets one).
+		const proxy = /^(?:https?|all|no)_proxy$/iv.test(key) && !(key in extra);
+		if (value !== undefined && key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION' && !key.startsWith('VITEST') && !proxy) {
 			env[key] = value;
 		}
 	}

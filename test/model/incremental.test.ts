@@ -7,6 +7,7 @@ import {sortJobs} from '../../source/model/select/sort.js';
 import {reducer} from '../../source/model/store/reducer.js';
 import type {AppState} from '../../source/model/store/state.js';
 import type {SortColumn, TrackedJob} from '../../source/model/jobs/types.js';
+import {weightsOf} from '../../source/model/select/weights.js';
 import {job, poll, start} from './make.js';
 
 /*
@@ -20,7 +21,7 @@ const columns: SortColumn[] = ['state', 'progress', 'jobId', 'collection', 'rate
 /** The visible list from scratch: every job of the map, filtered, sorted. */
 function expectedRows(state: AppState): readonly TrackedJob[] {
 	const now = state.sort.column === 'rate' ? state.poll.lastOkAt ?? 0 : 0;
-	return sortJobs([...state.jobs.values()].filter(compileFilter(state.filter)), state.sort, now);
+	return sortJobs([...state.jobs.values()].filter(compileFilter(state.filter)), state.sort, now, job => weightsOf(job, state));
 }
 
 function expectedCounts(state: AppState): {counts: Record<string, number>; progress: number | undefined} {

@@ -29,6 +29,8 @@ export const start = (options: Partial<InitialStateOptions> = {}): AppState => i
 	filter: {text: '', states: []},
 	sort: {column: 'jobId', reverse: false},
 	stallAfterMs: 60_000,
+	// Most model tests read progress with the 2.5+ weights; tests of unknown weights pass `weights: undefined`.
+	weights: 'v2.5',
 	...options,
 });
 

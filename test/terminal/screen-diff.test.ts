@@ -163,11 +163,11 @@ const property = (makeDiff: () => ScreenDiff) => fc.asyncProperty(fc.array(step,
 
 describe('the screen diff', () => {
 	test('leaves the screen exactly as a full repaint would, after every frame', async () => {
-		await fc.assert(property(screenDiff), {numRuns: 300});
+		await fc.assert(property(screenDiff), {numRuns: 100});
 	});
 
 	test('the property catches an off-by-one cursor move (a mutation of the diff)', async () => {
 		const offByOne = (from: Position | undefined, to: Position): string => move(from, from?.row === to.row ? to : {row: to.row, column: to.column + 1});
-		await expect(fc.assert(property(() => screenDiff({move: offByOne})), {numRuns: 300})).rejects.toThrow(/Property failed/v);
+		await expect(fc.assert(property(() => screenDiff({move: offByOne})), {numRuns: 100})).rejects.toThrow(/Property failed/v);
 	});
 });

@@ -4,6 +4,8 @@ Every way a request can go wrong, as a value. Nothing the server sends makes the
 */
 export type ApiError
 	= | {readonly kind: 'unreachable'; readonly detail: string} // Refused, reset, DNS
+		| TlsFailure // A certificate or handshake problem: cannot heal by retrying
+		| {readonly kind: 'proxy'; readonly detail: string} // The proxy could not be reached, or would not connect us
 		| {readonly kind: 'timeout'; readonly afterMs: number}
 		| {readonly kind: 'aborted'}
 		// HTTP 401, or (`inEnvelope`) an HTTP 200 envelope with a credentials code, 1800 or 1400 (api/envelope-error.ts)
@@ -19,3 +21,18 @@ export type ApiError
 		| {readonly kind: 'milvus'; readonly code: number; readonly message: string}; // Milvus error envelope (HTTP 200)
 
 export type Result<T> = {readonly ok: true; readonly value: T} | {readonly ok: false; readonly error: ApiError};
+
+/** What is wrong with a TLS connection (api/tls-errors.ts reads it from Node's error codes). */
+export type TlsProblem
+	= | 'untrusted' // Signed by a CA we do not trust
+		| 'self-signed'
+		| 'name-mismatch'
+		| 'expired'
+		| 'not-yet-valid'
+		| 'client-cert-required'
+		| 'client-cert-refused'
+		| 'not-tls' // https:// to a port that speaks plain HTTP
+		| 'tls-port' // http:// to a port that speaks TLS
+		| 'handshake'; // Any other TLS failure
+
+export type TlsFailure = {readonly kind: 'tls'; readonly problem: TlsProblem; readonly detail: string};

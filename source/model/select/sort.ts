@@ -1,5 +1,5 @@
 import {shownJobId} from '../jobs/job-id.js';
-import {mayHaveRate, rate} from '../jobs/rates.js';
+import {mayHaveRate, rate, type WeightProfile} from '../jobs/rates.js';
 import type {SortColumn, SortSpec, TrackedJob} from '../jobs/types.js';
 
 /** Order of states in the state column: what needs a look first, finished work last. Unknown (future) states sit before Completed. */
@@ -41,7 +41,10 @@ state in stateRank order, progress and rate lowest first, age (time in the curre
 `reverse` (▼, `-col`, `col:desc`) turns each around. Unknown progress/rate is NaN: last either way (rowOrder).
 jobId and collection have no number (0 for all).
 */
-function numericKey(column: SortColumn, now: number): (job: TrackedJob) => number {
+/** The weights a job's rate is read with (model/select/weights.ts); undefined: no rate. */
+export type WeightsOf = (job: TrackedJob) => WeightProfile | undefined;
+
+function numericKey(column: SortColumn, now: number, weights: WeightsOf): (job: TrackedJob) => number {
 	switch (column) {
 		case 'state': {
 			return job => stateRank(job.state);
@@ -52,7 +55,7 @@ function numericKey(column: SortColumn, now: number): (job: TrackedJob) => numbe
 		}
 
 		case 'rate': {
-			return job => rate(job, now, 'v2.5') ?? Number.NaN;
+			return job => rate(job, now, weights(job)) ?? Number.NaN;
 		}
 
 		case 'age': {
@@ -72,8 +75,8 @@ export type SortRow = {readonly job: TrackedJob; readonly number: number; readon
 /** Makes the rows of one sort; `id` may pass in a job's idSortKey already known (it depends on the id only). */
 export type RowMaker = (job: TrackedJob, id?: string) => SortRow;
 
-export const rowMaker = (column: SortColumn, now: number): RowMaker => {
-	const key = numericKey(column, now);
+export const rowMaker = (column: SortColumn, now: number, weights: WeightsOf): RowMaker => {
+	const key = numericKey(column, now, weights);
 	const byCollection = column === 'collection';
 	return (job, id) => ({
 		job, number: key(job), text: byCollection ? job.collectionName.toLowerCase() : '', id: id ?? jobSortKey(job),
@@ -138,8 +141,8 @@ export function sortRows(rows: SortRow[], sort: SortSpec): SortRow[] {
 A sorted copy. `reverse` flips the column's order; ties by ascending job id. `now` is the time
 rates are computed at: the reducer passes its last poll time, so the order only changes when data does.
 */
-export function sortJobs(jobs: readonly TrackedJob[], sort: SortSpec, now: number): TrackedJob[] {
-	const make = rowMaker(sort.column, now);
+export function sortJobs(jobs: readonly TrackedJob[], sort: SortSpec, now: number, weights: WeightsOf = () => undefined): TrackedJob[] {
+	const make = rowMaker(sort.column, now, weights);
 	return sortRows(jobs.map(job => make(job)), sort).map(row => row.job);
 }
 

@@ -4,6 +4,7 @@ import type {JobFilter, SortSpec, TrackedJob} from '../jobs/types.js';
 import {
 	keyHolds, rowMaker, rowOrder, sameKeys, sortRows, type SortRow,
 } from './sort.js';
+import {weightsOf} from './weights.js';
 import {compileFilter} from './filter.js';
 
 type Visible = {
@@ -12,6 +13,8 @@ type Visible = {
 	readonly sort: SortSpec;
 	/** The time rates were computed at (0 unless sorting by rate). */
 	readonly now: number;
+	/** What rates were read with (state.weights, state.v3Jobs): a change moves rows sorted by rate. */
+	readonly weights: Pick<AppState, 'weights' | 'v3Jobs'>;
 	readonly rows: readonly SortRow[];
 	readonly result: readonly TrackedJob[];
 };
@@ -28,13 +31,20 @@ let last: Visible | undefined;
 /** The time sorting by rate is computed at: the last good poll, so rows only move when data arrives. */
 export const sortTime = (state: AppState): number => state.poll.lastOkAt ?? 0;
 
+/** Whether rows sorted by `last` hold the rate keys `state` would give (the weights did not change, or do not matter). */
+const sameWeights = (state: AppState, before: Visible): boolean =>
+	state.sort.column !== 'rate' || (before.weights.weights === state.weights && before.weights.v3Jobs === state.v3Jobs);
+
+const makerFor = (state: AppState, now: number) => rowMaker(state.sort.column, now, job => weightsOf(job, state));
+
 /** Rows of the matching jobs, those of the previous list first and in its order, then the rest. */
 function candidates(state: AppState, now: number): SortRow[] {
 	const matches = compileFilter(state.filter);
-	const make = rowMaker(state.sort.column, now);
+	const make = makerFor(state, now);
+	const before = last !== undefined && sameWeights(state, last) ? last : undefined;
 	const previous = last?.rows ?? [];
 	const keyed = {sort: state.sort, now};
-	const reuse = last !== undefined && sameKeys(last, keyed);
+	const reuse = before !== undefined && sameKeys(before, keyed);
 	const rows: SortRow[] = [];
 	let found = 0;
 	// The ids of the last rows are distinct (they came from a map), so counting tells whether any job is new.
@@ -43,7 +53,7 @@ function candidates(state: AppState, now: number): SortRow[] {
 		if (job !== undefined) {
 			found++;
 			if (matches(job)) {
-				rows.push(job === row.job && (reuse || keyHolds(last!, keyed, job)) ? row : make(job, row.id));
+				rows.push(job === row.job && before !== undefined && (reuse || keyHolds(before, keyed, job)) ? row : make(job, row.id));
 			}
 		}
 	}
@@ -89,13 +99,13 @@ the filter; many changes), and the caller starts from scratch.
 */
 function patched(state: AppState, delta: PollDelta | undefined, now: number): Pick<Visible, 'rows' | 'result'> | undefined {
 	if (last === undefined || delta === undefined || delta.structural || last.jobs !== delta.from
-		|| last.filter !== state.filter || last.sort !== state.sort || last.now !== now
+		|| last.filter !== state.filter || last.sort !== state.sort || last.now !== now || !sameWeights(state, last)
 		|| delta.changed.length * 16 > last.rows.length) {
 		return undefined;
 	}
 
 	const matches = compileFilter(state.filter);
-	const make = rowMaker(state.sort.column, now);
+	const make = makerFor(state, now);
 	const compare = rowOrder(state.sort);
 	const places: Array<readonly [number, SortRow]> = [];
 	for (const [before, after] of delta.changed) {
@@ -135,7 +145,7 @@ not depend on the wall clock: the screen's `now` only affects what a row says, n
 export function visibleJobs(state: AppState): readonly TrackedJob[] {
 	const now = state.sort.column === 'rate' ? sortTime(state) : 0;
 	const memo = memos.get(state.jobs);
-	if (memo?.filter === state.filter && memo.sort === state.sort && memo.now === now) {
+	if (memo?.filter === state.filter && memo.sort === state.sort && memo.now === now && sameWeights(state, memo)) {
 		return memo.result;
 	}
 
@@ -146,7 +156,7 @@ export function visibleJobs(state: AppState): readonly TrackedJob[] {
 	}
 
 	last = {
-		jobs: state.jobs, filter: state.filter, sort: state.sort, now, ...done,
+		jobs: state.jobs, filter: state.filter, sort: state.sort, now, weights: {weights: state.weights, v3Jobs: state.v3Jobs}, ...done,
 	};
 	memos.set(state.jobs, last);
 	return last.result;

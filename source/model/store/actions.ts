@@ -1,5 +1,6 @@
 import type {ApiError, Result} from '../jobs/result.js';
 import type {Job, JobDetail} from '../jobs/job.js';
+import type {WeightProfile} from '../jobs/rates.js';
 import type {SortSpec} from '../jobs/types.js';
 
 /** What is being watched. A poll answer for another scope than the current one is ignored. */
@@ -36,4 +37,6 @@ export type Action
 		// `max`: the last offset, which only the view knows (it depends on the terminal's size).
 		| {readonly type: 'scroll'; readonly pane: 'events' | 'help'; readonly to: number | 'first' | 'last'; readonly max: number}
 		// Loads the collections' or the databases' list again (their pickers opened).
-		| {readonly type: 'reload'; readonly list: 'collections' | 'databases'};
+		| {readonly type: 'reload'; readonly list: 'collections' | 'databases'}
+		// The server's progress weights, once its version is known (hooks/use-server-weights.ts).
+		| {readonly type: 'set-weights'; readonly weights: WeightProfile | undefined};

@@ -5,6 +5,7 @@ import {pollFailed, pollOk} from './reduce-poll.js';
 import {reduceScreen} from './reduce-screen.js';
 import {movePicker, setMode, setScope} from './reduce-view.js';
 import {clampInterval, type AppState} from './state.js';
+import {noteV3} from './reduce-weights.js';
 
 /**
 The one reducer. Pure: time arrives in actions, and the same state object comes back when an action
@@ -47,7 +48,11 @@ export function reducer(state: AppState, action: Action): AppState {
 		}
 
 		case 'detail-loaded': {
-			return loadedDetail(state, action);
+			return noteV3(loadedDetail(state, action), action);
+		}
+
+		case 'set-weights': {
+			return action.weights === state.weights ? state : {...state, weights: action.weights};
 		}
 
 		case 'collections-loaded': {

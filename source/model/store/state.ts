@@ -3,6 +3,7 @@ import type {JobDetail} from '../jobs/job.js';
 import type {
 	JobEvent, JobFilter, PollStatus, SortSpec, TrackedJob,
 } from '../jobs/types.js';
+import type {WeightProfile} from '../jobs/rates.js';
 import type {Mode, Scope} from './actions.js';
 
 /** A list the user picks from (collections, databases). */
@@ -73,6 +74,13 @@ export type AppState = {
 	*/
 	readonly poll: PollStatus;
 	readonly screen: ScreenState;
+	/**
+	The progress weights of the server (model/jobs/rates.ts), once its version is known (ImportClient.detectVersion);
+	undefined until then, or when it cannot be known: rows show no phase word, rate or ETA.
+	*/
+	readonly weights: WeightProfile | undefined;
+	/** Jobs whose describe showed Import V3 (their own weights, whatever the server's): see model/select/weights.ts. */
+	readonly v3Jobs: ReadonlySet<string>;
 };
 
 export const maxEvents = 500;
@@ -88,6 +96,8 @@ export type InitialStateOptions = {
 	readonly stallAfterMs: number;
 	/** Default 5 minutes. */
 	readonly goneKeepMs?: number;
+	/** Default undefined: not known until the server's version is. */
+	readonly weights?: WeightProfile;
 };
 
 export const clampInterval = (ms: number): number =>
@@ -123,5 +133,7 @@ export function initialState(options: InitialStateOptions): AppState {
 		failuresSeen: 0,
 		poll: initialPollStatus,
 		screen: initialScreen,
+		weights: options.weights,
+		v3Jobs: new Set(),
 	};
 }
