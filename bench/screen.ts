@@ -163,15 +163,9 @@ const filterLatency = async () => {
 	const latencies: number[] = [];
 	const word = 'movies';
 	for (let round = 0; round < 3; round++) {
-		const typed: string[] = [];
 		for (const char of [...word, ...Array.from<string>({length: word.length - 1}).fill('\u007F')]) {
-			if (char === '\u007F') {
-				typed.pop();
-			} else {
-				typed.push(char);
-			}
-
-			const frame = app.written(text => text.includes(`filter "${typed.join('')}"`));
+			// The screen diff sends only the cells that change, so the frame is the next whole update (mode 2026 closed).
+			const frame = app.written(text => text.includes('\u001B[?2026l'));
 			const started = performance.now();
 			app.input.type(char);
 			// eslint-disable-next-line no-await-in-loop

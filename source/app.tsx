@@ -6,6 +6,8 @@ import {ThemeContext} from './components/theme-context.js';
 import type {Config} from './config/config.js';
 import {useAppStore, type FirstList} from './hooks/use-app-store.js';
 import {useBell} from './hooks/use-bell.js';
+import {useJournal} from './hooks/use-journal.js';
+import type {JournalSnapshot} from './journal/to-model.js';
 import {ClockContext, createClock} from './hooks/use-clock.js';
 import {useCommands} from './hooks/use-commands.js';
 import {useDetailLoader, useListLoaders} from './hooks/use-loaders.js';
@@ -36,6 +38,8 @@ export type AppProps = {
 	readonly firstList?: FirstList;
 	/** Several contexts: each one's state, for the header's line and the CONTEXT cells of stale rows. */
 	readonly contexts?: ContextsView;
+	/** The journal, once read (issue #14): expired-from-history rows and the event log's earlier events. */
+	readonly journal?: Promise<JournalSnapshot>;
 };
 
 export type ContextsView = Pick<ContextsHub, 'statuses' | 'version' | 'subscribe'>;
@@ -45,7 +49,7 @@ const noVersion = () => 0;
 
 /** The one stateful component: it wires the store, the poll loop, the loaders and the keys to <Screen/>, and keeps no state of its own. */
 export function App({
-	client, config, serverLabel, onExit, now = Date.now, wait, firstList, contexts,
+	client, config, serverLabel, onExit, now = Date.now, wait, firstList, contexts, journal,
 }: AppProps) {
 	// The ticking clock lives outside the state: the texts that follow it (ages, time in state) subscribe to it
 	// themselves, so a tick re-renders only what it changes and the App not at all.
@@ -67,6 +71,7 @@ export function App({
 	useSyncExternalStore(contexts?.subscribe ?? noSubscription, contexts?.version ?? noVersion);
 	const waitProgress = useWait(state, wait, onExit);
 	useBell(state.failuresSeen, config.bell);
+	useJournal(journal, dispatch, now);
 	useServerWeights(client, dispatch);
 	// README "Exit codes": the Ctrl-C key exits as a SIGINT would (130); `q` is a normal end (0) of the live
 	// screen, but under --wait it is an abort too (the jobs did not finish): `--wait && deploy` must not deploy.

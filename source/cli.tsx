@@ -59,6 +59,11 @@ const main = async (): Promise<number | undefined> => {
 		case 'run': {
 			return run(parsed);
 		}
+
+		case 'history': {
+			const {runHistoryCommand} = await import('./cli/history.js');
+			return runHistoryCommand(parsed);
+		}
 	}
 };
 

@@ -1,14 +1,23 @@
 import {performance} from 'node:perf_hooks';
 import process from 'node:process';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {spawn} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 
 const {Terminal} = xterm;
 
+/** One journal folder per bench process: the CLI journals as for a person, but not into the developer's journal. */
+let stateHome: string | undefined;
+
 /** The environment of a person's terminal: no CI (Ink stops drawing frames under CI). */
 export const terminalEnv = (): Record<string, string> => {
 	const env: Record<string, string> = {};
-	for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8'})) {
+	stateHome ??= mkdtempSync(path.join(tmpdir(), 'mit-bench-state-'));
+	for (const [key, value] of Object.entries({
+		...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', XDG_STATE_HOME: stateHome,
+	})) {
 		if (value !== undefined && key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION' && !key.startsWith('VITEST')) {
 			env[key] = value;
 		}

@@ -25,6 +25,7 @@ export const runDemoServerCommand = async (request: DemoServerRequest): Promise<
 			port: request.port,
 			auth: request.auth,
 			flavor: request.flavor === undefined ? undefined : parseFlavor(request.flavor),
+			retentionMs: request.retentionMs,
 			log(line) {
 				process.stdout.write(`${line}\n`);
 			},

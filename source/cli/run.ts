@@ -1,5 +1,6 @@
 import type {RunRequest} from '../config/config.js';
 import {realClock} from '../api/rate-limit.js';
+import {programPrefix} from '../modes/context.js';
 import {firstScope} from '../model/store/first-scope.js';
 import {
 	exitCodes, signalExitCode, stopSignals, type StopSignal,
@@ -52,13 +53,37 @@ export const run = async (request: RunRequest): Promise<number> => {
 				process.env['FORCE_COLOR'] = '0';
 			}
 
-			// The first list request goes out now, while Ink, React and yoga load (the largest part of start-up).
-			const prefetch = prefetchFirstList(connected.client, firstScope(connected.config), () => Date.now());
-			const {runTui} = await import('./tui.js');
-			return await runTui({
-				client: prefetch.client, firstList: prefetch.takeReady(), config: connected.config, serverLabel: connected.serverLabel,
-				wait: runner.wait === undefined ? undefined : {jobIds: runner.wait.jobIds, retries: request.retries},
+			// The journal is read while the first list is fetched; its problems are said once the screen is gone.
+			const messages = new Set<string>();
+			const {openFeed, clusterOf} = await import('./feed.js');
+			const {journalingClient} = await import('../journal/journaling-client.js');
+			const {journalSnapshot} = await import('../journal/to-model.js');
+			const cluster = clusterOf(request.connection, connected.config.uri);
+			const feed = openFeed(request, connected, {
+				watchedIds: runner.wait?.jobIds,
+				report(message) {
+					messages.add(message);
+				},
 			});
+			const client = journalingClient(connected.client, feed, {
+				cluster, dbName: connected.config.dbName, collections: connected.config.collections, now: () => Date.now(), context: connected.config.contextName,
+			});
+			// The first list request goes out now, while Ink, React and yoga load (the largest part of start-up).
+			const prefetch = prefetchFirstList(client, firstScope(connected.config), () => Date.now());
+			const {runTui} = await import('./tui.js');
+			try {
+				return await runTui({
+					client: prefetch.client, firstList: prefetch.takeReady(), config: connected.config, serverLabel: connected.serverLabel,
+					wait: runner.wait === undefined ? undefined : {jobIds: runner.wait.jobIds, retries: request.retries},
+					journal: feed.then(ready => journalSnapshot(ready.journal.known(), ready.journal.earlier, cluster)),
+				});
+			} finally {
+				const ready = await feed;
+				await ready.close();
+				for (const message of messages) {
+					process.stderr.write(`${programPrefix}${message}\n`);
+				}
+			}
 		}
 
 		const controller = new AbortController();
@@ -72,8 +97,17 @@ export const run = async (request: RunRequest): Promise<number> => {
 			process.once(signal, onSignal);
 		}
 
+		const polls = runner.kind === 'json-watch' || runner.kind === 'wait-lines';
+		const {openFeed, clusterOf, scopeOf} = await import('./feed.js');
+		const feed = polls ? await openFeed(request, connected, {watchedIds: runner.kind === 'wait-lines' ? runner.jobIds : undefined}) : undefined;
+		const scope = scopeOf(clusterOf(request.connection, connected.config.uri), connected.config.dbName, connected.config.collections);
 		try {
 			const code = await runScriptMode(runner, {
+				onPoll: feed === undefined
+					? undefined
+					: (jobs, at) => {
+						feed.onPoll(scope, jobs, at);
+					},
 				client: connected.client,
 				config: connected.config,
 				retries: request.retries,
@@ -93,6 +127,8 @@ export const run = async (request: RunRequest): Promise<number> => {
 			for (const signal of stopSignals) {
 				process.off(signal, onSignal);
 			}
+
+			await feed?.close();
 		}
 	} finally {
 		await connected.close();

@@ -17,6 +17,7 @@ export type TuiOptions = {
 	readonly firstList?: AppProps['firstList'];
 	/** Several contexts: the header's line of their states. */
 	readonly contexts?: AppProps['contexts'];
+	readonly journal?: AppProps['journal'];
 	/** For tests; default process streams. */
 	readonly stdout?: NodeJS.WriteStream;
 	readonly stderr?: {readonly write: (text: string) => unknown};
@@ -129,6 +130,7 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 				wait={wait}
 				firstList={options.firstList}
 				contexts={options.contexts}
+				journal={options.journal}
 				onExit={(code, report) => {
 					finish(code, undefined, report);
 				}}

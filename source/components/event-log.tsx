@@ -11,6 +11,8 @@ export type EventLogProps = {
 	readonly offset: number;
 	readonly width: number;
 	readonly height: number;
+	/** Events before this time came from the journal (an earlier run): marked `earlier`, dimmed. */
+	readonly earlierBefore?: number;
 };
 
 const describe = (event: JobEvent): string => {
@@ -47,26 +49,38 @@ const describe = (event: JobEvent): string => {
 
 const stateOf: Readonly<Partial<Record<JobEventKind, string>>> = {failed: 'Failed', completed: 'Completed'};
 
-/** Every transition since start, newest first, with its local time. */
-export function EventLog({events, offset, width, height}: EventLogProps) {
+/** Month-day of an earlier run's event (the clock alone could be any day). */
+const formatDay = (at: number): string => {
+	const date = new Date(at);
+	return `${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+};
+
+/** Every transition since start (and, from the journal, the last ones before), newest first, with its local time. */
+export function EventLog({
+	events, offset, width, height, earlierBefore,
+}: EventLogProps) {
 	const theme = useTheme();
 	const room = Math.max(0, height - 1);
 	const newestFirst = events.toReversed().slice(offset, offset + room);
+	const isEarlier = (at: number): boolean => earlierBefore !== undefined && at < earlierBefore;
+	const earlier = events.filter(event => isEarlier(event.at)).length;
+	const counted = earlier === 0 ? `${events.length} since start` : `${events.length - earlier} since start, ${earlier} earlier (journal)`;
 	return (
 		<Box flexDirection='column' height={height}>
 			<Text bold color={theme.tone('header')} wrap='truncate'>
-				{`Event log: ${events.length} since start${offset > 0 ? `, ${offset} newer above` : ''}  ${theme.dot}  Esc or e to close`}
+				{`Event log: ${counted}${offset > 0 ? `, ${offset} newer above` : ''}  ${theme.dot}  Esc or e to close`}
 			</Text>
 			{newestFirst.length === 0
 				? <Text color={theme.tone('muted')}>no transitions yet</Text>
 				: newestFirst.map(event => {
 					const state = stateOf[event.kind] ?? (event.kind === 'state' || event.kind === 'appeared' ? event.detail : '');
 					const look = theme.state(state);
-					const line = `${formatClock(event.at)}  ${fit(event.jobId, 20, 'left', theme.ellipsis)} ${fit(event.collectionName, 16, 'left', theme.ellipsis)} ${describe(event)}`;
+					const old = isEarlier(event.at);
+					const line = `${old ? `earlier ${formatDay(event.at)} ` : ''}${formatClock(event.at)}  ${fit(event.jobId, 20, 'left', theme.ellipsis)} ${fit(event.collectionName, 16, 'left', theme.ellipsis)} ${describe(event)}`;
 					return (
 						<Text key={`${event.at}:${event.jobId}:${event.kind}`} wrap='truncate'>
 							<Text color={look.color}>{state === '' ? '  ' : `${look.glyph} `}</Text>
-							{fit(line, width - 2, 'left', theme.ellipsis)}
+							<Text color={old ? theme.tone('muted') : undefined}>{fit(line, width - 2, 'left', theme.ellipsis)}</Text>
 						</Text>
 					);
 				})}

@@ -3,7 +3,7 @@ import {Box} from 'ink';
 import {describeError} from '../api/errors.js';
 import type {KeyContext} from '../model/keys/keymap.js';
 import {
-	countsByState, overallProgress, pickerEntries, selectedIndex, visibleJobs, visibleWindow,
+	countsByState, historyJob, overallProgress, pickerEntries, selectedIndex, visibleJobs, visibleWindow,
 } from '../model/select/select.js';
 import type {AppState} from '../model/store/state.js';
 import {contentWidths} from '../render/content-widths.js';
@@ -91,7 +91,7 @@ export function Screen({state, now, columns, reservedColumns = 0, rows, serverLa
 			case 'detail': {
 				const {detail} = state;
 				const jobId = detail?.jobId ?? state.selectedJobId ?? '';
-				const error = detail?.result?.ok === false ? detailError(detail.result.error, state.jobs.get(jobId)) : undefined;
+				const error = detail?.result?.ok === false ? detailError(detail.result.error, state.jobs.get(jobId) ?? historyJob(state, jobId)) : undefined;
 				return (
 					<DetailView
 						jobId={jobId} job={state.jobs.get(jobId)} detail={detail?.lastGood}
@@ -105,7 +105,7 @@ export function Screen({state, now, columns, reservedColumns = 0, rows, serverLa
 			}
 
 			case 'events': {
-				return <EventLog events={state.events} offset={eventsOffset} width={columns} height={bodyHeight}/>;
+				return <EventLog events={state.events} offset={eventsOffset} width={columns} height={bodyHeight} earlierBefore={state.journal.earlierBefore}/>;
 			}
 
 			case 'collections':

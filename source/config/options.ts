@@ -10,6 +10,7 @@ const scripts = 'Scripts (plain, JSON and wait modes):';
 const secure = 'TLS and proxy (see README "Secure clusters"):';
 const cloud = 'Zilliz Cloud:';
 const demo = 'Demo:';
+const journal = 'Journal and notifications:';
 
 const epilogue = `Environment:
   MILVUS_URI, MILVUS_TOKEN, MILVUS_USER, MILVUS_PASSWORD, MILVUS_DB_NAME, ZILLIZ_CLUSTER_ID,
@@ -70,6 +71,11 @@ const mainOptions = (y: Argv): Argv => y
 	.option('cloud', {group: cloud, type: 'boolean', describe: 'use the Zilliz Cloud control plane (the token is an API key)'})
 	.option('cluster-id', {group: cloud, type: 'string', describe: 'Zilliz Cloud cluster id [env ZILLIZ_CLUSTER_ID]'})
 	.option('cloud-endpoint', {group: cloud, type: 'string', describe: 'control-plane URL [default: https://api.cloud.zilliz.com]'})
+	.option('journal', {
+		group: journal, type: 'boolean', default: true, describe: 'record every job transition in the journal (--no-journal: do not); read it with `history`',
+	})
+	.option('notify', {group: journal, type: 'boolean', describe: 'desktop notification (OSC 9 / 777) when a job fails and when all watched jobs have finished'})
+	.option('on-event', {group: journal, type: 'string', describe: 'run this command for each job event (details in IMPORT_JOB_* variables)'})
 	.option('demo', {group: demo, type: 'boolean', describe: 'start the embedded demo server and watch it'})
 	.option('flavor', {group: demo, type: 'string', describe: 'with --demo: which Milvus version the demo imitates'});
 
@@ -88,11 +94,21 @@ export const buildParser = (version: string, width: number): Argv =>
 			.option('port', {type: 'string', describe: 'port to listen on (0 picks a free one)', default: '19530'})
 			.option('auth', {type: 'string', describe: 'require "Authorization: Bearer user:password"'})
 			.option('flavor', {type: 'string', describe: 'which Milvus version to imitate'})
+			.option('retention', {type: 'string', describe: 'seconds a finished job stays listed (Milvus: 10800) [default: 180]'})
 			.option('tls-cert', {type: 'string', describe: 'serve HTTPS with this certificate (PEM; needs --tls-key)'})
 			.option('tls-key', {type: 'string', describe: 'the certificate\'s private key (PEM, not encrypted)'})
 			.option('client-ca', {type: 'string', describe: 'mutual TLS: require client certificates signed by this CA (PEM)'})
 			.example('$0 demo-server --port 19531 --auth root:Milvus', 'a fake Milvus with auth on port 19531')
 			.example('$0 demo-server --tls-cert server.pem --tls-key server.key --client-ca ca.pem', 'a fake Milvus with mutual TLS'))
+		.command('history', 'print the jobs the journal remembers (no server needed)', y => y
+			.option('since', {type: 'string', describe: 'only jobs with an event in this past period: 30m, 24h, 7d, or an ISO date'})
+			.option('state', {
+				type: 'string', array: true, describe: 'only jobs last seen in these states, or expired / lost (repeatable or comma-separated)',
+			})
+			.option('collection', {type: 'string', array: true, describe: 'only these collections (repeatable)'})
+			.option('context', {type: 'string', array: true, describe: 'only jobs watched through these contexts (repeatable)'})
+			.option('json', {type: 'boolean', describe: 'one JSON document instead of the table'})
+			.example('$0 history --since 24h --state failed', 'what failed since yesterday, and why'))
 		.example('$0', 'watch http://localhost:19530')
 		.example('$0 --uri milvus.internal:19530 --token-file ~/.milvus-token', 'another server, token from a file')
 		.example('MILVUS_TOKEN=root:Milvus $0 --db sales --collection books', 'one collection of one database')

@@ -11,6 +11,7 @@ import {
 import {resolveCredentials} from './credentials.js';
 import type {ConfigFile} from './config-file.js';
 import {resolveWithContexts, type ProcessEnvironment} from './resolve-contexts.js';
+import {resolveHistory} from './history.js';
 import {
 	bool, givenEmpty, list, nonEmpty, text, type RawFlags,
 } from './flags.js';
@@ -186,6 +187,10 @@ export const resolveRun = (flags: RawFlags, env: Environment, context: Context):
 		return resolveDemoServer(flags, flavor.flavor);
 	}
 
+	if (flags._[0] === 'history') {
+		return resolveHistory(flags);
+	}
+
 	if (context.configFile !== undefined && bool(flags, 'demo') !== true) {
 		const file = context.configFile;
 		return resolveWithContexts({
@@ -239,8 +244,19 @@ const resolveOne = (flags: RawFlags, env: Environment, context: Context, flavor:
 		stallAfterMs: defaults.stallAfterMs,
 		transport: transport.value,
 	};
+	const onEvent = text(flags, 'on-event');
+	if (onEvent?.trim() === '') {
+		return usage('--on-event needs a command');
+	}
+
 	return {
-		kind: 'run', config, mode: chooseMode(flags), connection, pending: credentials.value.pending, retries: numbers.retries,
+		kind: 'run',
+		config,
+		watchers: {journal: bool(flags, 'journal') !== false, notify: bool(flags, 'notify') === true, onEvent: onEvent?.trim()},
+		mode: chooseMode(flags),
+		connection,
+		pending: credentials.value.pending,
+		retries: numbers.retries,
 	};
 };
 
@@ -256,6 +272,12 @@ const resolveDemoServer = (flags: RawFlags, flavor: string | undefined): ParseRe
 		return usage('--auth must look like user:password');
 	}
 
+	const rawRetention = text(flags, 'retention');
+	const retention = rawRetention === undefined ? undefined : parseSeconds('retention', rawRetention, 1);
+	if (retention !== undefined && !retention.ok) {
+		return usage(retention.message);
+	}
+
 	const cert = nonEmpty(text(flags, 'tls-cert'));
 	const key = nonEmpty(text(flags, 'tls-key'));
 	const clientCa = nonEmpty(text(flags, 'client-ca'));
@@ -265,6 +287,7 @@ const resolveDemoServer = (flags: RawFlags, flavor: string | undefined): ParseRe
 
 	return {
 		kind: 'demo-server',
+		retentionMs: retention?.value,
 		port: port.value,
 		auth: auth === undefined ? undefined : {user: auth.slice(0, colon), password: auth.slice(colon + 1)},
 		flavor,

@@ -85,37 +85,49 @@ export const chooseProxy = (target: string, explicit: string | undefined, env: E
 	return chosen === undefined ? {ok: true, value: undefined} : parseProxyUrl(chosen[1], chosen[0]);
 };
 
+/** The TLS and proxy values as given (by flags, or by a context of the config file), before checking. */
+export type TransportInput = {
+	readonly caCert?: string;
+	readonly clientCert?: string;
+	readonly clientKey?: string;
+	readonly tlsServerName?: string;
+	readonly insecure?: boolean;
+	readonly proxy?: string;
+};
+
+const flagOf = {
+	caCert: 'ca-cert', clientCert: 'client-cert', clientKey: 'client-key', tlsServerName: 'tls-server-name', insecure: 'insecure', proxy: 'proxy',
+} as const;
+
 /**
-TLS and proxy settings from the flags, for a server at `target` (normalized, with its scheme).
-TLS flags need an https:// server (a bare `host:port` with TLS flags already means https://: resolve.ts).
+Checks TLS and proxy values for a server at `target` (normalized, with its scheme) and picks the proxy.
+Messages name the flags; a config file's keys have the same meaning. TLS values need an https://
+server (a bare `host:port` with TLS flags already means https://: resolve.ts).
 */
-export const readTransport = (flags: RawFlags, env: Environment, target: string): Parsed<TransportSettings> => {
-	const given = (key: string): boolean => flags[key] !== undefined && flags[key] !== false;
-	const https = target.startsWith('https:');
-	const tlsFlag = tlsFlags.find(key => given(key));
-	if (tlsFlag !== undefined && !https) {
-		return fail(`--${tlsFlag} only works with an https:// server (the address is ${new URL(target).origin})`);
+export const resolveTransport = (input: TransportInput, env: Environment, target: string): Parsed<TransportSettings> => {
+	const tlsKey = (['caCert', 'clientCert', 'clientKey', 'tlsServerName', 'insecure'] as const).find(key => input[key] !== undefined && input[key] !== false);
+	if (tlsKey !== undefined && !target.startsWith('https:')) {
+		return fail(`--${flagOf[tlsKey]} only works with an https:// server (the address is ${new URL(target).origin})`);
 	}
 
-	const clientCert = text(flags, 'client-cert');
-	const clientKey = text(flags, 'client-key');
+	const {clientCert, clientKey} = input;
 	if ((clientCert === undefined) !== (clientKey === undefined)) {
 		return fail(clientCert === undefined ? '--client-key needs --client-cert' : '--client-cert needs --client-key');
 	}
 
-	const paths = {caCert: text(flags, 'ca-cert'), clientCert, clientKey};
-	const empty = Object.entries(paths).find(([, value]) => value?.trim() === '');
+	const paths = {caCert: input.caCert, clientCert, clientKey};
+	const empty = (['caCert', 'clientCert', 'clientKey'] as const).find(key => paths[key]?.trim() === '');
 	if (empty !== undefined) {
-		return fail(`--${empty[0].replaceAll(/[A-Z]/gv, letter => `-${letter.toLowerCase()}`)} needs a path`);
+		return fail(`--${flagOf[empty]} needs a path`);
 	}
 
-	const serverName = text(flags, 'tls-server-name');
+	const serverName = input.tlsServerName?.trim();
 	// Not an IP: TLS sends names only (RFC 6066), and an IP in --uri is checked against the certificate as it is.
-	if (serverName !== undefined && (!/^[a-z\d](?:[a-z\d\-.]{0,251}[a-z\d])?$/iv.test(serverName.trim()) || isIP(serverName.trim()) !== 0)) {
+	if (serverName !== undefined && (!/^[a-z\d](?:[a-z\d\-.]{0,251}[a-z\d])?$/iv.test(serverName) || isIP(serverName) !== 0)) {
 		return fail('--tls-server-name must be a host name, like milvus.example.com');
 	}
 
-	const proxy = chooseProxy(target, text(flags, 'proxy'), env);
+	const proxy = chooseProxy(target, input.proxy, env);
 	if (!proxy.ok) {
 		return proxy;
 	}
@@ -123,7 +135,17 @@ export const readTransport = (flags: RawFlags, env: Environment, target: string)
 	return {
 		ok: true,
 		value: {
-			...paths, tlsServerName: serverName?.trim(), insecure: bool(flags, 'insecure') === true, proxy: proxy.value,
+			...paths, tlsServerName: serverName, insecure: input.insecure === true, proxy: proxy.value,
 		},
 	};
 };
+
+/** TLS and proxy settings from the command line (resolveTransport checks them). */
+export const readTransport = (flags: RawFlags, env: Environment, target: string): Parsed<TransportSettings> => resolveTransport({
+	caCert: text(flags, 'ca-cert'),
+	clientCert: text(flags, 'client-cert'),
+	clientKey: text(flags, 'client-key'),
+	tlsServerName: text(flags, 'tls-server-name'),
+	insecure: bool(flags, 'insecure'),
+	proxy: text(flags, 'proxy'),
+}, env, target);

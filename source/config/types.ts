@@ -45,9 +45,20 @@ export type PendingCredential
 	= | {readonly kind: 'token-file'; readonly path: string}
 		| {readonly kind: 'password-prompt'; readonly user: string};
 
+/** What the polling modes do besides showing jobs: the journal (issue #14) and notifications. */
+export type Watchers = {
+	/** Append every transition to the journal (--no-journal: false). */
+	readonly journal: boolean;
+	/** --notify: OSC 9 / 777 desktop notifications. */
+	readonly notify: boolean;
+	/** --on-event: a command run for each event, without a shell. */
+	readonly onEvent: string | undefined;
+};
+
 export type RunRequest = {
 	readonly kind: 'run';
 	readonly config: Config;
+	readonly watchers: Watchers;
 	readonly mode: RunMode;
 	readonly connection: Connection;
 	readonly pending: PendingCredential | undefined;
@@ -73,13 +84,29 @@ export type DemoServerRequest = {
 	readonly port: number;
 	readonly auth: {readonly user: string; readonly password: string} | undefined;
 	readonly flavor: string | undefined;
+	/** --retention: how long a finished job stays listed, ms; undefined: the demo's default. */
+	readonly retentionMs: number | undefined;
 	/** Paths: serve HTTPS (and with `clientCa`, require client certificates). Files are read by the CLI. */
 	readonly tls: {readonly cert: string; readonly key: string; readonly clientCa: string | undefined} | undefined;
+};
+
+/** `--since`: a period back from now, or a moment. Kept apart from the clock: config parsing reads none. */
+export type Since = {readonly kind: 'ago'; readonly ms: number} | {readonly kind: 'at'; readonly at: number};
+
+export type HistoryRequestFlags = {
+	readonly kind: 'history';
+	readonly since: Since | undefined;
+	/** Lower case: a known state, or expired / lost. */
+	readonly states: readonly string[];
+	readonly collections: readonly string[];
+	readonly contexts: readonly string[];
+	readonly json: boolean;
 };
 
 export type ParseResult
 	= | RunRequest
 		| DemoServerRequest
+		| HistoryRequestFlags
 		| {readonly kind: 'help'; readonly text: string}
 		| {readonly kind: 'version'; readonly text: string}
 		| {readonly kind: 'usage-error'; readonly message: string};

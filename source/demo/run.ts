@@ -16,7 +16,8 @@ export type RunOptions = DemoOptions & {
 export const describeServer = (server: DemoServer, options: DemoOptions): string => {
 	const auth = options.auth ? `auth on (user ${JSON.stringify(options.auth.user)})` : 'auth off';
 	const tls = options.tls === undefined ? '' : (options.tls.clientCa === undefined ? ', TLS' : ', mutual TLS: client certificates required');
-	return `Milvus ${server.flavor} demo server listening on ${server.url} (${auth}${tls}); Ctrl-C to stop`;
+	const retention = options.retentionMs === undefined ? '' : `; finished jobs are forgotten after ${options.retentionMs / 1000} s`;
+	return `Milvus ${server.flavor} demo server listening on ${server.url} (${auth}${tls}${retention}); Ctrl-C to stop`;
 };
 
 export const runDemoServer = async (options: RunOptions): Promise<DemoServer> => {

@@ -1,5 +1,6 @@
 import type {ImportClient} from '../api/types.js';
 import type {Config} from '../config/config.js';
+import type {Job} from '../model/jobs/job.js';
 
 /** What every script mode gets from cli.tsx: the world, injected, so a test can drive a mode without a process. */
 export type ModeContext = {
@@ -14,6 +15,8 @@ export type ModeContext = {
 	readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 	/** Aborted on Ctrl-C. */
 	readonly signal: AbortSignal;
+	/** The polling modes hand every good poll's jobs here (journal, notifications); cli.tsx sets it. */
+	readonly onPoll?: (jobs: readonly Job[], at: number) => void;
 };
 
 export const programPrefix = 'milvus-import-top: ';

@@ -29,6 +29,7 @@ export const pollLoop = async (context: ModeContext, onJobs: (jobs: readonly Job
 			failures = 0;
 			struggles = 0;
 			lastError = undefined;
+			context.onPoll?.(result.value, context.now());
 			const code = onJobs(result.value);
 			if (code !== undefined) {
 				return code;

@@ -1,4 +1,5 @@
 import {changedInLastPoll, stalled} from '../model/select/select.js';
+import {isHistoryRow} from '../model/select/history-rows.js';
 import {eta, phaseHint, rate} from '../model/jobs/rates.js';
 import type {AppState} from '../model/store/state.js';
 import type {TrackedJob} from '../model/jobs/types.js';
@@ -24,8 +25,8 @@ export type JobRowData = {
 	readonly reason: string;
 	/** The state changed at the last poll: marked for a moment. */
 	readonly changed: boolean;
-	/** The job vanished from the list. */
-	readonly gone: 'expired' | 'lost' | undefined;
+	/** The job vanished from the list: `expired`, `lost`, or `from history` for the journal's rows (`h`: jobs expired or lost before this run; fits the 14-cell column). */
+	readonly gone: string | undefined;
 };
 
 /** What a row's clock texts (time in state, "stalled for") are derived from. */
@@ -41,6 +42,9 @@ export type RowTimes = {
 /** A row as the table is given it: its texts, and the times to keep its clock texts current (none in tests of the bare table). */
 export type LiveRowData = JobRowData & {readonly times?: RowTimes};
 
+const goneText = (job: TrackedJob, state: AppState): string | undefined =>
+	job.gone !== undefined && isHistoryRow(state, job) ? 'from history' : job.gone;
+
 /**
 Rate and ETA while the rows are being written; otherwise what the job is probably doing. Rate and ETA
 are computed at the last good poll, not at the ticking clock: samples only change at polls, so the
@@ -48,7 +52,7 @@ numbers change when data arrives (and the row is not rewritten every second for 
 */
 const steadyHint = (job: TrackedJob, state: AppState): string => {
 	if (job.gone !== undefined) {
-		return job.gone;
+		return goneText(job, state)!;
 	}
 
 	const at = state.poll.lastOkAt ?? 0;
@@ -92,7 +96,7 @@ export const toRow = (job: TrackedJob, state: AppState, now: number): LiveRowDat
 		inState: inStateText(times, now),
 		reason: job.reason,
 		changed: changedInLastPoll(job, state),
-		gone: job.gone,
+		gone: goneText(job, state),
 		times,
 	};
 };

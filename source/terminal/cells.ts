@@ -1,4 +1,4 @@
-import {fastStringWidth} from './string-width.js';
+import {fastStringWidth, standalone} from './string-width.js';
 import {asciiSymbol} from './ascii.js';
 import {
 	applySgr, plain, styleKey, type Style,
@@ -103,7 +103,17 @@ export const parseRow = (line: string, columns: number, ascii = false): Row | un
 			return;
 		}
 
-		for (const {segment} of segmenter.segment(text)) {
+		// Code points that are graphemes of their own (bars, dots, arrows, Latin letters): no segmenter needed.
+		let simple = true;
+		for (const character of text) {
+			if (!standalone(character.codePointAt(0)!)) {
+				simple = false;
+				break;
+			}
+		}
+
+		const graphemes = simple ? text : Array.from(segmenter.segment(text), ({segment}) => segment);
+		for (const segment of graphemes) {
 			if (control.test(segment)) {
 				continue;
 			}

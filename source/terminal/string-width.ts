@@ -11,7 +11,7 @@ None is a combining mark, joiner, variation selector, emoji modifier, regional i
 jamo, prepend or control character (checked for every pair with Intl.Segmenter), so the width of a
 string made only of them is the sum of their widths.
 */
-const standalone = (codePoint: number): boolean =>
+export const standalone = (codePoint: number): boolean =>
 	(codePoint >= 0x20 && codePoint <= 0x7E)
 	|| (codePoint >= 0xA0 && codePoint <= 0x2_FF && codePoint !== 0xAD) // U+00AD soft hyphen is a control
 	|| (codePoint >= 0x20_10 && codePoint <= 0x20_27)

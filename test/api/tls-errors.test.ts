@@ -106,7 +106,10 @@ describe('handshake failures say what is wrong and what to do', () => {
 
 	test('nginx\'s page for plain HTTP on its TLS port counts too', () => {
 		const page = '<html><head><title>400 The plain HTTP request was sent to HTTPS port</title></head></html>';
-		const result = classifyResponse({status: 400, text: page, location: '', retryAfter: ''}, {endpoint: '/x', timeoutMs: 1000, redact: text => text});
+		const raw = {
+			status: 400, text: page, location: '', retryAfter: '',
+		};
+		const result = classifyResponse(raw, {endpoint: '/x', timeoutMs: 1000, redact: text => text});
 		expect(result).toMatchObject({ok: false, error: {kind: 'tls', problem: 'tls-port'}});
 	});
 });

@@ -3,7 +3,7 @@ import {
 	parseConfig, type Environment, type ParseResult, type RunRequest,
 } from '../../source/config/config.js';
 import {noProxyMatches} from '../../source/config/no-proxy.js';
-import {chooseProxy} from '../../source/config/transport.js';
+import {chooseProxy, resolveTransport} from '../../source/config/transport.js';
 
 const run = (argv: string[], env: Environment = {}): RunRequest => {
 	const result = parseConfig(argv, env);
@@ -56,6 +56,23 @@ describe('TLS flags', () => {
 	test('--cloud takes TLS flags for its https endpoint (a corporate CA in front of it)', () => {
 		const {config} = run(['--cloud', '--cluster-id', 'in01-x', '--token', 'k', '--ca-cert', 'corp.pem']);
 		expect(config.transport.caCert).toBe('corp.pem');
+	});
+});
+
+describe('resolveTransport: the same checks for values from a config file\'s context', () => {
+	test('a context\'s values, with the environment\'s proxy', () => {
+		expect(resolveTransport({caCert: 'ca.pem', tlsServerName: ' milvus.corp '}, {HTTPS_PROXY: 'http://p:1'}, 'https://10.0.0.5:19530')).toEqual({
+			ok: true,
+			value: {
+				caCert: 'ca.pem', clientCert: undefined, clientKey: undefined, tlsServerName: 'milvus.corp', insecure: false, proxy: 'http://p:1',
+			},
+		});
+	});
+
+	test('the same refusals as the flags', () => {
+		expect(resolveTransport({insecure: true}, {}, 'http://m:19530')).toEqual({ok: false, message: '--insecure only works with an https:// server (the address is http://m:19530)'});
+		expect(resolveTransport({clientKey: 'k'}, {}, 'https://m:19530')).toEqual({ok: false, message: '--client-key needs --client-cert'});
+		expect(resolveTransport({insecure: false}, {}, 'http://m:19530').ok).toBe(true);
 	});
 });
 

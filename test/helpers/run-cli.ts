@@ -1,6 +1,7 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {freshStateHome} from './state-home.js';
 
 /** The built CLI (npm test builds dist/ before vitest runs). */
 export const cliPath = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'cli.js');
@@ -12,7 +13,7 @@ export const cleanEnv = (extra: Record<string, string | undefined> = {}): Record
 	const env: Record<string, string> = {};
 	// A developer's own config file (contexts) must not steer a test: the default location is an empty folder's.
 	for (const [key, value] of Object.entries({
-		...process.env, LANG: 'C.UTF-8', XDG_CONFIG_HOME: '/nonexistent/milvus-import-top-tests', ...extra,
+		...process.env, LANG: 'C.UTF-8', XDG_STATE_HOME: freshStateHome(), XDG_CONFIG_HOME: '/nonexistent/milvus-import-top-tests', ...extra,
 	})) {
 		const ours = key.startsWith('MILVUS_') || key.startsWith('ZILLIZ_') || key === 'NO_COLOR' || key.startsWith('LC_') || /^(?:https?|all|no)_proxy$/iv.test(key);
 		if (value !== undefined && (!ours || key in extra)) {

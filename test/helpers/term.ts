@@ -2,6 +2,7 @@ import {closeSync, constants, openSync} from 'node:fs';
 import {spawn, type IPty} from '@lydell/node-pty';
 import {Unicode11Addon} from '@xterm/addon-unicode11';
 import xterm from '@xterm/headless';
+import {freshStateHome} from './state-home.js';
 
 const {Terminal} = xterm;
 
@@ -55,7 +56,7 @@ export const keys = {
 const cleanEnv = (extra: Record<string, string | undefined> = {}): Record<string, string> => {
 	const env: Record<string, string> = {};
 	for (const [key, value] of Object.entries({
-		...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...extra,
+		...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', XDG_STATE_HOME: freshStateHome(), ...extra,
 	})) {
 		// A developer's proxy must not carry the tests' local traffic (unless a test sets one).
 		const proxy = /^(?:https?|all|no)_proxy$/iv.test(key) && !(key in extra);

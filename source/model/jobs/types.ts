@@ -18,6 +18,9 @@ export type TrackedJob = Job & {
 	readonly gone: 'expired' | 'lost' | undefined;
 };
 
+/** A job the journal knows on this cluster (issue #14), as of its last record; `db` '' is the default database. */
+export type HistoryEntry = {readonly db: string; readonly job: TrackedJob};
+
 export type JobEventKind = 'failed' | 'completed' | 'stalled' | 'expired' | 'lost' | 'appeared' | 'state';
 
 export type JobEvent = {

@@ -17,7 +17,7 @@ export type Command
 		| 'toggle-pending' | 'toggle-importing' | 'toggle-completed' | 'toggle-failed' | 'toggle-uncommitted' | 'toggle-committing'
 		| 'collections' | 'prev-collection' | 'next-collection' | 'databases'
 		| 'sort-next' | 'sort-reverse' | 'pause' | 'refresh' | 'interval-up' | 'interval-down'
-		| 'copy-id' | 'events' | 'help' | 'detail' | 'pick' | 'back' | 'quit';
+		| 'copy-id' | 'events' | 'history-rows' | 'help' | 'detail' | 'pick' | 'back' | 'quit';
 
 export type Binding = {
 	readonly keys: readonly string[];
@@ -137,6 +137,9 @@ export const bindings: readonly Binding[] = [
 	},
 	{
 		keys: ['e'], modes: ['list', 'events'], command: 'events', description: 'event log (again: back)', hint: {text: 'events'},
+	},
+	{
+		keys: ['h'], modes: ['list'], command: 'history-rows', description: 'show/hide jobs the server forgot, from the journal',
 	},
 	{
 		keys: ['?'], modes: ['list', 'help', 'detail', 'events'], command: 'help', description: 'help (again: back)', hint: {text: 'help'},

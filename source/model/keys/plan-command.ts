@@ -181,6 +181,14 @@ export const planCommand = (command: Command, input: string, state: AppState, co
 			return act({type: 'set-mode', mode: state.mode === 'events' ? 'list' : 'events'});
 		}
 
+		case 'history-rows': {
+			const count = state.journal.entries.length;
+			const text = state.journal.shown
+				? 'jobs from history hidden'
+				: (count === 0 ? 'the journal knows no other job here (--no-journal, or a first run)' : 'jobs the server forgot shown from the journal, after the others');
+			return act({type: 'toggle-history'}, {type: 'set-notice', text});
+		}
+
 		case 'help': {
 			// Opened at the top each time.
 			return state.mode === 'help'

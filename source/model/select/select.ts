@@ -2,11 +2,12 @@ import {isStalled} from '../jobs/history.js';
 import type {AppState} from '../store/state.js';
 import type {TrackedJob} from '../jobs/types.js';
 import {summary, type StateCount} from './summary.js';
-import {visibleJobs} from './visible.js';
+import {historyJob, visibleJobs} from './history-rows.js';
 
 export {matchesFilter} from './filter.js';
 export {visibleWindow} from './window.js';
-export {sortTime, visibleJobs} from './visible.js';
+export {sortTime} from './visible.js';
+export {visibleJobs, historyJob} from './history-rows.js';
 export type {StateCount} from './summary.js';
 export {pickerEntries, pickedScope, neighbourScope} from './picker.js';
 
@@ -26,7 +27,7 @@ export function selectedIndex(state: AppState): number {
 }
 
 export const selectedJob = (state: AppState): TrackedJob | undefined =>
-	state.selectedJobId === undefined ? undefined : state.jobs.get(state.selectedJobId);
+	state.selectedJobId === undefined ? undefined : (state.jobs.get(state.selectedJobId) ?? historyJob(state, state.selectedJobId));
 
 /** Jobs per state, in state-column order; states with no job are left out. */
 export const countsByState = (state: AppState): readonly StateCount[] => summary(state).counts;

@@ -138,11 +138,11 @@ function patched(state: AppState, delta: PollDelta | undefined, now: number): Pi
 }
 
 /**
-The rows to show: filtered, then sorted (stable across polls, see sort.ts). Memoized on the jobs
+The server's jobs to show (history-rows.ts adds the journal's after them): filtered, then sorted (stable across polls, see sort.ts). Memoized on the jobs
 map, filter, sort and (for the rate column) poll time, so it costs nothing between polls. It does
 not depend on the wall clock: the screen's `now` only affects what a row says, not where it is.
 */
-export function visibleJobs(state: AppState): readonly TrackedJob[] {
+export function listedJobs(state: AppState): readonly TrackedJob[] {
 	const now = state.sort.column === 'rate' ? sortTime(state) : 0;
 	const memo = memos.get(state.jobs);
 	if (memo?.filter === state.filter && memo.sort === state.sort && memo.now === now && sameWeights(state, memo)) {

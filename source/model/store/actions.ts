@@ -1,7 +1,7 @@
 import type {ApiError, Result} from '../jobs/result.js';
 import type {Job, JobDetail} from '../jobs/job.js';
 import type {WeightProfile} from '../jobs/rates.js';
-import type {SortSpec} from '../jobs/types.js';
+import type {HistoryEntry, JobEvent, SortSpec} from '../jobs/types.js';
 
 /** What is being watched. A poll answer for another scope than the current one is ignored. */
 export type Scope = {readonly dbName: string | undefined; readonly collectionName: string | undefined};
@@ -34,6 +34,9 @@ export type Action
 		| {readonly type: 'collections-loaded'; readonly dbName: string | undefined; readonly result: Result<readonly string[]>}
 		| {readonly type: 'databases-loaded'; readonly result: Result<readonly string[]>}
 		| {readonly type: 'set-notice'; readonly text: string | undefined}
+		// The journal was read (issue #14): its jobs, and its recent events for the event log (oldest first). `at`: this run's start.
+		| {readonly type: 'journal-loaded'; readonly at: number; readonly entries: readonly HistoryEntry[]; readonly events: readonly JobEvent[]}
+		| {readonly type: 'toggle-history'}
 		// `max`: the last offset, which only the view knows (it depends on the terminal's size).
 		| {readonly type: 'scroll'; readonly pane: 'events' | 'help'; readonly to: number | 'first' | 'last'; readonly max: number}
 		// Loads the collections' or the databases' list again (their pickers opened).

@@ -3,6 +3,7 @@ import {loadedCollections, loadedDatabases, loadedDetail} from './reduce-loaded.
 import {isListAction, reduceList} from './reduce-list.js';
 import {pollFailed, pollOk} from './reduce-poll.js';
 import {reduceScreen} from './reduce-screen.js';
+import {reduceJournal} from './reduce-journal.js';
 import {movePicker, setMode, setScope} from './reduce-view.js';
 import {clampInterval, type AppState} from './state.js';
 import {noteV3} from './reduce-weights.js';
@@ -61,6 +62,11 @@ export function reducer(state: AppState, action: Action): AppState {
 
 		case 'databases-loaded': {
 			return loadedDatabases(state, action);
+		}
+
+		case 'journal-loaded':
+		case 'toggle-history': {
+			return reduceJournal(state, action);
 		}
 
 		case 'set-notice':

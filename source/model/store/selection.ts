@@ -1,4 +1,4 @@
-import {visibleJobs} from '../select/visible.js';
+import {visibleJobs} from '../select/history-rows.js';
 import type {AppState} from './state.js';
 
 function withSelection(state: AppState, selectedJobId: string | undefined, selectedIndex: number): AppState {

@@ -1,7 +1,7 @@
 import type {ApiError, Result} from '../jobs/result.js';
 import type {JobDetail} from '../jobs/job.js';
 import type {
-	JobEvent, JobFilter, PollStatus, SortSpec, TrackedJob,
+	HistoryEntry, JobEvent, JobFilter, PollStatus, SortSpec, TrackedJob,
 } from '../jobs/types.js';
 import type {WeightProfile} from '../jobs/rates.js';
 import type {Mode, Scope} from './actions.js';
@@ -25,6 +25,15 @@ export type DetailState = {
 	readonly at: number | undefined;
 	/** The last good answer, kept on screen while a later request fails. */
 	readonly lastGood: JobDetail | undefined;
+};
+
+/** What the journal brought to the screen: jobs the server may have forgotten, and when this run began. */
+export type JournalState = {
+	/** `h`: show the journal's jobs the server no longer lists, as "expired (from history)" rows. */
+	readonly shown: boolean;
+	readonly entries: readonly HistoryEntry[];
+	/** Events before this time came from the journal (an earlier run): the event log marks them. */
+	readonly earlierBefore: number | undefined;
 };
 
 /** What the screen alone keeps: it lives in the one store too, so the App holds no state of its own. */
@@ -81,6 +90,7 @@ export type AppState = {
 	readonly weights: WeightProfile | undefined;
 	/** Jobs whose describe showed Import V3 (their own weights, whatever the server's): see model/select/weights.ts. */
 	readonly v3Jobs: ReadonlySet<string>;
+	readonly journal: JournalState;
 };
 
 export const maxEvents = 500;
@@ -109,6 +119,8 @@ export const initialScreen: ScreenState = {
 	notice: undefined, eventsOffset: 0, helpOffset: 0, collectionsKey: 0, databasesKey: 0,
 };
 
+export const initialJournal: JournalState = {shown: false, entries: [], earlierBefore: undefined};
+
 export const initialPollStatus: PollStatus = {lastOkAt: undefined, lastError: undefined, consecutiveFailures: 0};
 
 export function initialState(options: InitialStateOptions): AppState {
@@ -135,5 +147,6 @@ export function initialState(options: InitialStateOptions): AppState {
 		screen: initialScreen,
 		weights: options.weights,
 		v3Jobs: new Set(),
+		journal: initialJournal,
 	};
 }

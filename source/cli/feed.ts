@@ -1,0 +1,51 @@
+import {homedir} from 'node:os';
+import type {Connection, RunRequest} from '../config/types.js';
+import {openPollFeed, type PollFeed} from '../journal/feed.js';
+import type {JournalScope} from '../journal/observer.js';
+import {journalDir} from '../journal/paths.js';
+import {notifyTarget} from '../notify/osc.js';
+import {programPrefix} from '../modes/context.js';
+import type {Connected} from './connect.js';
+
+/** The journal's name for the server: its URI (credentials were taken out when it was parsed), or the Zilliz Cloud cluster. */
+export const clusterOf = (connection: Connection, uri: string): string =>
+	connection.kind === 'cloud' ? `zilliz-cloud:${connection.clusterId}` : uri;
+
+export const scopeOf = (cluster: string, dbName: string | undefined, collections: readonly string[]): JournalScope => ({
+	cluster, db: dbName ?? '', context: '', collections,
+});
+
+const terminalWriter = (): ((text: string) => void) | undefined => {
+	if (process.stdout.isTTY) {
+		return text => {
+			process.stdout.write(text);
+		};
+	}
+
+	// A script's stdout may be a pipe into jq: the notification goes to the terminal stderr still is.
+	return process.stderr.isTTY
+		? text => {
+			process.stderr.write(text);
+		}
+		: undefined;
+};
+
+/** The poll feed of a polling mode: journal, --notify, --on-event. Problems are one stderr line each (the live screen passes its own report). */
+export const openFeed = async (
+	request: RunRequest,
+	connected: Connected,
+	options: {readonly watchedIds?: readonly string[]; readonly report?: (message: string) => void} = {},
+): Promise<PollFeed> => openPollFeed({
+	watchers: request.watchers,
+	dir: journalDir(process.env, homedir()),
+	cluster: clusterOf(request.connection, connected.config.uri),
+	stallAfterMs: connected.config.stallAfterMs,
+	env: process.env,
+	now: () => Date.now(),
+	report: options.report ?? (message => {
+		process.stderr.write(`${programPrefix}${message}\n`);
+	}),
+	terminal: terminalWriter(),
+	notifyTarget: notifyTarget(process.env),
+	watchedIds: options.watchedIds,
+});

@@ -1,0 +1,98 @@
+import type {Job} from '../model/jobs/job.js';
+import {mergePoll} from '../model/jobs/history.js';
+import {tracked} from '../model/jobs/tracked.js';
+import type {JobEvent, TrackedJob} from '../model/jobs/types.js';
+import type {JournalRecord} from './record.js';
+
+/** Where a poll's jobs come from: the journal's key for them. */
+export type JournalScope = {
+	/** The URI (never with credentials) or `zilliz-cloud:<cluster id>`. */
+	readonly cluster: string;
+	/** '' for the server's default database. */
+	readonly db: string;
+	/** The context name (issue #13), '' without one. */
+	readonly context: string;
+	/** The collections polled; empty: all. A journaled job outside them is not "gone" when it is not listed. */
+	readonly collections: readonly string[];
+};
+
+export const recordKey = (cluster: string, db: string, jobId: string): string => `${cluster}\u0000${db}\u0000${jobId}`;
+
+/** The journal's last record of each job: what a restarted app knows before its first poll. */
+export type JournalIndex = Map<string, JournalRecord>;
+
+const inScope = (record: JournalRecord, scope: JournalScope): boolean =>
+	record.cluster === scope.cluster && record.db === scope.db
+	&& (scope.collections.length === 0 || scope.collections.includes(record.collection));
+
+/** The jobs the journal last saw on the server (not expired or lost), tracked as of their last record. */
+const seed = (index: JournalIndex, scope: JournalScope): {jobs: Map<string, TrackedJob>; at: number} => {
+	const jobs = new Map<string, TrackedJob>();
+	let at = 0;
+	for (const record of index.values()) {
+		if (!inScope(record, scope) || record.event === 'expired' || record.event === 'lost') {
+			continue;
+		}
+
+		at = Math.max(at, record.at);
+		jobs.set(record.jobId, tracked({
+			jobId: record.jobId, collectionName: record.collection, state: record.state, progress: record.progress, reason: record.reason,
+		}, {
+			firstSeen: record.at, lastChange: record.at, stateSince: record.at, stateChangedAt: undefined, samples: [], gone: undefined,
+		}));
+	}
+
+	return {jobs, at};
+};
+
+export type JobObserver = {
+	/** Derives the records of one good poll (the model's own events: model/history.ts), notes them in the index and returns them. */
+	readonly observe: (scope: JournalScope, jobs: readonly Job[], at: number) => readonly JournalRecord[];
+};
+
+const toRecord = (event: JobEvent, scope: JournalScope, job: TrackedJob | undefined): JournalRecord => ({
+	at: event.at,
+	cluster: scope.cluster,
+	db: scope.db,
+	context: scope.context,
+	jobId: event.jobId,
+	collection: event.collectionName,
+	event: event.kind,
+	state: job?.state ?? (event.kind === 'state' ? event.detail : ''),
+	progress: job?.progress,
+	reason: event.kind === 'failed' ? event.detail : (job?.reason ?? ''),
+});
+
+/**
+Tracks the polled jobs apart from the screen's state (the script modes have none, and the screen's
+first poll reports no events: for the journal a job it has never seen is news). The first poll of a
+scope is compared with the journal's last word on each job, so a restart journals only what changed
+while the app was away: jobs that appeared, moved on, or vanished from the server (expired / lost).
+*/
+export const createJobObserver = (index: JournalIndex, stallAfterMs: number): JobObserver => {
+	let scopeKey: string | undefined;
+	let jobs: ReadonlyMap<string, TrackedJob> = new Map();
+	let previousAt = 0;
+	return {
+		observe(scope, list, at) {
+			const key = JSON.stringify([scope.cluster, scope.db, scope.collections]);
+			if (key !== scopeKey) {
+				scopeKey = key;
+				({jobs, at: previousAt} = seed(index, scope));
+			}
+
+			// goneKeepMs 0: a vanished job is journaled once and then forgotten here (the journal remembers it).
+			const merged = mergePoll(jobs, list, {
+				at, previousAt, stallAfterMs, goneKeepMs: 0,
+			});
+			const records = merged.events.map(event => toRecord(event, scope, merged.jobs.get(event.jobId) ?? jobs.get(event.jobId)));
+			jobs = merged.jobs;
+			previousAt = at;
+			for (const record of records) {
+				index.set(recordKey(record.cluster, record.db, record.jobId), record);
+			}
+
+			return records;
+		},
+	};
+};
