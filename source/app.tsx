@@ -1,5 +1,6 @@
 import {useMemo, useSyncExternalStore} from 'react';
 import type {ContextsHub} from './api/contexts-hub.js';
+import type {JobActions} from './api/job-actions.js';
 import type {ImportClient} from './api/types.js';
 import {Screen} from './components/screen.js';
 import {ThemeContext} from './components/theme-context.js';
@@ -22,6 +23,9 @@ import {waitLine} from './render/wait-line.js';
 
 export type AppProps = {
 	readonly client: ImportClient;
+	/** Commit and abort. Undefined when off: then `actionsOff` says why (and nothing can send them). */
+	readonly actions?: JobActions;
+	readonly actionsOff?: 'read-only' | 'unsupported';
 	readonly config: Config;
 	/** The server as shown in the header: never with credentials. */
 	readonly serverLabel: string;
@@ -49,8 +53,10 @@ const noVersion = () => 0;
 
 /** The one stateful component: it wires the store, the poll loop, the loaders and the keys to <Screen/>, and keeps no state of its own. */
 export function App({
-	client, config, serverLabel, onExit, now = Date.now, wait, firstList, contexts, journal,
+	client, actions, actionsOff, config, serverLabel, onExit, now = Date.now, wait, firstList, journal, contexts,
 }: AppProps) {
+	// Without a client for them, the keys are off whatever the caller said.
+	const off = actions === undefined ? (actionsOff ?? 'unsupported') : actionsOff;
 	// The ticking clock lives outside the state: the texts that follow it (ages, time in state) subscribe to it
 	// themselves, so a tick re-renders only what it changes and the App not at all.
 	const clock = useMemo(() => createClock(now), [now]);
@@ -84,7 +90,7 @@ export function App({
 	};
 
 	useCommands({
-		current, dispatch, refresh: poll.refresh, onQuit, now, columns, rows,
+		current, dispatch, refresh: poll.refresh, onQuit, now, columns, rows, actions, actionsOff: off,
 	});
 	const theme = useMemo(() => makeTheme({color: config.color, ascii: config.ascii}), [config.color, config.ascii]);
 	return (
@@ -97,7 +103,7 @@ export function App({
 					contexts={contexts?.statuses()}
 					allCollections={config.collections.length > 1 ? config.collections.join(', ') : undefined}
 					retryAt={poll.retryAt} notice={state.screen.notice} eventsOffset={state.screen.eventsOffset}
-					helpOffset={state.screen.helpOffset} waitLine={waitLine(wait !== undefined, waitProgress)}/>
+					helpOffset={state.screen.helpOffset} waitLine={waitLine(wait !== undefined, waitProgress)} actionsOff={off}/>
 			</ClockContext.Provider>
 		</ThemeContext.Provider>
 	);

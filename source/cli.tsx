@@ -64,6 +64,19 @@ const main = async (): Promise<number | undefined> => {
 			const {runHistoryCommand} = await import('./cli/history.js');
 			return runHistoryCommand(parsed);
 		}
+
+		case 'job-action': {
+			const {runJobActionCommand} = await import('./cli/job-action.js');
+			return runJobActionCommand(parsed, {
+				out(text) {
+					process.stdout.write(text);
+				},
+				err(text) {
+					process.stderr.write(text);
+				},
+				usageError,
+			});
+		}
 	}
 };
 

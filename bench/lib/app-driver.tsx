@@ -36,6 +36,7 @@ const config = (intervalMs: number): Config => ({
 	ascii: false,
 	bell: false,
 	stallAfterMs: 600_000,
+	readOnly: false,
 	transport: directTransport,
 });
 

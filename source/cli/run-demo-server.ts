@@ -26,6 +26,11 @@ export const runDemoServerCommand = async (request: DemoServerRequest): Promise<
 			auth: request.auth,
 			flavor: request.flavor === undefined ? undefined : parseFlavor(request.flavor),
 			retentionMs: request.retentionMs,
+			onRequest: request.logRequests
+				? entry => {
+					process.stdout.write(`${entry.method} ${entry.path} ${entry.status}\n`);
+				}
+				: undefined,
 			log(line) {
 				process.stdout.write(`${line}\n`);
 			},

@@ -74,6 +74,7 @@ export const run = async (request: RunRequest): Promise<number> => {
 			try {
 				return await runTui({
 					client: prefetch.client, firstList: prefetch.takeReady(), config: connected.config, serverLabel: connected.serverLabel,
+					actions: connected.actions, actionsOff: connected.actionsOff,
 					wait: runner.wait === undefined ? undefined : {jobIds: runner.wait.jobIds, retries: request.retries},
 					journal: feed.then(ready => journalSnapshot(ready.journal.known(), ready.journal.earlier, cluster)),
 				});

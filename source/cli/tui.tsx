@@ -8,6 +8,9 @@ import {screenStream} from '../terminal/tui-stream.js';
 
 export type TuiOptions = {
 	readonly client: ImportClient;
+	/** Commit/abort; undefined when they are off (see `actionsOff`). */
+	readonly actions?: AppProps['actions'];
+	readonly actionsOff?: AppProps['actionsOff'];
 	readonly config: Config;
 	/** The server as the header shows it: never with credentials. */
 	readonly serverLabel: string;
@@ -125,6 +128,8 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 		const instance = render(
 			<App
 				client={options.client}
+				actions={options.actions}
+				actionsOff={options.actionsOff}
 				config={options.config}
 				serverLabel={options.serverLabel}
 				wait={wait}

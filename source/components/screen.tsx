@@ -2,6 +2,9 @@ import {useState} from 'react';
 import {Box} from 'ink';
 import {describeError} from '../api/errors.js';
 import type {KeyContext} from '../model/keys/keymap.js';
+import {availabilityOf, blockedKeys} from '../model/keys/job-action-rules.js';
+import {confirmPrompt} from '../render/job-action-prompt.js';
+import {footerLines} from '../render/notice-lines.js';
 import {
 	countsByState, historyJob, overallProgress, pickerEntries, selectedIndex, visibleJobs, visibleWindow,
 } from '../model/select/select.js';
@@ -46,17 +49,19 @@ export type ScreenProps = {
 	readonly waitLine?: string;
 	/** The newest good poll, which may be newer than `state`'s when a poll changed nothing shown (use-quiet-reducer). */
 	readonly pollTime?: () => number | undefined;
+	/** Commit/abort switched off for the session: `--read-only`, or a connection without those routes. */
+	readonly actionsOff?: 'read-only' | 'unsupported';
 };
 
 /** The whole frame for one state: header, the view of the current mode, footer. */
-export function Screen({state, now, columns, reservedColumns = 0, rows, serverLabel, contexts, allCollections, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime}: ScreenProps) {
+export function Screen({state, now, columns, reservedColumns = 0, rows, serverLabel, contexts, allCollections, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime, actionsOff}: ScreenProps) {
 	const theme = useTheme();
 	const all = visibleJobs(state);
 	const widths = contentWidths(state.jobs);
 	// The first visible row, remembered so the page only scrolls when the selection leaves it.
 	const [top, setTop] = useState(0);
 	const selected = selectedIndex(state);
-	const bodyHeight = tableHeight(rows);
+	const bodyHeight = tableHeight(rows, footerLines(state.mode === 'confirm' ? undefined : notice, columns));
 	const window = visibleWindow(all.length, selected, bodyHeight - 1, top);
 	if (window.start !== top) {
 		setTop(window.start);
@@ -66,7 +71,11 @@ export function Screen({state, now, columns, reservedColumns = 0, rows, serverLa
 		return <TooSmall columns={columns + reservedColumns} rows={rows} minColumns={minColumns} minRows={minRows}/>;
 	}
 
-	const keyContext: KeyContext = {databases: state.databases !== undefined};
+	const jobActions = availabilityOf(actionsOff, state.jobActionsMissing);
+	const keyContext: KeyContext = {databases: state.databases !== undefined, jobActions};
+	const view = state.mode === 'confirm' ? state.previousMode : state.mode;
+	const target = view === 'detail' ? state.jobs.get(state.detail?.jobId ?? state.selectedJobId ?? '') : state.jobs.get(state.selectedJobId ?? '');
+	const {confirm} = state;
 	const {poll} = state;
 	const failing = poll.lastError !== undefined && poll.consecutiveFailures > 0;
 	const header = (
@@ -87,7 +96,7 @@ export function Screen({state, now, columns, reservedColumns = 0, rows, serverLa
 		/>
 	);
 	const body = () => {
-		switch (state.mode) {
+		switch (view) {
 			case 'detail': {
 				const {detail} = state;
 				const jobId = detail?.jobId ?? state.selectedJobId ?? '';
@@ -110,12 +119,12 @@ export function Screen({state, now, columns, reservedColumns = 0, rows, serverLa
 
 			case 'collections':
 			case 'databases': {
-				const picker = state.mode === 'collections' ? state.collections : state.databases;
-				const entries = pickerEntries(state, state.mode);
-				const current = state.mode === 'collections' ? (state.scope.collectionName ?? entries[0]?.label) : state.scope.dbName;
+				const picker = view === 'collections' ? state.collections : state.databases;
+				const entries = pickerEntries(state, view);
+				const current = view === 'collections' ? (state.scope.collectionName ?? entries[0]?.label) : state.scope.dbName;
 				return (
 					<Picker
-						title={state.mode === 'collections' ? 'Collections' : 'Databases'}
+						title={view === 'collections' ? 'Collections' : 'Databases'}
 						items={entries.map(entry => entry.label)} isLoading={picker?.items === undefined && picker?.error === undefined}
 						error={picker?.error === undefined ? undefined : describeError(picker.error)}
 						highlighted={picker?.highlighted ?? 0} current={current} width={columns}
@@ -124,7 +133,8 @@ export function Screen({state, now, columns, reservedColumns = 0, rows, serverLa
 			}
 
 			case 'list':
-			case 'filter': {
+			case 'filter':
+			case 'confirm': {
 				const stale = staleContexts(contexts);
 				const windowRows = all.slice(window.start, window.end).map(job => {
 					const row = toRow(job, state, now);
@@ -145,7 +155,12 @@ export function Screen({state, now, columns, reservedColumns = 0, rows, serverLa
 		<Box flexDirection='column' height={rows - 1} width={columns}>
 			{header}
 			{body()}
-			<Footer mode={state.mode} keyContext={keyContext} width={columns} filterText={state.filter.text} notice={notice}/>
+			<Footer
+				mode={state.mode} keyContext={keyContext} width={columns}
+				filterText={state.filter.text}
+				notice={state.mode === 'confirm' ? undefined : notice}
+				prompt={confirm === undefined ? undefined : confirmPrompt(confirm.action, confirm.jobId, confirm.collectionName, columns)}
+				disabled={blockedKeys(target, jobActions)}/>
 		</Box>
 	);
 }

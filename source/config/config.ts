@@ -23,7 +23,7 @@ export type ParseOptions = {
 
 export const usageHint = `Try '${programName} --help'.`;
 
-export type ParsedArguments = Exclude<ParseResult, RunRequest | DemoServerRequest | {readonly kind: 'history'}> | {readonly kind: 'flags'; readonly flags: RawFlags};
+export type ParsedArguments = Exclude<ParseResult, RunRequest | DemoServerRequest | {readonly kind: 'history'} | {readonly kind: 'job-action'}> | {readonly kind: 'flags'; readonly flags: RawFlags};
 
 /** Pure: argv (without node and script) and an environment in, a decision out. Reads no files, no TTY, no clock. */
 export const parseConfig = (argv: readonly string[], env: Environment, options: ParseOptions = {}): ParseResult => {
@@ -31,9 +31,9 @@ export const parseConfig = (argv: readonly string[], env: Environment, options: 
 	return parsed.kind === 'flags' ? resolveArguments(parsed.flags, env, options) : parsed;
 };
 
-/** The config file this command line wants read: the path (undefined: the default one), or false when it needs none. */
+/** The config file this command line wants read: the path (undefined: the default one), or false when it needs none (--demo, a subcommand). */
 export const configFileWanted = (flags: RawFlags): {readonly path: string | undefined} | false =>
-	flags._[0] === 'demo-server' || flags._[0] === 'history' || flags['demo'] === true ? false : {path: text(flags, 'config')};
+	flags._[0] !== undefined || flags['demo'] === true ? false : {path: text(flags, 'config')};
 
 /** The flags, checked and resolved into a run, with the config file the caller read (if any). */
 export const resolveArguments = (flags: RawFlags, env: Environment, options: ParseOptions = {}): ParseResult => resolveRun(flags, env, {

@@ -14,6 +14,7 @@ const journal = 'Journal and notifications:';
 
 const epilogue = `Environment:
   MILVUS_URI, MILVUS_TOKEN, MILVUS_USER, MILVUS_PASSWORD, MILVUS_DB_NAME, ZILLIZ_CLUSTER_ID,
+  MILVUS_IMPORT_TOP_READ_ONLY=1 (--read-only by default; --no-read-only overrides)
   HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY (as curl reads them)
   Flags win over the environment. NO_COLOR or TERM=dumb turn colour off;
   a non-UTF-8 LANG/LC_ALL/LC_CTYPE turns on --ascii.
@@ -22,17 +23,15 @@ Security: a --token or --password given on the command line is visible
 to other users of this machine (ps, /proc). Prefer MILVUS_TOKEN or
 --token-file, or let the password be asked for.
 
-Exit codes: 0 ok (--wait: all completed), 1 a watched job failed,
-2 usage error (or an unknown --collection/--db), 3 server unreachable
-or credentials refused (after --retries), 74 stdout not writable,
-130 interrupted (also q during --wait), 141 stdout closed, 143 SIGTERM.`;
+Exit codes: 0 ok (--wait: all completed; commit/abort: all accepted),
+1 a watched job failed (commit/abort: Milvus refused one), 2 usage error
+(or an unknown --collection/--db), 3 server unreachable or credentials
+refused (after --retries; commit/abort: also no such route, Milvus < 3.0),
+74 stdout not writable, 130 interrupted (also q during --wait),
+141 stdout closed, 143 SIGTERM.`;
 
-// The flags live in the default command's builder so `demo-server --uri x` is an unknown argument.
-const mainOptions = (y: Argv): Argv => y
-	.option('config', {group: contexts, type: 'string', describe: 'the file of named contexts [default: $XDG_CONFIG_HOME/milvus-import-top/config.yaml]'})
-	.option('context', {
-		group: contexts, type: 'string', array: true, describe: 'watch these contexts of the file (repeatable or comma-separated; all: every one)',
-	})
+/** What every command that talks to Milvus takes. */
+const connectionOptions = (y: Argv): Argv => y
 	.option('uri', {group: connection, type: 'string', describe: 'Milvus address; host:port works [env MILVUS_URI] [default: http://localhost:19530]'})
 	.option('token', {group: connection, type: 'string', describe: 'user:password or API key [env MILVUS_TOKEN] (visible in ps: see Security)'})
 	.option('token-file', {group: connection, type: 'string', describe: 'read the token from this file'})
@@ -40,13 +39,21 @@ const mainOptions = (y: Argv): Argv => y
 	.option('password', {group: connection, type: 'string', describe: 'password [env MILVUS_PASSWORD]; asked for when missing on a terminal'})
 	.option('db', {group: connection, type: 'string', describe: 'database [env MILVUS_DB_NAME]'})
 	.option('timeout', {group: connection, type: 'string', describe: 'seconds per request [default: 10]'})
-	.option('retries', {group: connection, type: 'string', describe: 'failed polls in a row before giving up in --wait and script modes [default: 3]'})
+	.option('read-only', {group: connection, type: 'boolean', describe: 'never send a request that changes anything (no commit/abort) [env MILVUS_IMPORT_TOP_READ_ONLY]'})
 	.option('ca-cert', {group: secure, type: 'string', describe: 'trust the CA(s) in this PEM file too (a private CA; may hold a chain)'})
 	.option('client-cert', {group: secure, type: 'string', describe: 'mutual TLS: client certificate (PEM); needs --client-key'})
 	.option('client-key', {group: secure, type: 'string', describe: 'mutual TLS: its private key (PEM); asks for the passphrase of an encrypted one'})
 	.option('tls-server-name', {group: secure, type: 'string', describe: 'check the certificate against this name (when --uri is an IP or a tunnel)'})
 	.option('insecure', {group: secure, type: 'boolean', describe: 'do not verify the server\'s certificate (a warning on every start)'})
-	.option('proxy', {group: secure, type: 'string', describe: 'HTTP(S) proxy URL [env HTTPS_PROXY, HTTP_PROXY; NO_PROXY lists direct hosts]'})
+	.option('proxy', {group: secure, type: 'string', describe: 'HTTP(S) proxy URL [env HTTPS_PROXY, HTTP_PROXY; NO_PROXY lists direct hosts]'});
+
+// The flags live in the default command's builder so `demo-server --uri x` is an unknown argument.
+const mainOptions = (y: Argv): Argv => connectionOptions(y)
+	.option('config', {group: contexts, type: 'string', describe: 'the file of named contexts [default: $XDG_CONFIG_HOME/milvus-import-top/config.yaml]'})
+	.option('context', {
+		group: contexts, type: 'string', array: true, describe: 'watch these contexts of the file (repeatable or comma-separated; all: every one)',
+	})
+	.option('retries', {group: connection, type: 'string', describe: 'failed polls in a row before giving up in --wait and script modes [default: 3]'})
 	.option('collection', {
 		group: view, type: 'string', array: true, describe: 'only this collection (repeatable; none means all)',
 	})
@@ -79,6 +86,9 @@ const mainOptions = (y: Argv): Argv => y
 	.option('demo', {group: demo, type: 'boolean', describe: 'start the embedded demo server and watch it'})
 	.option('flavor', {group: demo, type: 'string', describe: 'with --demo: which Milvus version the demo imitates'});
 
+// Strings, always: an 18-digit job id read as a number would lose its last digits.
+const jobIdsOption = (y: Argv): Argv => y.positional('jobIds', {type: 'string', array: true, describe: 'job ids, as the list shows them'});
+
 export const buildParser = (version: string, width: number): Argv =>
 	yargs([])
 		.scriptName(programName)
@@ -90,11 +100,15 @@ export const buildParser = (version: string, width: number): Argv =>
 		.parserConfiguration({'camel-case-expansion': false})
 		.usage('$0 [options]\n\nWatch Milvus bulk-import jobs live: progress, states and failure reasons.')
 		.command('$0', 'watch import jobs (the live screen on a terminal, a plain table otherwise)', mainOptions)
+		.command('commit <jobIds..>', 'commit Uncommitted import jobs (Milvus 3.0+; jobs created with auto_commit=false)', y => jobIdsOption(connectionOptions(y))
+			.example('$0 commit 454891732197474512 --uri milvus:19530', 'make the job\'s rows visible'))
+		.command('abort <jobIds..>', 'abort import jobs (Milvus 3.0+; only jobs created with auto_commit=false, before Committing)', y => jobIdsOption(connectionOptions(y)))
 		.command('demo-server', 'run only the embedded demo server, for other tools to talk to', y => y
 			.option('port', {type: 'string', describe: 'port to listen on (0 picks a free one)', default: '19530'})
 			.option('auth', {type: 'string', describe: 'require "Authorization: Bearer user:password"'})
 			.option('flavor', {type: 'string', describe: 'which Milvus version to imitate'})
 			.option('retention', {type: 'string', describe: 'seconds a finished job stays listed (Milvus: 10800) [default: 180]'})
+			.option('log-requests', {type: 'boolean', describe: 'print one line per request: method, path, HTTP status'})
 			.option('tls-cert', {type: 'string', describe: 'serve HTTPS with this certificate (PEM; needs --tls-key)'})
 			.option('tls-key', {type: 'string', describe: 'the certificate\'s private key (PEM, not encrypted)'})
 			.option('client-ca', {type: 'string', describe: 'mutual TLS: require client certificates signed by this CA (PEM)'})

@@ -2,20 +2,22 @@ import type {SortSpec} from '../model/jobs/types.js';
 import {flavors} from '../demo/flavor.js';
 import {knownStates} from '../model/jobs/job.js';
 import type {
-	Config, Connection, Environment, ParseResult, RunMode,
+	Config, Connection, Environment, ParseResult, PendingCredential, RunMode,
 } from './types.js';
 import {normalizeUri, type NormalizedUri} from './uri.js';
 import {
-	asciiFromEnv, colorFromEnv, maxTimerMs, parseCount, parsePort, parseSeconds, parseSort, parseStates,
+	asciiFromEnv, colorFromEnv, maxTimerMs, parseCount, parseSeconds, parseSort, parseStates, readOnlyFrom,
 } from './values.js';
+import {resolveJobAction} from './job-action.js';
+import {resolveDemoServer} from './demo-server.js';
 import {resolveCredentials} from './credentials.js';
-import type {ConfigFile} from './config-file.js';
-import {resolveWithContexts, type ProcessEnvironment} from './resolve-contexts.js';
 import {resolveHistory} from './history.js';
 import {
 	bool, givenEmpty, list, nonEmpty, text, type RawFlags,
 } from './flags.js';
 import {directTransport, readTransport, tlsFlags} from './transport.js';
+import type {ConfigFile} from './config-file.js';
+import {resolveWithContexts, type ProcessEnvironment} from './resolve-contexts.js';
 
 type Context = {
 	readonly platform: string;
@@ -33,7 +35,6 @@ export const defaults = {
 	retries: '3',
 	cloudEndpoint: 'https://api.cloud.zilliz.com',
 	stallAfterMs: 5 * 60_000,
-	demoPort: '19530',
 } as const;
 
 const usage = (message: string): ParseResult => ({kind: 'usage-error', message});
@@ -41,8 +42,6 @@ const usage = (message: string): ParseResult => ({kind: 'usage-error', message})
 const conflicts: ReadonlyArray<readonly [string, string]> = [
 	['demo', 'uri'],
 	['demo', 'cloud'],
-	['demo', 'config'],
-	['demo', 'context'],
 	['once', 'json'],
 	['wait', 'json'],
 	['wait', 'once'],
@@ -177,54 +176,38 @@ const readValues = (flags: RawFlags, env: Environment): Values | string => {
 		: uri.message;
 };
 
-export const resolveRun = (flags: RawFlags, env: Environment, context: Context): ParseResult => {
-	const flavor = readFlavor(flags, context);
-	if (typeof flavor === 'string') {
-		return usage(flavor);
-	}
+type Resolved = {readonly config: Config; readonly connection: Connection; readonly pending: PendingCredential | undefined; readonly retries: number};
 
-	if (flags._[0] === 'demo-server') {
-		return resolveDemoServer(flags, flavor.flavor);
-	}
-
-	if (flags._[0] === 'history') {
-		return resolveHistory(flags);
-	}
-
-	if (context.configFile !== undefined && bool(flags, 'demo') !== true) {
-		const file = context.configFile;
-		return resolveWithContexts({
-			cli: flags, env, file, processEnv: context.processEnv ?? {}, resolveOne: (merged, contextEnv) => resolveOne(merged, contextEnv, context, flavor.flavor),
-		});
-	}
-
-	if (given(flags, 'context')) {
-		return usage('--context needs a config file: none at the default location; give one with --config PATH (see the README\'s Contexts section)');
-	}
-
-	return resolveOne(flags, env, context, flavor.flavor);
-};
-
-const resolveOne = (flags: RawFlags, env: Environment, context: Context, flavor: string | undefined): ParseResult => {
+/** Flags and environment → the Config every command shares, or the one-line reason it cannot be built. */
+export const resolveConfig = (flags: RawFlags, env: Environment, flavor: string | undefined, context: Context): Resolved | string => {
 	const values = readValues(flags, env);
 	if (typeof values === 'string') {
-		return usage(values);
+		return values;
 	}
 
 	const {numbers, states, sort, uri} = values;
 	const connection = readConnection(flags, env, flavor, uri.uri);
 	const credentials = resolveCredentials(flags, env, uri.token);
-	if (typeof connection === 'string' || !credentials.ok) {
-		return usage(typeof connection === 'string' ? connection : (credentials.ok ? '' : credentials.message));
+	const readOnly = readOnlyFrom(bool(flags, 'read-only'), env);
+	if (typeof connection === 'string') {
+		return connection;
+	}
+
+	if (!credentials.ok) {
+		return credentials.message;
+	}
+
+	if (!readOnly.ok) {
+		return readOnly.message;
 	}
 
 	const transport = connection.kind === 'demo' ? {ok: true as const, value: directTransport} : readTransport(flags, env, uri.uri);
 	if (!transport.ok) {
-		return usage(transport.message);
+		return transport.message;
 	}
 
 	if (connection.kind === 'cloud' && credentials.value.token === undefined && credentials.value.pending === undefined) {
-		return usage('--cloud needs an API key: MILVUS_TOKEN, --token-file or --token');
+		return '--cloud needs an API key: MILVUS_TOKEN, --token-file or --token';
 	}
 
 	const config: Config = {
@@ -243,7 +226,54 @@ const resolveOne = (flags: RawFlags, env: Environment, context: Context, flavor:
 		bell: bool(flags, 'bell') === true,
 		stallAfterMs: defaults.stallAfterMs,
 		transport: transport.value,
+		readOnly: readOnly.value,
 	};
+	return {
+		config, connection, pending: credentials.value.pending, retries: numbers.retries,
+	};
+};
+
+export const resolveRun = (flags: RawFlags, env: Environment, context: Context): ParseResult => {
+	const flavor = readFlavor(flags, context);
+	if (typeof flavor === 'string') {
+		return usage(flavor);
+	}
+
+	const command = flags._[0];
+	if (command === 'demo-server') {
+		return resolveDemoServer(flags, flavor.flavor);
+	}
+
+	if (command === 'history') {
+		return resolveHistory(flags);
+	}
+
+	if (command === 'commit' || command === 'abort') {
+		const resolved = resolveConfig(flags, env, flavor.flavor, context);
+		return typeof resolved === 'string' ? usage(resolved) : resolveJobAction(command, flags, resolved);
+	}
+
+	if (context.configFile !== undefined && bool(flags, 'demo') !== true) {
+		const file = context.configFile;
+		return resolveWithContexts({
+			cli: flags, env, file, processEnv: context.processEnv ?? {}, resolveOne: (merged, contextEnv) => resolveWatch(merged, contextEnv, flavor.flavor, context),
+		});
+	}
+
+	if (flags['context'] !== undefined) {
+		return usage('--context needs a config file: none at the default location; give one with --config PATH (see the README\'s Contexts section)');
+	}
+
+	return resolveWatch(flags, env, flavor.flavor, context);
+};
+
+/** The default command: watching jobs, on one server. */
+const resolveWatch = (flags: RawFlags, env: Environment, flavor: string | undefined, context: Context): ParseResult => {
+	const resolved = resolveConfig(flags, env, flavor, context);
+	if (typeof resolved === 'string') {
+		return usage(resolved);
+	}
+
 	const onEvent = text(flags, 'on-event');
 	if (onEvent?.trim() === '') {
 		return usage('--on-event needs a command');
@@ -251,46 +281,11 @@ const resolveOne = (flags: RawFlags, env: Environment, context: Context, flavor:
 
 	return {
 		kind: 'run',
-		config,
+		config: resolved.config,
 		watchers: {journal: bool(flags, 'journal') !== false, notify: bool(flags, 'notify') === true, onEvent: onEvent?.trim()},
 		mode: chooseMode(flags),
-		connection,
-		pending: credentials.value.pending,
-		retries: numbers.retries,
-	};
-};
-
-const resolveDemoServer = (flags: RawFlags, flavor: string | undefined): ParseResult => {
-	const port = parsePort(text(flags, 'port') ?? defaults.demoPort);
-	if (!port.ok) {
-		return usage(port.message);
-	}
-
-	const auth = text(flags, 'auth');
-	const colon = auth?.indexOf(':') ?? -1;
-	if (auth !== undefined && colon < 1) {
-		return usage('--auth must look like user:password');
-	}
-
-	const rawRetention = text(flags, 'retention');
-	const retention = rawRetention === undefined ? undefined : parseSeconds('retention', rawRetention, 1);
-	if (retention !== undefined && !retention.ok) {
-		return usage(retention.message);
-	}
-
-	const cert = nonEmpty(text(flags, 'tls-cert'));
-	const key = nonEmpty(text(flags, 'tls-key'));
-	const clientCa = nonEmpty(text(flags, 'client-ca'));
-	if ((cert === undefined) !== (key === undefined) || (clientCa !== undefined && cert === undefined)) {
-		return usage(cert === undefined ? `--${key === undefined ? 'client-ca' : 'tls-key'} needs --tls-cert` : '--tls-cert needs --tls-key');
-	}
-
-	return {
-		kind: 'demo-server',
-		retentionMs: retention?.value,
-		port: port.value,
-		auth: auth === undefined ? undefined : {user: auth.slice(0, colon), password: auth.slice(colon + 1)},
-		flavor,
-		tls: cert === undefined || key === undefined ? undefined : {cert, key, clientCa},
+		connection: resolved.connection,
+		pending: resolved.pending,
+		retries: resolved.retries,
 	};
 };

@@ -24,6 +24,11 @@ export type Config = {
 	readonly stallAfterMs: number;
 	/** TLS trust and identity, and the proxy: applied to every request. */
 	readonly transport: TransportSettings;
+	/**
+	Send nothing that changes the server (commit, abort): the connection then holds no JobActions at
+	all. From --read-only, MILVUS_IMPORT_TOP_READ_ONLY, or (helper "contexts") a context's `readOnly`.
+	*/
+	readonly readOnly: boolean;
 	/** The config file's context this server came from; undefined without a config file. */
 	readonly contextName?: string;
 };
@@ -88,6 +93,17 @@ export type DemoServerRequest = {
 	readonly retentionMs: number | undefined;
 	/** Paths: serve HTTPS (and with `clientCa`, require client certificates). Files are read by the CLI. */
 	readonly tls: {readonly cert: string; readonly key: string; readonly clientCa: string | undefined} | undefined;
+	/** Print one line per request (method, path, status). */
+	readonly logRequests: boolean;
+};
+
+/** `milvus-import-top commit JOBID…` / `abort JOBID…` (cli/job-action.ts). */
+export type JobActionRequest = {
+	readonly kind: 'job-action';
+	readonly action: 'commit' | 'abort';
+	readonly jobIds: readonly string[];
+	readonly config: Config;
+	readonly pending: PendingCredential | undefined;
 };
 
 /** `--since`: a period back from now, or a moment. Kept apart from the clock: config parsing reads none. */
@@ -107,12 +123,13 @@ export type ParseResult
 	= | RunRequest
 		| DemoServerRequest
 		| HistoryRequestFlags
+		| JobActionRequest
 		| {readonly kind: 'help'; readonly text: string}
 		| {readonly kind: 'version'; readonly text: string}
 		| {readonly kind: 'usage-error'; readonly message: string};
 
 /** The variables we read. `process.env` fits this type; tests pass plain objects. */
-export type EnvironmentName = 'MILVUS_URI' | 'MILVUS_TOKEN' | 'MILVUS_USER' | 'MILVUS_PASSWORD' | 'MILVUS_DB_NAME' | 'ZILLIZ_CLUSTER_ID'
+export type EnvironmentName = 'MILVUS_URI' | 'MILVUS_TOKEN' | 'MILVUS_USER' | 'MILVUS_PASSWORD' | 'MILVUS_DB_NAME' | 'ZILLIZ_CLUSTER_ID' | 'MILVUS_IMPORT_TOP_READ_ONLY'
 	| 'NO_COLOR' | 'TERM' | 'LANG' | 'LC_ALL' | 'LC_CTYPE'
 	| 'https_proxy' | 'HTTPS_PROXY' | 'http_proxy' | 'HTTP_PROXY' | 'all_proxy' | 'ALL_PROXY' | 'no_proxy' | 'NO_PROXY';
 export type Environment = Readonly<Partial<Record<EnvironmentName, string | undefined>>>;

@@ -120,3 +120,19 @@ export const asciiFromEnv = (flag: boolean | undefined, env: Environment, platfo
 
 	return !/utf-?8/iv.test(locale);
 };
+
+/** `MILVUS_IMPORT_TOP_READ_ONLY`: 1/true/yes/on or 0/false/no/off (any case); unset or empty is off. A typo is an error: guessing "off" would be unsafe. */
+export const parseReadOnlyEnv = (raw: string | undefined): Parsed<boolean> => {
+	const value = (raw ?? '').trim().toLowerCase();
+	if (['', '0', 'false', 'no', 'off'].includes(value)) {
+		return ok(false);
+	}
+
+	return ['1', 'true', 'yes', 'on'].includes(value)
+		? ok(true)
+		: fail(`MILVUS_IMPORT_TOP_READ_ONLY must be 1/true/yes/on or 0/false/no/off, got "${raw ?? ''}"`);
+};
+
+/** --read-only / --no-read-only win over the environment. */
+export const readOnlyFrom = (flag: boolean | undefined, env: Environment): Parsed<boolean> =>
+	flag === undefined ? parseReadOnlyEnv(env.MILVUS_IMPORT_TOP_READ_ONLY) : ok(flag);

@@ -1,3 +1,4 @@
+import {commitJob} from './commit.js';
 import {phasesOf, traitsOf, type RunPhase} from './flavor.js';
 import {planRetry} from './retry.js';
 import {between, pick} from './rng.js';
@@ -94,8 +95,12 @@ const seedJobs: readonly SeedJob[] = [
 	{db: 'staging', collection: 'products_v2', target: {phase: 'Sorting', fraction: 0.4}},
 	{db: 'default', collection: 'movies', target: {phase: 'IndexBuilding', fraction: 0.7}},
 	{db: 'analytics', collection: 'events', target: {phase: 'IndexBuilding', fraction: 0.1}},
+	// Two jobs wait for a person (3.0): one to commit, one to abort. Fractions of the day-long wait (sim.ts): 40 s and 3 min in.
 	{
-		db: 'default', collection: 'books', target: {phase: 'Uncommitted', fraction: 0.3}, autoCommit: false,
+		db: 'default', collection: 'books', target: {phase: 'Uncommitted', fraction: 0.0005}, autoCommit: false,
+	},
+	{
+		db: 'analytics', collection: 'events', target: {phase: 'Uncommitted', fraction: 0.002}, autoCommit: false,
 	},
 	{
 		db: 'staging', collection: 'products_v2', target: {phase: 'Committing', fraction: 0.2}, autoCommit: false,
@@ -121,6 +126,13 @@ const momentOf = (job: SimJob, target: Target, retentionMs: number): number => {
 	return step.start + ((step.end - step.start) * target.fraction);
 };
 
+/** A Committing seed was committed by someone 20 s into its wait (left alone it would wait a day: sim.ts). */
+const committedEarly = (job: SimJob): SimJob => {
+	const waiting = job.steps.find(step => step.phase === 'Uncommitted');
+	const verdict = waiting === undefined ? undefined : commitJob(job, waiting.start + 20_000);
+	return verdict?.kind === 'changed' ? verdict.job : job;
+};
+
 export const emptyWorld = (): World => ({
 	databases: catalog, jobs: new Map(), lastJobId: 454_891_732_197_474_000n, nextArrival: undefined,
 });
@@ -137,7 +149,7 @@ export const seedWorld = (now: number, random: () => number, rules: Rules): Worl
 			jobId: '', dbName: seed.db, collectionName: target.name, collectionId: target.id, files, autoCommit: seed.autoCommit ?? true, createdAt: 0,
 		};
 		const planned = planJob(spec, phasesOf(rules.flavor, spec.autoCommit), random, failure);
-		const job = retrying ? planRetry(planned, random, 1) : planned;
+		const job = retrying ? planRetry(planned, random, 1) : (seed.target.phase === 'Committing' ? committedEarly(planned) : planned);
 		return shiftJob(job, Math.round(now - momentOf(job, seed.target, rules.retentionMs)));
 	}).toSorted((a, b) => a.createdAt - b.createdAt);
 	let world = emptyWorld();

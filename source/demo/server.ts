@@ -28,11 +28,25 @@ export type DemoOptions = {
 	readonly tickMs?: number;
 	/** Extra time each reply takes, so clients can meet `Request-Timeout` and HTTP 408. Default 0. */
 	readonly latencyMs?: number;
+	/** Called once per answered request (`demo-server --log-requests` prints these). */
+	readonly onRequest?: (entry: RequestLogEntry) => void;
 	/** Serve HTTPS (optionally mutual TLS) instead of HTTP. */
 	readonly tls?: DemoTls;
 };
 
-export type DemoServer = {readonly url: string; readonly port: number; readonly flavor: Flavor; close(): Promise<void>};
+/** One line of the request log: what was asked and what the answer was. Never a header or a body. */
+export type RequestLogEntry = {readonly method: string; readonly path: string; readonly status: number};
+
+export type DemoServer = {
+	readonly url: string;
+	readonly port: number;
+	readonly flavor: Flavor;
+	/** The last requests, oldest first (at most `requestLogSize`): what tests read to prove what a client sent. */
+	requests(): readonly RequestLogEntry[];
+	close(): Promise<void>;
+};
+
+export const requestLogSize = 1000;
 
 export const defaultRetentionMs = 3 * 60_000;
 const maxBodyBytes = 4 * 1024 * 1024;
@@ -77,6 +91,15 @@ const timeoutOf = (request: IncomingMessage): number | undefined => {
 	return value !== undefined && /^\d+$/v.test(value.trim()) ? Number(value) * 1000 : undefined;
 };
 
+/** The path asked for; '' for a target no URL parser accepts (it then matches no route: 404). */
+const pathOf = (request: IncomingMessage): string => {
+	try {
+		return new URL(request.url ?? '/', 'http://demo').pathname;
+	} catch {
+		return '';
+	}
+};
+
 const hostForUrl = (host: string): string => {
 	if (host === '0.0.0.0' || host === '::') {
 		return '127.0.0.1';
@@ -113,12 +136,27 @@ export const startDemoServer = async (options: DemoOptions = {}): Promise<DemoSe
 	const rules: Rules = {flavor, retentionMs: options.retentionMs ?? defaultRetentionMs, arrivalMs: options.tickMs ?? (seed === 'demo' ? 15_000 : 0)};
 	let world: World = seed === 'demo' ? seedWorld(clock(), random, rules) : emptyWorld();
 	const latencyMs = options.latencyMs ?? 0;
+	const log: RequestLogEntry[] = [];
+	const record = (request: IncomingMessage, status: number): void => {
+		const entry = {method: request.method ?? '', path: pathOf(request), status};
+		log.push(entry);
+		if (log.length > requestLogSize) {
+			log.shift();
+		}
+
+		options.onRequest?.(entry);
+	};
+
+	const answer = (request: IncomingMessage, response: ServerResponse, reply: Reply): void => {
+		record(request, reply.status);
+		send(response, reply);
+	};
 
 	const serve = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
 		const body = await readBody(request);
 		if (body === undefined) {
 			response.setHeader('Connection', 'close');
-			send(response, {status: 413, contentType: 'text', body: 'request body too large'});
+			answer(request, response, {status: 413, contentType: 'text', body: 'request body too large'});
 			return;
 		}
 
@@ -128,7 +166,7 @@ export const startDemoServer = async (options: DemoOptions = {}): Promise<DemoSe
 			world, now, random, flavor, traits, rules, auth: options.auth, makeJob: makeDemoJob,
 		}, {
 			method: request.method ?? '',
-			path: new URL(request.url ?? '/', 'http://demo').pathname,
+			path: pathOf(request),
 			authorization: header(request, 'authorization'),
 			dbName: header(request, 'db-name'),
 			body,
@@ -138,19 +176,19 @@ export const startDemoServer = async (options: DemoOptions = {}): Promise<DemoSe
 		if (latencyMs > 0) {
 			await sleep(Math.min(latencyMs, timeout ?? latencyMs));
 			if (timeout !== undefined && timeout < latencyMs) {
-				send(response, traits.jsonTimeout ? json(408, {code: 10_001, message: 'request timeout'}) : {status: 408, contentType: 'text', body: 'timeout'});
+				answer(request, response, traits.jsonTimeout ? json(408, {code: 10_001, message: 'request timeout'}) : {status: 408, contentType: 'text', body: 'timeout'});
 				return;
 			}
 		}
 
-		send(response, result.reply);
+		answer(request, response, result.reply);
 	};
 
 	const handler = (request: IncomingMessage, response: ServerResponse): void => {
 		serve(request, response).catch(() => {
 			// A handler bug answers like a Go panic in Milvus, and the server carries on.
 			if (!response.headersSent) {
-				send(response, json(500, {code: 500}));
+				answer(request, response, json(500, {code: 500}));
 			}
 		});
 	};
@@ -171,6 +209,7 @@ export const startDemoServer = async (options: DemoOptions = {}): Promise<DemoSe
 		url: `${options.tls === undefined ? 'http' : 'https'}://${hostForUrl(host)}:${port}`,
 		port,
 		flavor,
+		requests: () => [...log],
 		async close() {
 			closeAll();
 			await new Promise<void>(resolve => {

@@ -62,6 +62,12 @@ export type Snapshot
 		| {readonly phase: 'Completed'; readonly at: number}
 		| {readonly phase: 'Failed'; readonly at: number; readonly step: Step | undefined; readonly fraction: number};
 
+/**
+How long an Uncommitted job waits: Milvus waits for a commit or an abort for ever (or until the
+create's `options.timeout`); a day is for ever to a demo, and keeps every plan finite.
+*/
+export const commitWaitSeconds = 86_400;
+
 /** Seconds each phase lasts, min–max: long enough to watch, short enough to finish within a few minutes. */
 const durations: Readonly<Record<RunPhase, readonly [number, number]>> = {
 	Pending: [3, 10],
@@ -71,7 +77,7 @@ const durations: Readonly<Record<RunPhase, readonly [number, number]>> = {
 	Importing: [20, 60],
 	Sorting: [5, 15],
 	IndexBuilding: [10, 40],
-	Uncommitted: [15, 30],
+	Uncommitted: [commitWaitSeconds, commitWaitSeconds],
 	Committing: [3, 6],
 };
 

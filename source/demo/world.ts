@@ -56,6 +56,19 @@ export const runningJobs = (world: World, now: number): number =>
 /** The randomness and the rules a tick runs with. */
 export type TickEnv = {readonly random: () => number; readonly rules: Rules; readonly make: JobMaker};
 
+/** At most this many arriving jobs wait for a commit at once (3.0): a demo left alone does not fill up with them. */
+const maxWaitingArrivals = 3;
+
+/** On 3.0 about one arriving job in four is created with auto_commit=false, so the demo keeps offering something to commit or abort. */
+const waitsForCommit = (world: World, now: number, rules: Rules, random: () => number): boolean => {
+	if (!traitsOf(rules.flavor).hasCommit) {
+		return false;
+	}
+
+	const waiting = [...world.jobs.values()].filter(job => !job.autoCommit && phaseAt(job, now).phase === 'Uncommitted').length;
+	return random() < 0.25 && waiting < maxWaitingArrivals;
+};
+
 const spawn = (world: World, at: number, {random, rules, make}: TickEnv): World => {
 	const collections = world.databases.flatMap(database => database.collections.map(collection => ({database, collection})));
 	const choice = collections[Math.floor(random() * collections.length)];
@@ -65,15 +78,16 @@ const spawn = (world: World, at: number, {random, rules, make}: TickEnv): World 
 
 	const {files, failure} = make(random, choice.collection);
 	const allocated = allocateJobId(world, random);
+	const autoCommit = !waitsForCommit(world, at, rules, random);
 	const job = planJob({
 		jobId: allocated.jobId,
 		dbName: choice.database.name,
 		collectionName: choice.collection.name,
 		collectionId: choice.collection.id,
 		files,
-		autoCommit: true,
+		autoCommit,
 		createdAt: at,
-	}, phasesOf(rules.flavor, true), random, failure);
+	}, phasesOf(rules.flavor, autoCommit), random, failure);
 	return addJob(allocated.world, traitsOf(rules.flavor).hasTaskRetry ? planRetry(job, random, retryChance) : job);
 };
 

@@ -1,4 +1,8 @@
 import {useStdout} from 'ink';
+import {describeOutcome} from '../api/action-text.js';
+import type {JobActions} from '../api/job-actions.js';
+import {availabilityOf} from '../model/keys/job-action-rules.js';
+import {sendingText} from '../render/job-action-prompt.js';
 import type {Command} from '../model/keys/keymap.js';
 import {planCommand, type Effect} from '../model/keys/plan-command.js';
 import {selectedJob} from '../model/select/select.js';
@@ -19,6 +23,9 @@ export type CommandsOptions = {
 	readonly now: () => number;
 	readonly columns: number;
 	readonly rows: number;
+	/** Commit/abort; undefined when off, and then `actionsOff` says why. */
+	readonly actions?: JobActions;
+	readonly actionsOff?: 'read-only' | 'unsupported';
 };
 
 /**
@@ -27,7 +34,7 @@ the world) → run here. The one effect runner: effects are what a reducer canno
 write to the terminal) or what needs the screen's size.
 */
 export function useCommands({
-	current, dispatch, refresh, onQuit, now, columns, rows,
+	current, dispatch, refresh, onQuit, now, columns, rows, actions, actionsOff,
 }: CommandsOptions): void {
 	const {stdout} = useStdout();
 	const run = (effect: Effect, state: AppState): void => {
@@ -62,7 +69,7 @@ export function useCommands({
 			}
 
 			case 'scroll-help': {
-				const {maxOffset} = helpLayout({databases: state.databases !== undefined}, columns, tableHeight(rows));
+				const {maxOffset} = helpLayout({databases: state.databases !== undefined, jobActions: availabilityOf(actionsOff, state.jobActionsMissing)}, columns, tableHeight(rows));
 				dispatch({
 					type: 'scroll', pane: 'help', to: effect.to, max: maxOffset,
 				});
@@ -72,6 +79,26 @@ export function useCommands({
 			case 'load-collections':
 			case 'load-databases': {
 				dispatch({type: 'reload', list: effect.type === 'load-collections' ? 'collections' : 'databases'});
+				break;
+			}
+
+			case 'send-job-action': {
+				if (actions === undefined) { // The planner never gets here without them; if it did, nothing may be sent.
+					break;
+				}
+
+				const {action, jobId} = effect;
+				dispatch({type: 'set-notice', text: sendingText(action, jobId)});
+				void actions.send(action, {jobId, dbName: state.scope.dbName}).then(outcome => {
+					dispatch({type: 'set-notice', text: describeOutcome(action, jobId, outcome)});
+					if (outcome.kind === 'no-route') {
+						dispatch({type: 'job-actions-missing'});
+					}
+
+					if (outcome.kind === 'accepted') {
+						refresh(); // The row moves on the next poll: make that one now.
+					}
+				});
 				break;
 			}
 		}
@@ -86,7 +113,9 @@ export function useCommands({
 		// the previous keys led to (the store's, not the last rendered one), so no typed character is lost.
 		onCommand(command: Command, input: string) {
 			const state = current();
-			const plan = planCommand(command, input, state, {now: now(), pageSize: Math.max(1, tableHeight(rows) - 2)});
+			const plan = planCommand(command, input, state, {
+				now: now(), pageSize: Math.max(1, tableHeight(rows) - 2), jobActions: availabilityOf(actionsOff, state.jobActionsMissing),
+			});
 			dispatch({type: 'set-notice', text: undefined});
 			for (const action of plan.actions) {
 				dispatch(action);

@@ -36,9 +36,13 @@ export const useKeys = ({current, onCommand}: KeysOptions): void => {
 			}
 		};
 
+		// A [y/N] opened by a key of this same burst is not answered by the next key of it: `Xy` pasted, or a
+		// key held down, must not abort a job. Such a key answers no; only a key typed after the prompt shows says yes.
+		let promptedInBurst = false;
 		for (const event of splitKeys(input, key)) {
 			const {mode, keyContext} = latest.current.current();
-			const command = resolveKey(mode, event.input, event.key, keyContext);
+			const resolved = resolveKey(mode, event.input, event.key, keyContext);
+			const command = promptedInBurst && resolved === 'confirm-yes' ? 'confirm-no' : resolved;
 			if (command === 'filter-type') {
 				typed += event.input;
 				continue;
@@ -47,6 +51,7 @@ export const useKeys = ({current, onCommand}: KeysOptions): void => {
 			flush();
 			if (command !== undefined) {
 				latest.current.onCommand(command, event.input);
+				promptedInBurst ||= mode !== 'confirm' && latest.current.current().mode === 'confirm';
 			}
 		}
 

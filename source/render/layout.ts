@@ -6,5 +6,8 @@ export const footerHeight = 1;
 export const minColumns = 64;
 export const minRows = 10;
 
-/** Table lines (title included) for a terminal of `rows` lines: the frame stays at rows − 1 so Ink never clears the screen. */
-export const tableHeight = (rows: number): number => rows - 1 - headerHeight - footerHeight;
+/**
+Table lines (title included) for a terminal of `rows` lines: the frame stays at rows − 1 so Ink never
+clears the screen. A long notice takes a few more footer lines while it is shown (notice-lines.ts).
+*/
+export const tableHeight = (rows: number, footerLines: number = footerHeight): number => rows - 1 - headerHeight - footerLines;

@@ -54,9 +54,11 @@ describe('Header', () => {
 describe('Footer', () => {
 	test('the keys of the mode, from the keymap', () => {
 		expect(renderFrame(<Footer mode='list' keyContext={{databases: false}} width={100} filterText='' notice={undefined}/>))
+			.toBe('↑↓ move  / filter  f failed  C commit  X abort  1-6 states  c collection  ? help  q/Ctrl-C quit');
+		expect(renderFrame(<Footer mode='list' keyContext={{databases: false, jobActions: 'unsupported'}} width={100} filterText='' notice={undefined}/>))
 			.toBe('↑↓ move  / filter  f failed  1-6 states  c collection  s sort  p pause  ? help  q/Ctrl-C quit');
 		expect(renderFrame(<Footer mode='detail' keyContext={{databases: false}} width={100} filterText='' notice={undefined}/>))
-			.toBe('p pause  y copy id  ? help  Esc back  q/Ctrl-C quit');
+			.toBe('C commit  X abort  p pause  y copy id  ? help  Esc back  q/Ctrl-C quit');
 	});
 
 	test('the filter input line while typing', () => {

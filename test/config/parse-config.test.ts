@@ -40,6 +40,7 @@ describe('defaults', () => {
 			ascii: false,
 			bell: false,
 			stallAfterMs: 300_000,
+			readOnly: false,
 			transport: {
 				caCert: undefined, clientCert: undefined, clientKey: undefined, tlsServerName: undefined, insecure: false, proxy: undefined,
 			},
@@ -259,11 +260,11 @@ describe('help, version, demo-server', () => {
 
 	test('demo-server options', () => {
 		expect(parseConfig(['demo-server'], {})).toEqual({
-			kind: 'demo-server', port: 19_530, auth: undefined, flavor: undefined,
+			kind: 'demo-server', port: 19_530, auth: undefined, flavor: undefined, logRequests: false,
 		});
-		expect(parseConfig(['demo-server', '--port', '0', '--auth', 'root:Mil:vus', '--flavor', 'v2.5'], {}))
+		expect(parseConfig(['demo-server', '--port', '0', '--auth', 'root:Mil:vus', '--flavor', 'v2.5', '--log-requests'], {}))
 			.toEqual({
-				kind: 'demo-server', port: 0, auth: {user: 'root', password: 'Mil:vus'}, flavor: '2.5',
+				kind: 'demo-server', port: 0, auth: {user: 'root', password: 'Mil:vus'}, flavor: '2.5', logRequests: true,
 			});
 	});
 });

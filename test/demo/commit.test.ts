@@ -1,4 +1,5 @@
 import {describe, expect, test} from 'vitest';
+import {abortedReason} from '../../source/demo/commit.js';
 import {
 	session, type DescribeReply, type ListReply,
 } from './helpers.js';
@@ -30,6 +31,8 @@ const advanceUntil = (s: Session, jobId: string, state: string, limitMs = 300_00
 
 const success = {status: 200, contentType: 'json', body: '{"code":0,"data":{}}'};
 
+const refusal = (message: string) => ({code: 2101, message: `${message}: importing data failed on server side`});
+
 describe('commit (3.0 only)', () => {
 	test('an Uncommitted job commits at once: Committing now, Completed a few seconds later', () => {
 		const s = session('3.0');
@@ -41,34 +44,22 @@ describe('commit (3.0 only)', () => {
 		expect(describeJob(s, jobId)).toMatchObject({state: 'Completed', progress: 100});
 	});
 
-	test('left alone it still commits itself after 15–30 s (the default is kept)', () => {
+	test('left alone it waits for a commit, as Milvus does (an hour later: still Uncommitted at 99 %)', () => {
 		const s = session('3.0');
 		const jobId = create(s, 'false');
 		advanceUntil(s, jobId, 'Uncommitted');
-		const waited = advanceUntil(s, jobId, 'Committing');
-		expect(waited).toBeGreaterThanOrEqual(14_900);
-		expect(waited).toBeLessThanOrEqual(30_100);
+		s.clock.advance(3_600_000);
+		expect(describeJob(s, jobId)).toMatchObject({state: 'Uncommitted', progress: 99});
+		s.send('/jobs/import/commit', {jobId});
+		expect(stateOf(s, jobId)).toBe('Committing');
 	});
 
-	test('the same clock, the same seed: commit is what makes it finish ~15 s or more earlier', () => {
-		const committed = session('3.0');
-		const alone = session('3.0');
-		const jobId = create(committed, 'false');
-		expect(create(alone, 'false')).toBe(jobId);
-		advanceUntil(committed, jobId, 'Uncommitted');
-		advanceUntil(alone, jobId, 'Uncommitted');
-		committed.send('/jobs/import/commit', {jobId});
-		committed.clock.advance(6000);
-		alone.clock.advance(6000);
-		expect([stateOf(committed, jobId), stateOf(alone, jobId)]).toEqual(['Completed', 'Uncommitted']);
-	});
-
-	test('before Uncommitted, or once Committing/Completed, it is accepted and changes nothing', () => {
+	test('before Uncommitted it is refused and changes nothing; a repeated commit is a no-op; once Completed, refused', () => {
 		const s = session('3.0');
 		const jobId = create(s, 'false');
 		advanceUntil(s, jobId, 'Importing');
 		const before = s.world().jobs.get(jobId);
-		expect(s.send('/jobs/import/commit', {jobId})).toEqual(success);
+		expect(s.call('/jobs/import/commit', {jobId})).toEqual(refusal(`job ${jobId} is in state Importing, only an Uncommitted job can be committed`));
 		expect(s.world().jobs.get(jobId)).toBe(before);
 		advanceUntil(s, jobId, 'Uncommitted'); // Still waits there: the early commit did not count.
 		s.send('/jobs/import/commit', {jobId});
@@ -76,47 +67,61 @@ describe('commit (3.0 only)', () => {
 		expect(s.send('/jobs/import/commit', {jobId})).toEqual(success);
 		expect(s.world().jobs.get(jobId)).toBe(committing);
 		advanceUntil(s, jobId, 'Completed');
-		expect(s.send('/jobs/import/commit', {jobId})).toEqual(success);
-		expect(stateOf(s, jobId)).toBe('Completed');
+		expect(s.call('/jobs/import/commit', {jobId})).toEqual(refusal(`job ${jobId} is in state Completed, only an Uncommitted job can be committed`));
+	});
+
+	test('an auto-commit job takes no manual commit', () => {
+		const s = session('3.0');
+		const jobId = create(s, 'true');
+		expect(s.call('/jobs/import/commit', {jobId})).toEqual(refusal(`job ${jobId} is an auto-commit job (auto_commit=true), commit not allowed`));
+	});
+
+	test('a planned timeout still ahead does not fail a committed job', () => {
+		const s = session('3.0');
+		const {jobId} = s.call<{data: {jobId: string}}>('/jobs/import/create', {collectionName: 'books', files: [['books/1.parquet']], options: {auto_commit: 'false', timeout: '600s'}}).data;
+		advanceUntil(s, jobId, 'Uncommitted');
+		expect(s.world().jobs.get(jobId)!.failure).toMatchObject({reason: 'import timeout'}); // Left alone it would time out.
+		s.send('/jobs/import/commit', {jobId});
+		expect(s.world().jobs.get(jobId)!.failure).toBeUndefined();
+		advanceUntil(s, jobId, 'Completed');
 	});
 });
 
 describe('abort (3.0 only)', () => {
-	test.each(['Pending', 'Importing', 'Uncommitted'])('while %s: Failed at once, progress and rows 0, no reason key', phase => {
+	test.each(['Pending', 'Importing', 'Uncommitted'])('while %s: Failed at once with the fixed reason, progress and rows 0', phase => {
 		const s = session('3.0');
 		const jobId = create(s, 'false');
 		advanceUntil(s, jobId, phase);
 		expect(s.send('/jobs/import/abort', {jobId})).toEqual(success);
-		const detail = describeJob(s, jobId);
-		expect(detail).toMatchObject({
-			state: 'Failed', progress: 0, importedRows: 0, totalRows: 0, completeTime: '',
+		expect(describeJob(s, jobId)).toMatchObject({
+			state: 'Failed', progress: 0, importedRows: 0, totalRows: 0, completeTime: '', reason: abortedReason,
 		});
-		expect(detail).not.toHaveProperty('reason');
 		const record = s.call<ListReply>('/jobs/import/list').data.records.find(each => each.jobId === jobId);
 		expect(record).toEqual({
-			jobId, collectionName: 'books', state: 'Failed', progress: 0,
+			jobId, collectionName: 'books', state: 'Failed', progress: 0, reason: abortedReason,
 		});
 		s.clock.advance(30_000);
 		expect(stateOf(s, jobId)).toBe('Failed'); // It stays failed.
+		expect(s.send('/jobs/import/abort', {jobId})).toEqual(success); // A repeated abort is harmless (PR #50692).
 	});
 
-	test('an auto-commit job can be aborted too', () => {
+	test('an auto-commit job (the default) is refused, as Milvus does (milvus#53159), and keeps running', () => {
 		const s = session('3.0');
 		const jobId = create(s, 'true');
 		advanceUntil(s, jobId, 'Importing');
-		s.send('/jobs/import/abort', {jobId});
-		expect(stateOf(s, jobId)).toBe('Failed');
+		expect(s.call('/jobs/import/abort', {jobId})).toEqual(refusal(`job ${jobId} is an auto-commit job (auto_commit=true), abort not allowed`));
+		expect(stateOf(s, jobId)).toBe('Importing');
 	});
 
-	test('once Committing or finished it is too late: accepted, nothing changes', () => {
+	test('once Committing or Completed it is too late: refused, nothing changes', () => {
 		const s = session('3.0');
 		const jobId = create(s, 'false');
 		advanceUntil(s, jobId, 'Uncommitted');
 		s.send('/jobs/import/commit', {jobId});
-		expect(s.send('/jobs/import/abort', {jobId})).toEqual(success);
+		expect(s.call('/jobs/import/abort', {jobId})).toEqual(refusal(`job ${jobId} is in terminal/committed state Committing, abort not allowed`));
 		expect(stateOf(s, jobId)).toBe('Committing');
 		advanceUntil(s, jobId, 'Completed');
-		expect(s.send('/jobs/import/abort', {jobId})).toEqual(success);
+		expect(s.call('/jobs/import/abort', {jobId})).toEqual(refusal(`job ${jobId} is in terminal/committed state Completed, abort not allowed`));
 		expect(stateOf(s, jobId)).toBe('Completed');
 	});
 

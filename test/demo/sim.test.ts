@@ -1,8 +1,9 @@
 import {describe, expect, test} from 'vitest';
+import {commitJob} from '../../source/demo/commit.js';
 import {phasesOf, traitsOf, type Flavor} from '../../source/demo/flavor.js';
 import {seededRandom} from '../../source/demo/rng.js';
 import {
-	completionTime, finishedAt, isExpired, phaseAt, planJob, shiftJob, type FailureSpec, type JobSpec, type SimJob,
+	commitWaitSeconds, completionTime, finishedAt, isExpired, phaseAt, planJob, shiftJob, type FailureSpec, type JobSpec, type SimJob,
 } from '../../source/demo/sim.js';
 import {fileName, viewJob, type JobView} from '../../source/demo/view.js';
 import {spec, start} from './helpers.js';
@@ -125,8 +126,13 @@ describe('progress formulas per version (§4.1)', () => {
 		expect(bands['IndexBuilding']![1]).toBeLessThan(90);
 	});
 
-	test('3.0 with auto_commit=false shows Uncommitted and Committing at 99', () => {
-		const job = plan('3.0', undefined, {autoCommit: false});
+	test('3.0 with auto_commit=false shows Uncommitted and Committing at 99 (committed 5 s into the wait)', () => {
+		const planned = plan('3.0', undefined, {autoCommit: false});
+		const waiting = planned.steps.find(step => step.phase === 'Uncommitted')!;
+		expect(waiting.end - waiting.start).toBe(commitWaitSeconds * 1000); // Left alone, it waits a day.
+		const verdict = commitJob(planned, waiting.start + 5000);
+		const job = verdict.kind === 'changed' ? verdict.job : planned;
+		expect(verdict.kind).toBe('changed');
 		const samples = walk(job, '3.0');
 		const states = samples.map(sample => `${sample.view.state}:${sample.view.state.endsWith('mitted') || sample.view.state === 'Committing' ? sample.view.progress : ''}`)
 			.filter((state, i, all) => state !== all[i - 1]);

@@ -71,6 +71,22 @@ describe('tick: GC and arrivals', () => {
 		expect([...world.jobs.keys()].filter(id => !ids.has(id)).length).toBeGreaterThan(10);
 	});
 
+	test.each([['3.0', true], ['2.6', false]] as const)('%s: some arrivals wait for a commit (%s), never more than three at once', (flavor, expected) => {
+		const random = seededRandom(5);
+		let world = seeded(flavor);
+		const seededIds = new Set(world.jobs.keys());
+		let most = 0;
+		for (let minute = 1; minute <= 60; minute++) {
+			const now = start + (minute * 60_000);
+			world = tick(world, now, {random, rules: rules(flavor), make: makeDemoJob});
+			const waiting = [...world.jobs.values()].filter(job => !seededIds.has(job.jobId) && phaseAt(job, now).phase === 'Uncommitted');
+			most = Math.max(most, waiting.length);
+		}
+
+		expect(most > 0).toBe(expected);
+		expect(most).toBeLessThanOrEqual(3);
+	});
+
 	test('no arrivals when arrivalMs is 0; finished jobs still expire', () => {
 		const random = seededRandom(5);
 		const world = tick(seeded('2.6'), start + 3_600_000, {random, rules: rules('2.6', 0), make: makeDemoJob});

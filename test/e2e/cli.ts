@@ -1,6 +1,8 @@
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll} from 'vitest';
-import {startDemoServer, seededRandom, type DemoServer} from '../../source/demo/index.js';
+import {
+	startDemoServer, seededRandom, type DemoServer, type Flavor,
+} from '../../source/demo/index.js';
 import {startTerm, type Term, type TermOptions} from '../helpers/term.js';
 
 /** The built CLI, as `npx` would run it (`npm test` builds before vitest). */
@@ -11,9 +13,9 @@ export const startCli = (args: readonly string[], options: TermOptions = {}): Te
 	startTerm(process.execPath, [cliPath, ...args], {cols: 110, rows: 28, ...options});
 
 /** The demo server with a fixed seed, no arrivals (the rows stay the same jobs) and no expiry during a test. */
-export const startSeededDemo = async (port = 0): Promise<DemoServer> =>
+export const startSeededDemo = async (port = 0, flavor?: Flavor): Promise<DemoServer> =>
 	startDemoServer({
-		port, random: seededRandom(7), tickMs: 0, retentionMs: 3_600_000,
+		port, flavor, random: seededRandom(7), tickMs: 0, retentionMs: 3_600_000,
 	});
 
 export type ScreenRow = {readonly jobId: string; readonly collection: string; readonly percent: number; readonly line: string};

@@ -15,6 +15,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
 	ascii: false,
 	bell: false,
 	stallAfterMs: 600_000,
+	readOnly: false,
 	transport: directTransport,
 	...overrides,
 });

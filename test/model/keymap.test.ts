@@ -91,8 +91,28 @@ describe('the table', () => {
 
 describe('hints and help come from the table', () => {
 	test('footer hints per mode', () => {
-		expect(footerHints('filter', all)).toEqual([{keys: 'Enter', text: 'keep'}, {keys: 'Esc', text: 'clear'}]);
-		expect(footerHints('detail', all).map(hint => `${hint.keys} ${hint.text}`)).toEqual(['p pause', 'y copy id', '? help', 'Esc back', 'q/Ctrl-C quit']);
+		expect(footerHints('filter', all)).toEqual([{keys: 'Enter', text: 'keep', command: 'filter-accept'}, {keys: 'Esc', text: 'clear', command: 'filter-cancel'}]);
+		expect(footerHints('detail', all).map(hint => `${hint.keys} ${hint.text}`)).toEqual(['C commit', 'X abort', 'p pause', 'y copy id', '? help', 'Esc back', 'q/Ctrl-C quit']);
+		expect(footerHints('confirm', all).map(hint => `${hint.keys} ${hint.text}`)).toEqual(['y yes', 'other cancel']);
+	});
+
+	test('commit/abort hints: one "read-only" hint under --read-only, none once the server lacks the routes', () => {
+		const shown = (jobActions: 'available' | 'read-only' | 'unsupported') => footerHints('list', {databases: true, jobActions}).map(hint => `${hint.keys} ${hint.text}`);
+		expect(shown('available')).toEqual(expect.arrayContaining(['C commit', 'X abort']));
+		expect(shown('read-only').filter(hint => /^[CX]\b/v.test(hint))).toEqual(['C/X read-only']);
+		expect(shown('unsupported').filter(hint => /^[CX]\b/v.test(hint))).toEqual([]);
+		// The help lists them unless the server cannot do them; the keys still answer with the reason.
+		expect(helpSections({databases: true, jobActions: 'unsupported'}).flatMap(section => section.rows)).toHaveLength(bindings.length - 2);
+		expect(resolveKey('list', 'C', {}, {databases: true, jobActions: 'read-only'})).toBe('commit');
+	});
+
+	test('the [y/N] prompt: y says yes, every other key no, Ctrl-C still quits', () => {
+		expect(resolveKey('confirm', 'y', {})).toBe('confirm-yes');
+		for (const [input, key] of [['n', {}], ['Y', {}], ['', {escape: true}], ['\r', {return: true}], ['q', {}], ['', {upArrow: true}], ['x', {ctrl: true}]] as const) {
+			expect(resolveKey('confirm', input, key)).toBe('confirm-no');
+		}
+
+		expect(resolveKey('confirm', 'c', {ctrl: true})).toBe('quit');
 	});
 
 	test('help lists every binding exactly once', () => {

@@ -13,6 +13,8 @@ const inMode = (mode: AppState['mode']): AppState => run(list, {type: 'set-mode'
 const filtered = run(list, {type: 'set-mode', mode: 'filter'}, {type: 'set-filter', text: 'bo'});
 const onlyFailed = run(list, {type: 'set-states', states: ['Failed']});
 const noSelection = poll(start(), 1000, []);
+const waiting = poll(start(), 1000, [job('7', {state: 'Uncommitted', progress: 99})]);
+const asking = run(waiting, {type: 'ask', confirm: {action: 'abort', jobId: '7', collectionName: 'books'}});
 // The collection picker with two collections: its entries are "all", books, movies.
 const picker = run(inMode('collections'), {type: 'collections-loaded', dbName: undefined, result: {ok: true, value: ['books', 'movies']}});
 
@@ -63,11 +65,32 @@ const rows: readonly Row[] = [
 	['Esc from the help goes back where it came from', 'back', '', run(inMode('events'), {type: 'set-mode', mode: 'help'}), plan([{type: 'set-mode', mode: 'events'}])],
 	['q quits', 'quit', 'q', list, plan([], [{type: 'quit', interrupted: false}])],
 	['Ctrl-C quits as an interruption (exit 130)', 'quit', 'c', list, plan([], [{type: 'quit', interrupted: true}])],
+	['C on a job that is not Uncommitted says why and asks nothing', 'commit', '', list, plan([{type: 'set-notice', text: 'only an Uncommitted job can be committed; this one is Importing'}])],
+	['C on an Uncommitted job asks', 'commit', '', waiting, plan([{type: 'ask', confirm: {action: 'commit', jobId: '7', collectionName: 'books'}}])],
+	['X on an Uncommitted job asks', 'abort', '', waiting, plan([{type: 'ask', confirm: {action: 'abort', jobId: '7', collectionName: 'books'}}])],
+	['y at the prompt sends', 'confirm-yes', 'y', asking, plan([{type: 'answered'}], [{type: 'send-job-action', action: 'abort', jobId: '7'}])],
+	['any other key at the prompt cancels', 'confirm-no', 'n', asking, plan([{type: 'answered'}, {type: 'set-notice', text: 'abort cancelled: nothing was sent'}])],
 ];
 
 describe('planCommand: what each command does, by mode', () => {
 	test.each(rows)('%s', (_name, command, input, state, expected) => {
 		expect(planCommand(command, input, state, context)).toEqual(expected);
+	});
+});
+
+describe('the prompt in the store', () => {
+	test('asked from the detail view, answered back into it, the detail kept', () => {
+		const detail = run(waiting, {type: 'set-mode', mode: 'detail'});
+		const asked = run(detail, {type: 'ask', confirm: {action: 'commit', jobId: '7', collectionName: 'books'}});
+		expect(asked).toMatchObject({mode: 'confirm', previousMode: 'detail', confirm: {jobId: '7'}});
+		const answered = run(asked, {type: 'answered'});
+		expect(answered).toMatchObject({mode: 'detail', confirm: undefined, detail: detail.detail});
+		expect(run(answered, {type: 'answered'})).toBe(answered);
+	});
+
+	test('read-only and a server without the routes: the reason, never a prompt', () => {
+		expect(planCommand('commit', '', waiting, {...context, jobActions: 'read-only'})).toEqual(plan([{type: 'set-notice', text: 'read-only: commit and abort are off (--read-only)'}]));
+		expect(planCommand('abort', '', waiting, {...context, jobActions: 'unsupported'})).toEqual(plan([{type: 'set-notice', text: 'this server cannot commit or abort imports (Milvus 3.0+ only)'}]));
 	});
 });
 

@@ -1,4 +1,5 @@
 import type {Mode} from '../store/actions.js';
+import type {ActionsAvailability} from './job-action-rules.js';
 
 /**
 The one table of key bindings. It routes keys by mode (typing `q` in the filter box edits the filter,
@@ -6,7 +7,8 @@ it does not quit), and it is the only source of the footer hints, the help overl
 list (a test checks the README against `bindings`).
 
 Keys are named by id: a single character is that character; longer ids name special keys
-(`up`, `pageup`, `enter`, `escape`, `ctrl+c`, …); `text` stands for any printable input.
+(`up`, `pageup`, `enter`, `escape`, `ctrl+c`, …); `text` stands for any printable input, `any` for
+any key the mode binds to nothing else.
 What each command then does (actions for the store, effects such as quit or copy): plan-command.ts.
 */
 
@@ -17,7 +19,8 @@ export type Command
 		| 'toggle-pending' | 'toggle-importing' | 'toggle-completed' | 'toggle-failed' | 'toggle-uncommitted' | 'toggle-committing'
 		| 'collections' | 'prev-collection' | 'next-collection' | 'databases'
 		| 'sort-next' | 'sort-reverse' | 'pause' | 'refresh' | 'interval-up' | 'interval-down'
-		| 'copy-id' | 'events' | 'history-rows' | 'help' | 'detail' | 'pick' | 'back' | 'quit';
+		| 'copy-id' | 'events' | 'history-rows' | 'help' | 'detail' | 'pick' | 'back' | 'quit'
+		| 'commit' | 'abort' | 'confirm-yes' | 'confirm-no';
 
 export type Binding = {
 	readonly keys: readonly string[];
@@ -29,6 +32,8 @@ export type Binding = {
 	readonly hint?: {readonly keys?: string; readonly text: string};
 	/** Only offered when the server can list databases (Milvus 2.5+). */
 	readonly needsDatabases?: true;
+	/** Commit/abort: gone where the server has no such routes; one `C/X read-only` hint under --read-only. */
+	readonly changesServer?: true;
 };
 
 const everywhereButFilter: readonly Mode[] = ['list', 'detail', 'help', 'events', 'collections', 'databases'];
@@ -80,6 +85,18 @@ export const bindings: readonly Binding[] = [
 	},
 	{
 		keys: ['f'], modes: ['list'], command: 'only-failed', description: 'failed jobs only (again: all)', hint: {text: 'failed'},
+	},
+	{
+		keys: ['C'], modes: ['list', 'detail'], command: 'commit', description: 'commit the selected Uncommitted job (Milvus 3.0; asks first)', hint: {text: 'commit'}, changesServer: true,
+	},
+	{
+		keys: ['X'], modes: ['list', 'detail'], command: 'abort', description: 'abort the selected job (Milvus 3.0, auto_commit=false; asks first)', hint: {text: 'abort'}, changesServer: true,
+	},
+	{
+		keys: ['y'], modes: ['confirm'], command: 'confirm-yes', description: 'yes: send the commit or abort', hint: {text: 'yes'},
+	},
+	{
+		keys: ['any'], modes: ['confirm'], command: 'confirm-no', description: 'any other key: cancel, send nothing', hint: {keys: 'other', text: 'cancel'},
 	},
 	{
 		keys: ['a'], modes: ['list'], command: 'all-states', description: 'jobs in every state',
@@ -157,7 +174,7 @@ export const bindings: readonly Binding[] = [
 		keys: ['q', 'ctrl+c'], modes: everywhereButFilter, command: 'quit', description: 'quit', hint: {text: 'quit'},
 	},
 	{
-		keys: ['ctrl+c'], modes: ['filter'], command: 'quit', description: 'quit',
+		keys: ['ctrl+c'], modes: ['filter', 'confirm'], command: 'quit', description: 'quit',
 	},
 ];
 
@@ -191,10 +208,18 @@ export const keyId = (input: string, key: KeyFlags): string => {
 	return key.ctrl ? `ctrl+${input}` : input;
 };
 
-export type KeyContext = {readonly databases: boolean};
+export type KeyContext = {
+	readonly databases: boolean;
+	/** Whether commit/abort can be sent; undefined counts as available (tests, and the keys table). */
+	readonly jobActions?: ActionsAvailability;
+};
+
+/** Whether a binding is offered at all with this server (the help overlay lists exactly these). */
+export const isOffered = (binding: Binding, context: KeyContext): boolean =>
+	(context.databases || !binding.needsDatabases) && (context.jobActions !== 'unsupported' || !binding.changesServer);
 
 export const bindingsFor = (mode: Mode, context: KeyContext): readonly Binding[] =>
-	bindings.filter(binding => binding.modes.includes(mode) && (context.databases || !binding.needsDatabases));
+	bindings.filter(binding => binding.modes.includes(mode) && isOffered(binding, context));
 
 /** Printable text (typed or pasted), without control characters. */
 export const isText = (input: string): boolean => input.length > 0 && !/[\u0000-\u001F\u007F]/v.test(input);
@@ -209,8 +234,12 @@ export const resolveKey = (mode: Mode, input: string, key: KeyFlags, context?: K
 	}
 
 	if (!key.ctrl && isText(input)) {
-		return candidates.find(binding => binding.keys.includes('text'))?.command;
+		const typed = candidates.find(binding => binding.keys.includes('text'));
+		if (typed) {
+			return typed.command;
+		}
 	}
 
-	return undefined;
+	// `any`: every other key (the [y/N] prompt: anything but y says no).
+	return candidates.find(binding => binding.keys.includes('any'))?.command;
 };

@@ -2,6 +2,8 @@ import type {Action, Mode} from '../store/actions.js';
 import type {AppState} from '../store/state.js';
 import {neighbourScope, pickedScope, pickerEntries} from '../select/picker.js';
 import type {Command} from './keymap.js';
+import type {ActionsAvailability} from './job-action-rules.js';
+import {planAnswer, planAsk, type JobActionEffect} from './plan-job-action.js';
 
 /** What a key does besides changing the store. */
 export type Effect
@@ -12,11 +14,17 @@ export type Effect
 		| {readonly type: 'scroll-events'; readonly to: number | 'first' | 'last'}
 		| {readonly type: 'scroll-help'; readonly to: number | 'first' | 'last'}
 		| {readonly type: 'load-collections'}
-		| {readonly type: 'load-databases'};
+		| {readonly type: 'load-databases'}
+		| JobActionEffect;
 
 export type Plan = {readonly actions: readonly Action[]; readonly effects: readonly Effect[]};
 
-export type CommandContext = {readonly now: number; readonly pageSize: number};
+export type CommandContext = {
+	readonly now: number;
+	readonly pageSize: number;
+	/** Whether commit/abort may be sent (default: available). */
+	readonly jobActions?: ActionsAvailability;
+};
 
 /** Refresh steps for `+`/`-`. */
 export const intervalSteps = [500, 1000, 2000, 5000, 10_000, 30_000, 60_000, 300_000] as const;
@@ -206,6 +214,16 @@ export const planCommand = (command: Command, input: string, state: AppState, co
 
 		case 'quit': {
 			return effect({type: 'quit', interrupted: input !== 'q'});
+		}
+
+		case 'commit':
+		case 'abort': {
+			return planAsk(command, state, context.jobActions ?? 'available');
+		}
+
+		case 'confirm-yes':
+		case 'confirm-no': {
+			return planAnswer(command === 'confirm-yes', state);
 		}
 	}
 };

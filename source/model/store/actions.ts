@@ -7,7 +7,10 @@ import type {HistoryEntry, JobEvent, SortSpec} from '../jobs/types.js';
 export type Scope = {readonly dbName: string | undefined; readonly collectionName: string | undefined};
 
 /** Which part of the screen has the keyboard. The keymap routes keys by mode. */
-export type Mode = 'list' | 'filter' | 'detail' | 'help' | 'events' | 'collections' | 'databases';
+export type Mode = 'list' | 'filter' | 'detail' | 'help' | 'events' | 'collections' | 'databases' | 'confirm';
+
+/** A commit or abort waiting for its `[y/N]`. */
+export type PendingConfirm = {readonly action: 'commit' | 'abort'; readonly jobId: string; readonly collectionName: string};
 
 /**
 Every change to the one store is one of these. Time always arrives inside the action
@@ -41,5 +44,8 @@ export type Action
 		| {readonly type: 'scroll'; readonly pane: 'events' | 'help'; readonly to: number | 'first' | 'last'; readonly max: number}
 		// Loads the collections' or the databases' list again (their pickers opened).
 		| {readonly type: 'reload'; readonly list: 'collections' | 'databases'}
+		| {readonly type: 'ask'; readonly confirm: PendingConfirm}
+		| {readonly type: 'answered'}
+		| {readonly type: 'job-actions-missing'}
 		// The server's progress weights, once its version is known (hooks/use-server-weights.ts).
 		| {readonly type: 'set-weights'; readonly weights: WeightProfile | undefined};

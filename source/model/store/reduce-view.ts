@@ -58,6 +58,10 @@ export function setMode(state: AppState, mode: Mode): AppState {
 		case 'events': {
 			return {...next, detail: undefined};
 		}
+
+		case 'confirm': {
+			return state; // Only through 'ask', which says what is being confirmed.
+		}
 	}
 }
 

@@ -74,5 +74,25 @@ export function reducer(state: AppState, action: Action): AppState {
 		case 'reload': {
 			return reduceScreen(state, action);
 		}
+
+		case 'ask': {
+			// The prompt returns to where it was asked (the list or the detail view).
+			return {
+				...state, mode: 'confirm', previousMode: state.mode, confirm: action.confirm,
+			};
+		}
+
+		case 'answered': {
+			// previousMode stays as it was: no way should lead back into an answered prompt.
+			return state.confirm === undefined
+				? state
+				: {
+					...state, mode: state.previousMode, confirm: undefined,
+				};
+		}
+
+		case 'job-actions-missing': {
+			return state.jobActionsMissing ? state : {...state, jobActionsMissing: true};
+		}
 	}
 }

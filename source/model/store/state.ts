@@ -4,7 +4,7 @@ import type {
 	HistoryEntry, JobEvent, JobFilter, PollStatus, SortSpec, TrackedJob,
 } from '../jobs/types.js';
 import type {WeightProfile} from '../jobs/rates.js';
-import type {Mode, Scope} from './actions.js';
+import type {Mode, PendingConfirm, Scope} from './actions.js';
 
 /** A list the user picks from (collections, databases). */
 export type Picker = {
@@ -83,6 +83,10 @@ export type AppState = {
 	*/
 	readonly poll: PollStatus;
 	readonly screen: ScreenState;
+	/** The commit/abort waiting for its `[y/N]` (mode `confirm`). */
+	readonly confirm: PendingConfirm | undefined;
+	/** The server answered a commit/abort with 404 (Milvus < 3.0): the keys are gone for the session. */
+	readonly jobActionsMissing: boolean;
 	/**
 	The progress weights of the server (model/jobs/rates.ts), once its version is known (ImportClient.detectVersion);
 	undefined until then, or when it cannot be known: rows show no phase word, rate or ETA.
@@ -145,6 +149,8 @@ export function initialState(options: InitialStateOptions): AppState {
 		failuresSeen: 0,
 		poll: initialPollStatus,
 		screen: initialScreen,
+		confirm: undefined,
+		jobActionsMissing: false,
 		weights: options.weights,
 		v3Jobs: new Set(),
 		journal: initialJournal,
