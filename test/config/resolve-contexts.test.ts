@@ -76,6 +76,12 @@ describe('one context: its keys under the command line', () => {
 		expect(request.config.token).toBeUndefined();
 	});
 
+	test('readOnly: true is --read-only', () => {
+		const readOnly = file('contexts:\n  - name: prod\n    uri: http://p:1\n    readOnly: true\n');
+		const request = run(parseConfig([], {}, {configFile: readOnly}));
+		expect(request.config.readOnly).toBe(true);
+	});
+
 	test('--demo ignores the file', () => {
 		const request = run(parse(['--demo']));
 		expect(request.contexts).toBeUndefined();
