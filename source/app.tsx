@@ -12,6 +12,7 @@ import type {JournalSnapshot} from './journal/to-model.js';
 import {ClockContext, createClock} from './hooks/use-clock.js';
 import {useCommands} from './hooks/use-commands.js';
 import {useDetailLoader, useListLoaders} from './hooks/use-loaders.js';
+import {useDetailFacts} from './hooks/use-detail-facts.js';
 import {usePoll} from './hooks/use-poll.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useWait, type WaitOptions} from './hooks/use-wait.js';
@@ -66,6 +67,9 @@ export function App({
 		client, scope: state.scope, paused: state.paused, intervalMs: state.intervalMs, dispatch, now, firstPollAfter: state.poll.lastOkAt,
 	});
 	const detailJobId = state.mode === 'detail' ? (state.detail?.jobId ?? state.selectedJobId) : undefined;
+	useDetailFacts({
+		client, state, screenRows: rows, dispatch,
+	});
 	useDetailLoader({
 		client, jobId: detailJobId, dbName: state.scope.dbName, reloadKey: state.poll.lastOkAt, dispatch, now,
 	});

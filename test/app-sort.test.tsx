@@ -35,7 +35,8 @@ test.each([
 	await eventually(() => {
 		expect(fake.lists).toHaveLength(1);
 	});
-	fake.answerList([job('101', 'Importing', 40), job('102', 'Failed', 0), job('103', 'Completed', 100)]);
+	// A Pending job at 0 %: a Failed one already failed at the first poll shows no percentage (issue 15).
+	fake.answerList([job('101', 'Importing', 40), job('102', 'Pending', 0), job('103', 'Completed', 100)]);
 	const frame = () => app.lastFrame() ?? '';
 	await eventually(() => {
 		expect(percents(frame())).toHaveLength(3);

@@ -112,7 +112,10 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 		}
 	};
 
+	let describeSeen = false;
 	return {
+		hasDescribe: () => (describeMissing ? false : (describeSeen ? true : undefined)),
+
 		async listImportJobs(listOptions = {}) {
 			const dbName = listOptions.dbName ?? options.dbName;
 			const body = withDb({dbName, collectionName: listOptions.collectionName});
@@ -131,6 +134,7 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 			if (!describeMissing) {
 				const result = await call({...request, endpoint: endpoints.describe}, parse);
 				if (result.ok || result.error.kind !== 'not-supported') {
+					describeSeen ||= result.ok || result.error.kind === 'milvus'; // The route answered.
 					return result;
 				}
 

@@ -68,6 +68,11 @@ export const describeError = (error: ApiError): string => {
 		}
 
 		case 'unauthorized': {
+			if (error.credential !== undefined) {
+				const code = error.code === undefined ? '' : ` (code ${error.code}${error.message === '' ? '' : `: ${sanitize(error.message, 120)}`})`;
+				return `${error.credential.what} refused${code} — check the key from ${error.credential.source}`;
+			}
+
 			// No Milvus code: the client refused the token itself before sending it.
 			return error.code === undefined && error.message !== ''
 				? `invalid credentials: ${sanitize(error.message, 200)} — ${credentialHint(error.source)}`
@@ -98,6 +103,11 @@ export const describeError = (error: ApiError): string => {
 
 		case 'bad-shape': {
 			return `unexpected answer, not shaped like Milvus: ${sanitize(error.detail, 200)}`;
+		}
+
+		case 'unknown-target': {
+			const code = withMessage(`code ${error.code}`, error.message);
+			return `unknown ${error.what} "${sanitize(error.id, 80)}" (${code}) — check ${error.flag}`;
 		}
 
 		case 'milvus': {

@@ -51,12 +51,14 @@ type Fields = {
 
 const toJob = (fields: Fields, fallbackId = ''): Job => {
 	const id = fields.jobId;
+	const state = sanitize(fields.state) || missingState;
 	return {
 		// An id is opaque; a JSON number (json.ts already quoted the big ones) becomes its digits.
 		jobId: (typeof id === 'string' || typeof id === 'number' ? sanitize(id, 200) : '') || fallbackId,
 		collectionName: sanitize(fields.collectionName),
-		state: sanitize(fields.state) || missingState,
-		progress: toProgress(fields.progress),
+		state,
+		// Completed says it all: Zilliz Cloud's list records carry no progress, and it is 100 % anyway.
+		progress: state === 'Completed' ? 100 : toProgress(fields.progress),
 		reason: sanitize(fields.reason),
 	};
 };

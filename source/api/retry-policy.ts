@@ -6,7 +6,7 @@ What a failed request says about the server, and so what to do next (README "Rec
   notices the server the moment it is back, so no backoff.
 - `struggling`: alive but overloaded (HTTP 5xx, 429, a timeout): back off, honour `Retry-After`.
 - `hopeless`: retrying cannot help: refused credentials, a TLS failure, an unknown collection (Milvus 100) or database
-  (800). The script modes and --wait stop at once.
+  (800), an unknown Zilliz cluster or project. The script modes and --wait stop at once.
 - `other`: anything else (a proxy page, an old server, a bad answer): retried at the interval.
 */
 export type FailureClass = 'down' | 'struggling' | 'hopeless' | 'other';
@@ -32,6 +32,7 @@ export const classifyFailure = (error: ApiError): FailureClass => {
 
 		case 'unauthorized':
 		case 'forbidden':
+		case 'unknown-target':
 		case 'tls': { // A certificate problem does not heal by waiting.
 			return 'hopeless';
 		}
@@ -48,8 +49,9 @@ export const classifyFailure = (error: ApiError): FailureClass => {
 	}
 };
 
-/** A --collection or --db the server does not have: a user error (exit 2), not an unusable server. */
-export const isUnknownScope = (error: ApiError): boolean => error.kind === 'milvus' && unknownScopeCodes.has(error.code);
+/** A --collection or --db the server does not have, or a Zilliz cluster/project: a user error (exit 2), not an unusable server. */
+export const isUnknownScope = (error: ApiError): boolean =>
+	(error.kind === 'milvus' && unknownScopeCodes.has(error.code)) || error.kind === 'unknown-target';
 
 /** Longest wait between tries while the server keeps struggling; also the most of a Retry-After we honour. */
 export const maxBackoffMs = 30_000;

@@ -1,7 +1,7 @@
 import type {Job, JobDetail} from '../model/jobs/job.js';
 import type {Result} from '../model/jobs/result.js';
 
-export type {ApiError, Result} from '../model/jobs/result.js';
+export type {ApiError, Credential, Result} from '../model/jobs/result.js';
 
 export type RequestOptions = {
 	readonly signal?: AbortSignal;
@@ -25,6 +25,11 @@ export type ImportClient = {
 	listCollections(dbName?: string, options?: RequestOptions): Promise<Result<readonly string[]>>;
 	/** `not-supported` on Milvus 2.4 (no databases/list route). */
 	listDatabases(options?: RequestOptions): Promise<Result<readonly string[]>>;
+	/**
+	Whether the server has `jobs/import/describe` (Milvus 2.4.13+, Zilliz' getProgress): undefined until a
+	describe was tried. The background detail fetcher asks nothing of a server without it.
+	*/
+	hasDescribe?(): boolean | undefined;
 	/** Which version family the server is, from which routes it has (read-only probes); absent: never known (Zilliz Cloud). */
 	detectVersion?(options?: RequestOptions): Promise<ServerVersion>;
 };

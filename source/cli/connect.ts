@@ -75,19 +75,31 @@ const connectTo = async (config: Config, connection: Connection, transport: TlsM
 		case 'cloud': {
 			const {createCloudClient} = await import('../api/cloud-client.js');
 			const client = createCloudClient({
-				endpoint: connection.endpoint, clusterId: connection.clusterId, token: config.token, credentialSource: config.credentialSource,
+				endpoint: connection.endpoint, target: connection.target, token: config.token, credentialSource: config.credentialSource,
 				dbName: config.dbName, timeoutMs: config.timeoutMs, transport,
 			});
+			const label = 'clusterId' in connection.target ? `cluster ${connection.target.clusterId}` : `project ${connection.target.projectId} (${connection.target.regionId})`;
 			return {
-				client, config, serverLabel: `${mark}Zilliz Cloud cluster ${connection.clusterId}`, close: async () => undefined,
+				client, config, serverLabel: `${mark}Zilliz Cloud ${label}`, close: async () => undefined,
 			};
 		}
 
 		case 'demo': {
-			const [{startDemoServer, parseFlavor}, {createMilvusClient}] = await Promise.all([import('../demo/index.js'), import('../api/client.js')]);
+			const {startDemoServer, parseFlavor} = await import('../demo/index.js');
 			const flavor = connection.flavor === undefined ? undefined : parseFlavor(connection.flavor);
 			const server = await startDemoServer({flavor});
 			const demoConfig: Config = {...config, uri: server.url, token: undefined};
+			if (server.flavor === 'cloud') {
+				const [{createCloudClient}, {demoClusterId, demoApiKey}] = await Promise.all([import('../api/cloud-client.js'), import('../demo/cloud/identity.js')]);
+				const client = createCloudClient({
+					endpoint: server.url, target: {clusterId: demoClusterId}, token: demoApiKey, dbName: config.dbName, timeoutMs: config.timeoutMs,
+				});
+				return {
+					client, config: demoConfig, serverLabel: `demo Zilliz Cloud control plane at ${server.url}`, close: server.close,
+				};
+			}
+
+			const {createMilvusClient} = await import('../api/client.js');
 			const client = createMilvusClient({uri: server.url, dbName: config.dbName, timeoutMs: config.timeoutMs});
 			return {
 				client, config: demoConfig, serverLabel: `demo Milvus ${server.flavor} at ${server.url}`, close: server.close,

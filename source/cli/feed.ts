@@ -9,7 +9,9 @@ import type {Connected} from './connect.js';
 
 /** The journal's name for the server: its URI (credentials were taken out when it was parsed), or the Zilliz Cloud cluster. */
 export const clusterOf = (connection: Connection, uri: string): string =>
-	connection.kind === 'cloud' ? `zilliz-cloud:${connection.clusterId}` : uri;
+	connection.kind === 'cloud'
+		? `zilliz-cloud:${'clusterId' in connection.target ? connection.target.clusterId : `${connection.target.projectId}@${connection.target.regionId}`}`
+		: uri;
 
 export const scopeOf = (cluster: string, dbName: string | undefined, collections: readonly string[]): JournalScope => ({
 	cluster, db: dbName ?? '', context: '', collections,

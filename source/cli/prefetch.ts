@@ -73,6 +73,7 @@ export const prefetchFirstList = (client: ImportClient, scope: Scope, now: () =>
 				return client.listImportJobs(options);
 			},
 			describeImportJob: async (jobId, options) => client.describeImportJob(jobId, options),
+			hasDescribe: () => client.hasDescribe?.(),
 			listCollections: async (dbName, options) => client.listCollections(dbName, options),
 			listDatabases: async options => client.listDatabases(options),
 			...(client.detectVersion === undefined ? {} : {detectVersion: client.detectVersion.bind(client)}),

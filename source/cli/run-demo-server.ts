@@ -24,6 +24,8 @@ export const runDemoServerCommand = async (request: DemoServerRequest): Promise<
 			tls,
 			port: request.port,
 			auth: request.auth,
+			// The cloud flavour takes an API key: `--auth` given there is that key, whole.
+			apiKey: request.auth === undefined ? undefined : `${request.auth.user}:${request.auth.password}`,
 			flavor: request.flavor === undefined ? undefined : parseFlavor(request.flavor),
 			retentionMs: request.retentionMs,
 			onRequest: request.logRequests

@@ -2,7 +2,8 @@ import type {ReactNode} from 'react';
 import {Box, Text} from 'ink';
 import type {Job, JobDetail} from '../model/jobs/job.js';
 import {fit} from '../render/cells.js';
-import {formatBytes, formatCount} from '../render/format.js';
+import {formatBytes, formatClock, formatCount} from '../render/format.js';
+import type {TrackedJob} from '../model/jobs/types.js';
 import {wrapLines} from '../render/wrap-lines.js';
 import {FileTable, fileTableHeight} from './file-table.js';
 import {ProgressBar} from './progress-bar.js';
@@ -14,6 +15,8 @@ export type DetailViewProps = {
 	readonly job: Job | undefined;
 	/** The last good describe answer. */
 	readonly detail: JobDetail | undefined;
+	/** The job as tracked across polls: the last progress before a failure, its progress' age, how well its time in state is known. */
+	readonly tracked?: TrackedJob;
 	readonly isLoading: boolean;
 	/** One line from describeError when the last describe failed. */
 	readonly error: string | undefined;
@@ -36,8 +39,8 @@ function Field({label, children}: {readonly label: string; readonly children: Re
 }
 
 /** Fields that give way, in this order, when the view has fewer lines than it needs (10–13-row terminals). */
-type Optional = 'progress' | 'rows' | 'files' | 'size' | 'created' | 'completed';
-const givingWay: readonly Optional[] = ['completed', 'created', 'size', 'files', 'rows', 'progress'];
+type Optional = 'progress' | 'since' | 'rows' | 'files' | 'size' | 'created' | 'completed';
+const givingWay: readonly Optional[] = ['completed', 'created', 'size', 'files', 'rows', 'since', 'progress'];
 const maxReasonLines = 6;
 
 /**
@@ -66,8 +69,29 @@ const fitLayout = (height: number, reasonLines: number, hasError: boolean) => {
 	return {shown, reason, room: left};
 };
 
+/**
+What the tracked job adds to the progress line: the last progress before a failure (Milvus resets
+it), or the time of a progress read from describe because the list had none.
+*/
+const progressNote = (tracked: TrackedJob | undefined, detail: JobDetail | undefined): string => {
+	if (tracked === undefined) {
+		return '';
+	}
+
+	if (tracked.state === 'Failed') {
+		return tracked.lastRunProgress === undefined ? 'none seen before it failed' : `  failed at ${tracked.lastRunProgress} %`;
+	}
+
+	return tracked.progressAt === undefined || detail !== undefined ? '' : `  as of ${formatClock(tracked.progressAt)}`;
+};
+
+/** Since when the job is in its state: exact, or only a bound (it was there at the first poll). */
+const sinceText = (tracked: TrackedJob): string => tracked.sinceExact
+	? `since ${formatClock(tracked.stateSince)}`
+	: `since ${formatClock(tracked.stateSince)} or earlier (already so at the first poll; the server does not say)`;
+
 /** One job described: the numbers, every file, and the reason, wrapped (at most 6 lines). */
-export function DetailView({jobId, job, detail, isLoading, error, width, height}: DetailViewProps) {
+export function DetailView({jobId, job, detail, tracked, isLoading, error, width, height}: DetailViewProps) {
 	const theme = useTheme();
 	const shown = detail ?? job;
 	const look = theme.state(shown?.state ?? '');
@@ -90,7 +114,17 @@ export function DetailView({jobId, job, detail, isLoading, error, width, height}
 			</Box>
 			{error === undefined ? null : <Box flexShrink={0}><Text color={theme.tone('error')} wrap='truncate'>{error}</Text></Box>}
 			<Field label='State'><Text color={look.color}>{shown ? `${look.glyph} ${look.label}` : '?'}</Text></Field>
-			{has('progress') ? <Field label='Progress'><ProgressBar progress={shown?.progress} width={Math.min(40, lineWidth)} color={look.color}/></Field> : null}
+			{has('progress')
+				? (
+					<Field label='Progress'>
+						{tracked?.state === 'Failed' && tracked.lastRunProgress === undefined
+							? null
+							: <ProgressBar progress={tracked?.state === 'Failed' ? tracked.lastRunProgress : shown?.progress} width={Math.min(40, lineWidth)} color={look.color}/>}
+						<Text color={theme.tone('muted')}>{progressNote(tracked, detail)}</Text>
+					</Field>
+				)
+				: null}
+			{has('since') && tracked !== undefined ? <Field label='In state'>{sinceText(tracked)}</Field> : null}
 			{has('rows') ? <Field label='Rows'>{detail ? `${formatCount(detail.importedRows)} / ${formatCount(detail.totalRows)}` : '?'}</Field> : null}
 			{has('size') ? <Field label='File size'>{detail ? formatBytes(detail.fileSize) : '?'}</Field> : null}
 			{has('created') ? <Field label='Created'>{detail === undefined || detail.createTime === '' ? '(not given by this server)' : detail.createTime}</Field> : null}

@@ -26,6 +26,8 @@ export type HeaderProps = {
 	readonly retryInMs: number | undefined;
 	readonly counts: readonly StateCount[];
 	readonly overallProgress: number | undefined;
+	/** The overall progress covers only some jobs (their progress is still being fetched): how many. */
+	readonly overallCoverage?: {readonly known: number; readonly of: number};
 	readonly failuresSeen: number;
 	/** Line 3 when all is well: what is shown, filter, states, sort. */
 	readonly summary: string;
@@ -49,7 +51,9 @@ export function Header(props: HeaderProps) {
 			const look = theme.state(state);
 			return labels ? `${look.glyph} ${look.label} ${count}` : `${look.glyph} ${count}`;
 		}).join('  ');
-	const layout = countsLayout(countsText(true), countsText(false), failures, width);
+	// The overall progress covers only some jobs while their progress is being fetched: it says how many.
+	const coverage = props.overallCoverage === undefined ? '' : ` (${props.overallCoverage.known} of ${props.overallCoverage.of} known)`;
+	const layout = countsLayout(countsText(true), countsText(false), failures, width - coverage.length);
 	const stale = ` STALE ${props.lastOkAgeMs === undefined ? '' : formatDuration(props.lastOkAgeMs) + ' '}`;
 	const retry = props.retryInMs === undefined ? '' : ` retry in ${formatDuration(props.retryInMs)} ·`;
 	return (
@@ -59,9 +63,10 @@ export function Header(props: HeaderProps) {
 				<Text inverse bold color={theme.tone('paused')}>{banner}</Text>
 			</Text>
 			<Text wrap='truncate'>
-				{fit(layout.counts, Math.max(0, width - 10 - layout.barWidth - (layout.showFailures ? failures.length + 2 : 0)), 'left', theme.ellipsis)}
+				{fit(layout.counts, Math.max(0, width - 10 - layout.barWidth - coverage.length - (layout.showFailures ? failures.length + 2 : 0)), 'left', theme.ellipsis)}
 				{'  overall '}
 				<ProgressBar progress={props.overallProgress} width={layout.barWidth}/>
+				<Text color={theme.tone('muted')}>{coverage}</Text>
 				{layout.showFailures ? '  ' : ''}
 				{layout.showFailures ? <Text color={props.failuresSeen > 0 ? theme.tone('error') : undefined}>{failures}</Text> : null}
 			</Text>

@@ -6,7 +6,7 @@ import {availabilityOf, blockedKeys} from '../model/keys/job-action-rules.js';
 import {confirmPrompt} from '../render/job-action-prompt.js';
 import {footerLines} from '../render/notice-lines.js';
 import {
-	countsByState, historyJob, overallProgress, pickerEntries, selectedIndex, visibleJobs, visibleWindow,
+	countsByState, historyJob, overallCoverage, overallProgress, pickerEntries, selectedIndex, visibleJobs, visibleWindow,
 } from '../model/select/select.js';
 import type {AppState} from '../model/store/state.js';
 import {contentWidths} from '../render/content-widths.js';
@@ -91,6 +91,7 @@ export function Screen({state, now, columns, reservedColumns = 0, rows, serverLa
 			retryAt={failing ? retryAt : undefined}
 			counts={countsByState(state)}
 			overallProgress={overallProgress(state)}
+			overallCoverage={overallCoverage(state)}
 			failuresSeen={state.failuresSeen}
 			summary={at => [contexts === undefined ? undefined : contextsLine(contexts, at), waitLine, summaryLine(state, all.length, at)].filter(part => part !== undefined).join(' · ')}
 		/>
@@ -103,7 +104,8 @@ export function Screen({state, now, columns, reservedColumns = 0, rows, serverLa
 				const error = detail?.result?.ok === false ? detailError(detail.result.error, state.jobs.get(jobId) ?? historyJob(state, jobId)) : undefined;
 				return (
 					<DetailView
-						jobId={jobId} job={state.jobs.get(jobId)} detail={detail?.lastGood}
+						jobId={jobId} job={state.jobs.get(jobId)} tracked={state.jobs.get(jobId)}
+						detail={detail?.lastGood}
 						isLoading={detail?.result === undefined}
 						error={error} width={columns} height={bodyHeight}/>
 				);

@@ -13,7 +13,7 @@ const demo = 'Demo:';
 const journal = 'Journal and notifications:';
 
 const epilogue = `Environment:
-  MILVUS_URI, MILVUS_TOKEN, MILVUS_USER, MILVUS_PASSWORD, MILVUS_DB_NAME, ZILLIZ_CLUSTER_ID,
+  MILVUS_URI, MILVUS_TOKEN, MILVUS_USER, MILVUS_PASSWORD, MILVUS_DB_NAME, ZILLIZ_CLUSTER_ID, ZILLIZ_PROJECT_ID, ZILLIZ_REGION_ID,
   MILVUS_IMPORT_TOP_READ_ONLY=1 (--read-only by default; --no-read-only overrides)
   HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY (as curl reads them)
   Flags win over the environment. NO_COLOR or TERM=dumb turn colour off;
@@ -77,6 +77,8 @@ const mainOptions = (y: Argv): Argv => connectionOptions(y)
 	})
 	.option('cloud', {group: cloud, type: 'boolean', describe: 'use the Zilliz Cloud control plane (the token is an API key)'})
 	.option('cluster-id', {group: cloud, type: 'string', describe: 'Zilliz Cloud cluster id [env ZILLIZ_CLUSTER_ID]'})
+	.option('project-id', {group: cloud, type: 'string', describe: 'a project database (serverless): its project id, with --region-id [env ZILLIZ_PROJECT_ID]'})
+	.option('region-id', {group: cloud, type: 'string', describe: 'the region of --project-id, e.g. aws-us-west-2 [env ZILLIZ_REGION_ID]'})
 	.option('cloud-endpoint', {group: cloud, type: 'string', describe: 'control-plane URL [default: https://api.cloud.zilliz.com]'})
 	.option('journal', {
 		group: journal, type: 'boolean', default: true, describe: 'record every job transition in the journal (--no-journal: do not); read it with `history`',

@@ -52,7 +52,7 @@ const conflicts: ReadonlyArray<readonly [string, string]> = [
 	...[...tlsFlags, 'proxy'].map(flag => ['demo', flag] as const),
 ];
 const needs: ReadonlyArray<readonly [string, string]> = [
-	['watch', 'json'], ['job', 'wait'], ['flavor', 'demo'], ['cluster-id', 'cloud'], ['cloud-endpoint', 'cloud'],
+	['watch', 'json'], ['job', 'wait'], ['flavor', 'demo'], ['cluster-id', 'cloud'], ['project-id', 'cloud'], ['region-id', 'cloud'], ['cloud-endpoint', 'cloud'],
 ];
 
 const given = (flags: RawFlags, key: string): boolean => flags[key] !== undefined && flags[key] !== false;
@@ -107,7 +107,25 @@ const readConnection = (flags: RawFlags, env: Environment, flavor: string | unde
 	}
 
 	const clusterId = nonEmpty(text(flags, 'cluster-id')) ?? nonEmpty(env.ZILLIZ_CLUSTER_ID);
-	return clusterId === undefined ? '--cloud needs --cluster-id (or ZILLIZ_CLUSTER_ID)' : {kind: 'cloud', clusterId, endpoint};
+	const projectId = nonEmpty(text(flags, 'project-id')) ?? nonEmpty(env.ZILLIZ_PROJECT_ID);
+	const regionId = nonEmpty(text(flags, 'region-id')) ?? nonEmpty(env.ZILLIZ_REGION_ID);
+	if (clusterId !== undefined) {
+		return projectId === undefined && regionId === undefined
+			? {
+				kind: 'cloud', target: {clusterId}, endpoint,
+			}
+			: '--cluster-id names a dedicated cluster; --project-id/--region-id a project database: give one or the other';
+	}
+
+	if (projectId === undefined && regionId === undefined) {
+		return '--cloud needs --cluster-id (or ZILLIZ_CLUSTER_ID), or --project-id with --region-id';
+	}
+
+	return projectId === undefined || regionId === undefined
+		? '--project-id and --region-id go together (a project database is found by both)'
+		: {
+			kind: 'cloud', target: {projectId, regionId}, endpoint,
+		};
 };
 
 const uriInput = (flags: RawFlags, env: Environment): string => {

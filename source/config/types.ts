@@ -1,4 +1,5 @@
 import type {SortSpec} from '../model/jobs/types.js';
+import type {CloudTarget} from '../api/zilliz-errors.js';
 
 /** Everything the app needs to know, after flags, environment and files have been read. Parsing lives here too (yargs). */
 export type Config = {
@@ -43,7 +44,7 @@ export type RunMode
 export type Connection
 	= | {readonly kind: 'milvus'}
 		| {readonly kind: 'demo'; readonly flavor: string | undefined}
-		| {readonly kind: 'cloud'; readonly clusterId: string; readonly endpoint: string};
+		| {readonly kind: 'cloud'; readonly target: CloudTarget; readonly endpoint: string};
 
 /** A credential that needs I/O before `config.token` can be filled in (cli.tsx does it). */
 export type PendingCredential
@@ -129,7 +130,7 @@ export type ParseResult
 		| {readonly kind: 'usage-error'; readonly message: string};
 
 /** The variables we read. `process.env` fits this type; tests pass plain objects. */
-export type EnvironmentName = 'MILVUS_URI' | 'MILVUS_TOKEN' | 'MILVUS_USER' | 'MILVUS_PASSWORD' | 'MILVUS_DB_NAME' | 'ZILLIZ_CLUSTER_ID' | 'MILVUS_IMPORT_TOP_READ_ONLY'
+export type EnvironmentName = 'MILVUS_URI' | 'MILVUS_TOKEN' | 'MILVUS_USER' | 'MILVUS_PASSWORD' | 'MILVUS_DB_NAME' | 'ZILLIZ_CLUSTER_ID' | 'ZILLIZ_PROJECT_ID' | 'ZILLIZ_REGION_ID' | 'MILVUS_IMPORT_TOP_READ_ONLY'
 	| 'NO_COLOR' | 'TERM' | 'LANG' | 'LC_ALL' | 'LC_CTYPE'
 	| 'https_proxy' | 'HTTPS_PROXY' | 'http_proxy' | 'HTTP_PROXY' | 'all_proxy' | 'ALL_PROXY' | 'no_proxy' | 'NO_PROXY';
 export type Environment = Readonly<Partial<Record<EnvironmentName, string | undefined>>>;

@@ -27,7 +27,7 @@ export const parseAuthorization = (header: string | undefined): Credentials | un
 };
 
 // Hash first so the comparison takes the same time whatever the lengths.
-const same = (a: string, b: string): boolean => timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
+export const same = (a: string, b: string): boolean => timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 
 /** True when the request may pass: auth is off, or the header carries exactly the configured credentials. */
 export const isAuthorized = (expected: Credentials | undefined, header: string | undefined): boolean => {

@@ -3,7 +3,8 @@ What differs between the Milvus versions the demo server can imitate (docs/milvu
 Everything version-dependent is read from here, so the handlers stay version-free.
 */
 
-export const flavors = ['2.4.0', '2.4', '2.5', '2.6', '3.0', '3.0-v3'] as const;
+/** `cloud` is Zilliz Cloud's control plane (demo/cloud/): paginated, `job-…` ids, no progress in the list, getProgress. */
+export const flavors = ['2.4.0', '2.4', '2.5', '2.6', '3.0', '3.0-v3', 'cloud'] as const;
 export type Flavor = (typeof flavors)[number];
 export const defaultFlavor: Flavor = '2.6';
 
@@ -78,6 +79,8 @@ const table: Readonly<Record<Flavor, Traits>> = {
 	},
 	2.5: base,
 	2.6: {...base, hasCreateTime: true, badIdPrefix: 'parse job id failed: '},
+	// getProgress documents completeTime but no createTime.
+	cloud: base,
 	'3.0': {
 		...base,
 		hasCreateTime: true,
@@ -116,7 +119,8 @@ export const phasesOf = (flavor: Flavor, autoCommit: boolean): readonly RunPhase
 		}
 
 		case '2.5':
-		case '2.6': {
+		case '2.6':
+		case 'cloud': {
 			return ['Pending', 'PreImporting', 'Importing', 'Sorting', 'IndexBuilding'];
 		}
 

@@ -18,7 +18,7 @@ export type DemoRequest = {
 	readonly body: string;
 };
 
-export type Reply = {readonly status: number; readonly contentType: 'json' | 'text'; readonly body: string};
+export type Reply = {readonly status: number; readonly contentType: 'json' | 'text'; readonly body: string; readonly headers?: Readonly<Record<string, string>>};
 
 type Route = {readonly handler: Handler; readonly available: (traits: Traits) => boolean};
 

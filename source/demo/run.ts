@@ -1,4 +1,7 @@
 import {startDemoServer, type DemoOptions, type DemoServer} from './server.js';
+import {
+	demoApiKey, demoClusterId, demoProjectId, demoRegionId,
+} from './cloud/identity.js';
 
 /** `milvus-import-top demo-server`: start, say where (never the password), stop on SIGINT/SIGTERM. */
 
@@ -14,6 +17,11 @@ export type RunOptions = DemoOptions & {
 };
 
 export const describeServer = (server: DemoServer, options: DemoOptions): string => {
+	if (server.flavor === 'cloud') {
+		const key = options.apiKey === undefined ? `API key ${JSON.stringify(demoApiKey)}` : 'the API key given';
+		return `Zilliz Cloud control-plane demo listening on ${server.url} (cluster ${demoClusterId}, project ${demoProjectId} in ${demoRegionId}, ${key}); Ctrl-C to stop`;
+	}
+
 	const auth = options.auth ? `auth on (user ${JSON.stringify(options.auth.user)})` : 'auth off';
 	const tls = options.tls === undefined ? '' : (options.tls.clientCa === undefined ? ', TLS' : ', mutual TLS: client certificates required');
 	const retention = options.retentionMs === undefined ? '' : `; finished jobs are forgotten after ${options.retentionMs / 1000} s`;

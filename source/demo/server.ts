@@ -5,6 +5,9 @@ import type {Credentials} from './auth.js';
 import {defaultFlavor, traitsOf, type Flavor} from './flavor.js';
 import {handle, json, type Reply} from './routes.js';
 import {emptyWorld, makeDemoJob, seedWorld} from './seed.js';
+import {addBulkJobs} from './bulk.js';
+import {handleCloud} from './cloud/routes.js';
+import {createRateGate} from './cloud/rate.js';
 import {tick, type Rules, type World} from './world.js';
 import {createTlsFront, type DemoTls} from './tls-front.js';
 
@@ -30,12 +33,16 @@ export type DemoOptions = {
 	readonly latencyMs?: number;
 	/** Called once per answered request (`demo-server --log-requests` prints these). */
 	readonly onRequest?: (entry: RequestLogEntry) => void;
+	/** Flavour `cloud`: the API key the control plane accepts (default `demo-api-key`). */
+	readonly apiKey?: string;
+	/** Jobs added to the seed, most of them running (a long list: pagination, request budgets). */
+	readonly bulkJobs?: number;
 	/** Serve HTTPS (optionally mutual TLS) instead of HTTP. */
 	readonly tls?: DemoTls;
 };
 
-/** One line of the request log: what was asked and what the answer was. Never a header or a body. */
-export type RequestLogEntry = {readonly method: string; readonly path: string; readonly status: number};
+/** One line of the request log: when, what was asked and what the answer was. Never a header or a body. */
+export type RequestLogEntry = {readonly at: number; readonly method: string; readonly path: string; readonly status: number};
 
 export type DemoServer = {
 	readonly url: string;
@@ -46,7 +53,7 @@ export type DemoServer = {
 	close(): Promise<void>;
 };
 
-export const requestLogSize = 1000;
+export const requestLogSize = 100_000; // Enough for a rate test of a 1,000-job cloud list.
 
 export const defaultRetentionMs = 3 * 60_000;
 const maxBodyBytes = 4 * 1024 * 1024;
@@ -58,6 +65,7 @@ const header = (request: IncomingMessage, name: string): string | undefined => {
 
 const send = (response: ServerResponse, reply: Reply): void => {
 	response.writeHead(reply.status, {
+		...reply.headers,
 		'Content-Type': reply.contentType === 'json' ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
 		'Access-Control-Allow-Origin': '*',
 		'X-Content-Type-Options': 'nosniff',
@@ -135,20 +143,23 @@ export const startDemoServer = async (options: DemoOptions = {}): Promise<DemoSe
 	const seed = options.seed ?? 'demo';
 	const rules: Rules = {flavor, retentionMs: options.retentionMs ?? defaultRetentionMs, arrivalMs: options.tickMs ?? (seed === 'demo' ? 15_000 : 0)};
 	let world: World = seed === 'demo' ? seedWorld(clock(), random, rules) : emptyWorld();
+	if (options.bulkJobs !== undefined && options.bulkJobs > 0) {
+		world = addBulkJobs(world, options.bulkJobs, clock(), random, rules);
+	}
+
 	const latencyMs = options.latencyMs ?? 0;
+	const gate = createRateGate();
 	const log: RequestLogEntry[] = [];
-	const record = (request: IncomingMessage, status: number): void => {
-		const entry = {method: request.method ?? '', path: pathOf(request), status};
-		log.push(entry);
-		if (log.length > requestLogSize) {
-			log.shift();
+	const answer = (request: IncomingMessage, response: ServerResponse, reply: Reply, at = clock()): void => {
+		if (log.length >= requestLogSize) {
+			log.splice(0, requestLogSize / 10);
 		}
 
+		const entry = {
+			at, method: request.method ?? '', path: pathOf(request), status: reply.status,
+		};
+		log.push(entry);
 		options.onRequest?.(entry);
-	};
-
-	const answer = (request: IncomingMessage, response: ServerResponse, reply: Reply): void => {
-		record(request, reply.status);
 		send(response, reply);
 	};
 
@@ -162,26 +173,33 @@ export const startDemoServer = async (options: DemoOptions = {}): Promise<DemoSe
 
 		const now = clock();
 		world = tick(world, now, {random, rules, make: makeDemoJob});
-		const result = handle({
+		const context = {
 			world, now, random, flavor, traits, rules, auth: options.auth, makeJob: makeDemoJob,
-		}, {
+		};
+		const demoRequest = {
 			method: request.method ?? '',
 			path: pathOf(request),
 			authorization: header(request, 'authorization'),
 			dbName: header(request, 'db-name'),
 			body,
-		});
+		};
+		if (flavor === 'cloud') {
+			answer(request, response, handleCloud(context, demoRequest, {apiKey: options.apiKey, gate}), now);
+			return;
+		}
+
+		const result = handle(context, demoRequest);
 		world = result.world;
 		const timeout = timeoutOf(request);
 		if (latencyMs > 0) {
 			await sleep(Math.min(latencyMs, timeout ?? latencyMs));
 			if (timeout !== undefined && timeout < latencyMs) {
-				answer(request, response, traits.jsonTimeout ? json(408, {code: 10_001, message: 'request timeout'}) : {status: 408, contentType: 'text', body: 'timeout'});
+				answer(request, response, traits.jsonTimeout ? json(408, {code: 10_001, message: 'request timeout'}) : {status: 408, contentType: 'text', body: 'timeout'}, now);
 				return;
 			}
 		}
 
-		answer(request, response, result.reply);
+		answer(request, response, result.reply, now);
 	};
 
 	const handler = (request: IncomingMessage, response: ServerResponse): void => {

@@ -38,7 +38,7 @@ const seed = (index: JournalIndex, scope: JournalScope): {jobs: Map<string, Trac
 		jobs.set(record.jobId, tracked({
 			jobId: record.jobId, collectionName: record.collection, state: record.state, progress: record.progress, reason: record.reason,
 		}, {
-			firstSeen: record.at, lastChange: record.at, stateSince: record.at, stateChangedAt: undefined, samples: [], gone: undefined,
+			firstSeen: record.at, lastChange: record.at, stateSince: record.at, stateChangedAt: undefined, samples: [], gone: undefined, progressAt: undefined, lastRunProgress: undefined, sinceExact: false,
 		}));
 	}
 

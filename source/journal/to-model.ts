@@ -44,6 +44,9 @@ export const historyJobs = (
 			stateChangedAt: undefined,
 			samples: [],
 			gone: isTerminal(record.state) ? 'expired' : 'lost',
+			progressAt: undefined,
+			lastRunProgress: undefined,
+			sinceExact: false,
 		}));
 	}
 

@@ -2,6 +2,7 @@ import {retryDelay, classifyFailure} from '../api/retry-policy.js';
 import type {ApiError} from '../api/types.js';
 import type {Job} from '../model/jobs/job.js';
 import {programPrefix, type ModeContext} from './context.js';
+import {createProgressFill} from './fill-progress.js';
 import {exitCodes, type ExitCode} from './exit-codes.js';
 import {
 	failureExitCode, failureLine, fetchJobs, isFatal,
@@ -15,6 +16,15 @@ until more than --retries fail in a row (exit 3) or the error is one retrying ca
 (exit 3), an unknown collection or database (exit 2). Ctrl-C ends it with 130.
 */
 export const pollLoop = async (context: ModeContext, onJobs: (jobs: readonly Job[]) => ExitCode | undefined): Promise<ExitCode> => {
+	const progress = createProgressFill(context);
+	try {
+		return await loop(context, jobs => onJobs(progress.fill(jobs)));
+	} finally {
+		progress.stop();
+	}
+};
+
+const loop = async (context: ModeContext, onJobs: (jobs: readonly Job[]) => ExitCode | undefined): Promise<ExitCode> => {
 	let failures = 0;
 	let struggles = 0;
 	let lastError: ApiError | undefined;

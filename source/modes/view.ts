@@ -9,7 +9,7 @@ export const selectJobs = (jobs: readonly Job[], config: Pick<Config, 'initialFi
 	const matches = compileFilter({text: config.initialFilter, states: config.initialStates});
 	// One poll has no history: every job is "first seen now", so rate/age sort fall back to job id.
 	const tracked = jobs.filter(job => matches(job)).map((job): TrackedJob => ({
-		...job, firstSeen: now, lastChange: now, stateSince: now, stateChangedAt: undefined, samples: [], gone: undefined,
+		...job, firstSeen: now, lastChange: now, stateSince: now, stateChangedAt: undefined, samples: [], gone: undefined, progressAt: undefined, lastRunProgress: undefined, sinceExact: false,
 	}));
 	return sortJobs(tracked, config.initialSort, now).map(({jobId, collectionName, state, progress, reason, context}) => ({
 		jobId, collectionName, state, progress, reason, ...(context === undefined ? {} : {context}),

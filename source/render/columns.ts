@@ -33,7 +33,8 @@ const minReason = 12;
 export type ContentWidths = {readonly jobId: number; readonly collection: number; readonly context?: number};
 
 export const layoutColumns = (total: number, content: ContentWidths): readonly Column[] => {
-	const idWidth = Math.min(Math.max(content.jobId, 7), 24);
+	// 25: a Zilliz Cloud id (`job-` and 21 characters) whole; Milvus' are 18–19 digits.
+	const idWidth = Math.min(Math.max(content.jobId, 7), 25);
 	const context = content.context ?? 0;
 	const widths = new Map<ColumnId, number>([
 		// Room for ` stale` after the name (a context whose poll failed).

@@ -61,9 +61,11 @@ export function rowSegments(row: JobRowData, columns: readonly Column[], selecte
 				// As ProgressBar draws it: the bar, a space, the percent right-aligned.
 				const barWidth = Math.max(0, width - percentWidth - 1);
 				const {filled, empty} = theme.bar(row.progress, barWidth);
-				add(filled, look.color ?? theme.tone('bar'));
+				add(filled, row.progressStale === true ? theme.tone('muted') : (look.color ?? theme.tone('bar')));
 				add(empty, theme.tone('muted'));
-				add((barWidth > 0 ? ' ' : '') + formatPercent(row.progress).padStart(percentWidth));
+				// A Failed job with no progress seen says nothing rather than `?%`: its state says it all.
+				const percent = row.progress === undefined && row.state === 'Failed' ? '' : formatPercent(row.progress);
+				add((barWidth > 0 ? ' ' : '') + percent.padStart(percentWidth), row.progressStale === true ? theme.tone('muted') : undefined);
 				break;
 			}
 

@@ -17,7 +17,10 @@ export type JobRowData = {
 	readonly stale?: boolean;
 	readonly collectionName: string;
 	readonly state: string;
+	/** As shown: a Failed job's is the last seen before it failed (undefined: no percentage at all). */
 	readonly progress: number | undefined;
+	/** The progress came from describe and is older than a poll (Zilliz Cloud's list has none): dimmed. */
+	readonly progressStale?: boolean;
 	/** Rate and ETA, or what the job is waiting for. */
 	readonly hint: string;
 	/** Time in the current state, formatted (formatAge): a text, so an unchanged row compares equal. */
@@ -32,6 +35,8 @@ export type JobRowData = {
 /** What a row's clock texts (time in state, "stalled for") are derived from. */
 export type RowTimes = {
 	readonly stateSince: number;
+	/** False: `stateSince` is only a lower bound (the job was there at the first poll), shown `≥12s`. */
+	readonly sinceExact: boolean;
 	readonly lastChange: number;
 	/** When the job counts as stalled; undefined when it cannot stall. */
 	readonly stallAt: number | undefined;
@@ -66,9 +71,17 @@ const steadyHint = (job: TrackedJob, state: AppState): string => {
 	return phaseHint(job, weights) ?? '';
 };
 
+/** A Failed job shows the last progress seen before it failed (Milvus resets it to 0), else none. */
+export const shownProgress = (job: TrackedJob): number | undefined => (job.state === 'Failed' ? job.lastRunProgress : job.progress);
+
+/** Progress from describe (the list had none) older than one poll. */
+export const isProgressStale = (job: TrackedJob, intervalMs: number, now: number): boolean =>
+	job.progressAt !== undefined && job.state !== 'Failed' && now - job.progressAt > intervalMs;
+
 /** What a job's clock texts are derived from. */
 export const rowTimes = (job: TrackedJob, state: AppState): RowTimes => ({
 	stateSince: job.stateSince,
+	sinceExact: job.sinceExact,
 	lastChange: job.lastChange,
 	// `stalled` at the end of time says whether the job can stall at all (running, not gone, not waiting for a commit).
 	stallAt: stalled(job, state, Number.POSITIVE_INFINITY) ? job.lastChange + state.stallAfterMs : undefined,
@@ -76,7 +89,7 @@ export const rowTimes = (job: TrackedJob, state: AppState): RowTimes => ({
 });
 
 /** Time in state, and the hint: "stalled 12m" once a running job has not moved for stallAfterMs. */
-export const inStateText = (times: RowTimes, now: number): string => formatAge(now - times.stateSince);
+export const inStateText = (times: RowTimes, now: number): string => (times.sinceExact ? '' : '≥') + formatAge(now - times.stateSince);
 export const hintText = (times: RowTimes, now: number): string =>
 	times.stallAt !== undefined && now >= times.stallAt ? `stalled ${formatAge(now - times.lastChange)}` : times.hint;
 
@@ -91,7 +104,8 @@ export const toRow = (job: TrackedJob, state: AppState, now: number): LiveRowDat
 		context: job.context ?? '',
 		collectionName: job.collectionName,
 		state: job.state,
-		progress: job.progress,
+		progress: shownProgress(job),
+		progressStale: isProgressStale(job, state.intervalMs, now),
 		hint: hintText(times, now),
 		inState: inStateText(times, now),
 		reason: job.reason,

@@ -2,6 +2,7 @@ import {
 	afterEach, describe, expect, test,
 } from 'vitest';
 import {createCloudClient, cloudEndpoints} from '../../source/api/cloud-client.js';
+import {describeError} from '../../source/api/errors.js';
 import {
 	sendJson, sendText, startScriptedServer, type ScriptedServer, type SeenRequest,
 } from '../helpers/http-server.js';
@@ -60,7 +61,7 @@ const pagedList = (total: number) => (request: SeenRequest) => {
 };
 
 const client = (url: string, extra: Partial<Parameters<typeof createCloudClient>[0]> = {}) => createCloudClient({
-	endpoint: url, clusterId: 'in01-test', token: 'secret-api-key', timeoutMs: 2000, perSecond: 1000, ...extra,
+	endpoint: url, target: {clusterId: 'in01-test'}, token: 'secret-api-key', timeoutMs: 2000, perSecond: 1000, ...extra,
 });
 
 const bodies = (requests: readonly SeenRequest[]) => requests.map(request => bodyOf(request));
@@ -125,10 +126,10 @@ describe('list pagination', () => {
 			const page = pageOf(request);
 			return page === 1
 				? {json: {code: 0, data: {count: 300, records: records(0, 100)}}}
-				: {json: {code: 21_119, message: 'The apikey is illegal: secret-api-key'}};
+				: {json: {code: 2100, message: 'import failed: secret-api-key'}};
 		});
 		const result = await client(server.url).listImportJobs();
-		expect(result).toEqual({ok: false, error: {kind: 'milvus', code: 21_119, message: 'The apikey is illegal: ***'}});
+		expect(result).toEqual({ok: false, error: {kind: 'milvus', code: 2100, message: 'import failed: ***'}});
 	});
 
 	test('code 1800 in an HTTP 200 envelope is unauthorized too, with the key redacted', async () => {
@@ -136,7 +137,7 @@ describe('list pagination', () => {
 		const result = await client(server.url).listImportJobs();
 		expect(result).toEqual({
 			ok: false, error: {
-				kind: 'unauthorized', code: 1800, message: 'user hasn\'t authenticated: ***', inEnvelope: true,
+				kind: 'unauthorized', code: 1800, message: 'user hasn\'t authenticated: ***', inEnvelope: true, credential: {what: 'Zilliz Cloud API key', source: 'MILVUS_TOKEN / --token-file / --token'},
 			},
 		});
 	});
@@ -199,4 +200,53 @@ test('collections and databases are not supported on the control plane', async (
 	const collections = await cloud.listCollections();
 	expect(collections.ok).toBe(false);
 	expect(await cloud.listDatabases()).toMatchObject({ok: false, error: {kind: 'not-supported'}});
+});
+
+describe('Zilliz refusals (docs/zilliz-cloud.md)', () => {
+	test.each([21_119, 80_001, 80_002])('code %i is a refused API key, named by its source, in one request', async code => {
+		server = await start(() => ({json: {code, message: 'The apikey is illegal.'}}));
+		const result = await client(server.url, {credentialSource: '--token-file'}).listImportJobs();
+		expect(result.ok ? undefined : describeError(result.error)).toBe(`Zilliz Cloud API key refused (code ${code}: The apikey is illegal.) — check the key from --token-file`);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	test('an unknown cluster is an unknown target with the id echoed, sanitized', async () => {
+		server = await start(() => ({json: {code: 96_017, message: 'The specified cluster does not exist.'}}));
+		const result = await createCloudClient({
+			endpoint: server.url, target: {clusterId: 'in01-\u001B[2Jbad'}, token: 'k', timeoutMs: 2000,
+		}).listImportJobs();
+		expect(result.ok ? undefined : result.error.kind).toBe('unknown-target');
+		const line = result.ok ? '' : describeError(result.error);
+		expect(line).toMatch(/^unknown Zilliz Cloud cluster "in01-.*bad" \(code 96017: The specified cluster does not exist\.\) — check --cluster-id$/v);
+		expect(line).not.toContain('\u001B');
+	});
+
+	test('a project database sends projectId and regionId instead of clusterId', async () => {
+		server = await start(pagedList(3));
+		await createCloudClient({
+			endpoint: server.url, target: {projectId: 'proj-1', regionId: 'aws-us-west-2'}, token: 'k', timeoutMs: 2000,
+		}).listImportJobs();
+		expect(bodies(server.requests)).toEqual([{
+			projectId: 'proj-1', regionId: 'aws-us-west-2', pageSize: 100, currentPage: 1,
+		}]);
+	});
+
+	test('HTTP 429: waits Retry-After, then the same request once more', async () => {
+		let calls = 0;
+		server = await startScriptedServer((_request, response) => {
+			calls++;
+			if (calls === 1) {
+				response.writeHead(429, {'Retry-After': '1', 'Content-Type': 'application/json'});
+				response.end('{"code":429,"message":"slow down"}');
+				return;
+			}
+
+			arrivals.push(performance.now());
+			sendJson(response, {code: 0, data: {count: 1, records: records(0, 1)}});
+		});
+		const before = performance.now();
+		const result = await client(server.url).listImportJobs();
+		expect(result.ok ? result.value.length : -1).toBe(1);
+		expect(arrivals[0]! - before).toBeGreaterThanOrEqual(950);
+	});
 });

@@ -88,6 +88,15 @@ describe('parseListResponse on odd records', () => {
 		expect(one({jobId: '1', state: 'Importing', progress})).toMatchObject({ok: true, value: [{progress: expected}]});
 	});
 
+	test.each([
+		['Completed', undefined, 100], // Zilliz Cloud's list records have no progress (issue 15)
+		['Completed', 0, 100],
+		['Failed', undefined, undefined],
+		['Importing', undefined, undefined],
+	])('%s with progress %j → %j: a Completed job is 100 %%', (state, progress, expected) => {
+		expect(one({jobId: 'job-1', state, progress})).toMatchObject({ok: true, value: [{progress: expected}]});
+	});
+
 	test('missing state becomes None, odd state strings are kept, sanitized', () => {
 		expect(one({jobId: '1'})).toMatchObject({ok: true, value: [{state: missingState, collectionName: '', reason: ''}]});
 		expect(one({jobId: '1', state: 'Rebalancing\u001B[2J'})).toMatchObject({ok: true, value: [{state: 'Rebalancing'}]});

@@ -103,7 +103,7 @@ describe('the Zilliz Cloud client through a proxy', () => {
 		const proxy = await startTestProxy();
 		cleanups.push(async () => cloud.close(), async () => proxy.close());
 		const client = createCloudClient({
-			endpoint: cloud.url, clusterId: 'in01-x', token: 'key', timeoutMs: 5000, transport: {...plainTransport, proxy: proxy.url},
+			endpoint: cloud.url, target: {clusterId: 'in01-x'}, token: 'key', timeoutMs: 5000, transport: {...plainTransport, proxy: proxy.url},
 		});
 		const jobs = await client.listImportJobs();
 		expect(jobs.ok && jobs.value.map(job => job.jobId)).toEqual(['job-1']);

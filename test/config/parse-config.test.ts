@@ -99,9 +99,30 @@ describe('precedence: flag > environment > default', () => {
 
 	test('cluster id', () => {
 		expect(run(['--cloud', '--cluster-id', 'in01-flag'], {ZILLIZ_CLUSTER_ID: 'in01-env', MILVUS_TOKEN: 'k'}).connection)
-			.toEqual({kind: 'cloud', clusterId: 'in01-flag', endpoint: 'https://api.cloud.zilliz.com'});
+			.toEqual({
+				kind: 'cloud', target: {clusterId: 'in01-flag'}, endpoint: 'https://api.cloud.zilliz.com',
+			});
 		expect(run(['--cloud'], {ZILLIZ_CLUSTER_ID: 'in01-env', MILVUS_TOKEN: 'k'}).connection)
-			.toEqual({kind: 'cloud', clusterId: 'in01-env', endpoint: 'https://api.cloud.zilliz.com'});
+			.toEqual({
+				kind: 'cloud', target: {clusterId: 'in01-env'}, endpoint: 'https://api.cloud.zilliz.com',
+			});
+	});
+
+	test('a project database: --project-id with --region-id, never with --cluster-id', () => {
+		expect(run(['--cloud', '--project-id', 'proj-1', '--region-id', 'aws-us-west-2', '--token', 'k']).connection).toEqual({
+			kind: 'cloud', target: {projectId: 'proj-1', regionId: 'aws-us-west-2'}, endpoint: 'https://api.cloud.zilliz.com',
+		});
+		expect(run(['--cloud'], {ZILLIZ_PROJECT_ID: 'proj-1', ZILLIZ_REGION_ID: 'gcp-us-west1', MILVUS_TOKEN: 'k'}).connection).toMatchObject({
+			target: {projectId: 'proj-1', regionId: 'gcp-us-west1'},
+		});
+		const usage = (args: readonly string[]): string => {
+			const result = parseConfig(args, {MILVUS_TOKEN: 'k'});
+			return result.kind === 'usage-error' ? result.message : '';
+		};
+
+		expect(usage(['--cloud', '--project-id', 'proj-1'])).toContain('go together');
+		expect(usage(['--cloud', '--cluster-id', 'c', '--project-id', 'p', '--region-id', 'r'])).toContain('one or the other');
+		expect(usage(['--project-id', 'p'])).not.toBe('');
 	});
 
 	test('--cloud ignores MILVUS_URI and uses the endpoint as the shown uri', () => {
@@ -185,7 +206,7 @@ describe('usage errors', () => {
 		[['demo-server', '--port', '70000'], '--port'],
 		[['demo-server', '--auth', 'nocolon'], '--auth'],
 		[['demo-server', '--uri', 'x'], 'unknown option --uri'],
-		[['--demo', '--flavor', '9.9'], 'unknown demo flavor "9.9" (one of 2.4.0, 2.4, 2.5, 2.6, 3.0, 3.0-v3)'],
+		[['--demo', '--flavor', '9.9'], 'unknown demo flavor "9.9" (one of 2.4.0, 2.4, 2.5, 2.6, 3.0, 3.0-v3, cloud)'],
 		[['demo-server', '--flavor', 'nope'], 'unknown demo flavor'],
 	])('%j', (argv, reason) => {
 		expect(usageError(argv)).toContain(reason);

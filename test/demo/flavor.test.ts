@@ -24,19 +24,19 @@ describe('parseFlavor', () => {
 
 describe('traits per version (§5)', () => {
 	test('success code 200 only on 2.4.0', () => {
-		expect(flavors.map(flavor => traitsOf(flavor).successCode)).toEqual([200, 0, 0, 0, 0, 0]);
+		expect(flavors.map(flavor => traitsOf(flavor).successCode)).toEqual([200, 0, 0, 0, 0, 0, 0]);
 	});
 
 	test('describe from 2.4.13, databases/list from 2.5, DB pre-check only on 2.4', () => {
-		expect(flavors.map(flavor => traitsOf(flavor).hasDescribe)).toEqual([false, true, true, true, true, true]);
-		expect(flavors.map(flavor => traitsOf(flavor).hasDatabasesList)).toEqual([false, false, true, true, true, true]);
-		expect(flavors.map(flavor => traitsOf(flavor).dbPreCheck)).toEqual([true, true, false, false, false, false]);
+		expect(flavors.map(flavor => traitsOf(flavor).hasDescribe)).toEqual([false, true, true, true, true, true, true]);
+		expect(flavors.map(flavor => traitsOf(flavor).hasDatabasesList)).toEqual([false, false, true, true, true, true, true]);
+		expect(flavors.map(flavor => traitsOf(flavor).dbPreCheck)).toEqual([true, true, false, false, false, false, false]);
 	});
 
 	test('createTime on 2.6 and 3.0; unknown job 2101 only on 3.0', () => {
-		expect(flavors.map(flavor => traitsOf(flavor).hasCreateTime)).toEqual([false, false, false, true, true, true]);
-		expect(flavors.map(flavor => traitsOf(flavor).notFoundCode)).toEqual([2100, 2100, 2100, 2100, 2101, 2101]);
-		expect(flavors.map(flavor => traitsOf(flavor).importV3)).toEqual([false, false, false, false, false, true]);
+		expect(flavors.map(flavor => traitsOf(flavor).hasCreateTime)).toEqual([false, false, false, true, true, true, false]); // Zilliz' getProgress has none
+		expect(flavors.map(flavor => traitsOf(flavor).notFoundCode)).toEqual([2100, 2100, 2100, 2100, 2101, 2101, 2100]);
+		expect(flavors.map(flavor => traitsOf(flavor).importV3)).toEqual([false, false, false, false, false, true, false]);
 	});
 
 	test('phases: index building from 2.4.13, sorting from 2.5, commit phases only on 3.0 without auto-commit', () => {

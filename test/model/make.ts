@@ -20,6 +20,9 @@ export const tracked = (jobId: string, fields: Partial<TrackedJob> = {}): Tracke
 	stateChangedAt: undefined,
 	samples: [],
 	gone: undefined,
+	progressAt: undefined,
+	lastRunProgress: undefined,
+	sinceExact: false,
 	...fields,
 });
 

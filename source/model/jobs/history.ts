@@ -43,10 +43,29 @@ function samplesAfter(previous: TrackedJob, progress: number | undefined, at: nu
 	return [...kept, {at, progress}];
 }
 
+/**
+The progress to keep: the list's; else, while the state holds, what describe said (Zilliz Cloud's list
+has none, and a poll must not wipe what the background fetcher found).
+*/
+const keptProgress = (previous: TrackedJob, job: Job): {readonly progress: number | undefined; readonly progressAt: number | undefined} =>
+	job.progress !== undefined || previous.progressAt === undefined || previous.state !== job.state
+		? {progress: job.progress, progressAt: undefined}
+		: {progress: previous.progress, progressAt: previous.progressAt};
+
+/** The last progress seen while unfinished: what a Failed job shows (Milvus drops it to 0 on failure). */
+export const runProgressAfter = (previous: TrackedJob, state: string, progress: number | undefined): number | undefined => {
+	if (!isTerminal(state)) {
+		return progress ?? previous.lastRunProgress;
+	}
+
+	return !isTerminal(previous.state) && previous.progress !== undefined ? previous.progress : previous.lastRunProgress;
+};
+
 function update(previous: TrackedJob, job: Job, options: MergeOptions, events: JobEvent[]): TrackedJob {
 	const {at, previousAt} = options;
 	const stateChanged = previous.state !== job.state;
-	const progressChanged = previous.progress !== job.progress;
+	const {progress, progressAt} = keptProgress(previous, job);
+	const progressChanged = previous.progress !== progress;
 	if (!stateChanged && !progressChanged && previous.gone === undefined
 		&& previous.reason === job.reason && previous.collectionName === job.collectionName) {
 		// A stall is reported once: in the poll where "no change" first reaches the limit.
@@ -69,7 +88,7 @@ function update(previous: TrackedJob, job: Job, options: MergeOptions, events: J
 		jobId: previous.jobId,
 		collectionName: previous.collectionName === job.collectionName ? previous.collectionName : job.collectionName,
 		state: stateChanged ? job.state : previous.state,
-		progress: job.progress,
+		progress,
 		reason: previous.reason === job.reason ? previous.reason : job.reason,
 		context: previous.context,
 	};
@@ -78,8 +97,12 @@ function update(previous: TrackedJob, job: Job, options: MergeOptions, events: J
 		lastChange: stateChanged || progressChanged || previous.gone !== undefined ? at : previous.lastChange,
 		stateSince: stateChanged ? at : previous.stateSince,
 		stateChangedAt: stateChanged ? at : previous.stateChangedAt,
-		samples: samplesAfter(previous, job.progress, at),
+		samples: samplesAfter(previous, progress, progressAt ?? at),
 		gone: undefined,
+		progressAt,
+		lastRunProgress: runProgressAfter(previous, job.state, progress),
+		// A change seen between two polls is known to the poll.
+		sinceExact: stateChanged || previous.sinceExact,
 	});
 }
 
@@ -134,7 +157,7 @@ export function mergePoll(previous: ReadonlyMap<string, TrackedJob>, records: re
 		const again = next.get(job.jobId);
 		if (again === undefined) {
 			added++;
-			next.set(job.jobId, track(job, at));
+			next.set(job.jobId, track(job, at, !first));
 			if (!first) {
 				events.push(appeared(job, at));
 			}

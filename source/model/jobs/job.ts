@@ -44,4 +44,16 @@ export type JobDetail = Job & {
 	readonly files: readonly FileDetail[];
 };
 
+/** What describe told about one job, and when (epoch ms); times undefined where the server gave none. */
+export type JobFacts = {
+	readonly jobId: string;
+	readonly at: number;
+	readonly state: string;
+	readonly progress: number | undefined;
+	/** Describe's `createTime` (Milvus 2.6.5+; not on Zilliz Cloud's getProgress). */
+	readonly createdAt: number | undefined;
+	/** Describe's `completeTime`, once the job has finished. */
+	readonly completedAt: number | undefined;
+};
+
 export const isTerminal = (state: string): boolean => state === 'Completed' || state === 'Failed';

@@ -1,7 +1,7 @@
-import type {Job} from './job.js';
+import {isTerminal, type Job} from './job.js';
 import type {TrackedJob} from './types.js';
 
-export type Times = Pick<TrackedJob, 'firstSeen' | 'lastChange' | 'stateSince' | 'stateChangedAt' | 'samples' | 'gone'>;
+export type Times = Pick<TrackedJob, 'firstSeen' | 'lastChange' | 'stateSince' | 'stateChangedAt' | 'samples' | 'gone' | 'progressAt' | 'lastRunProgress' | 'sinceExact'>;
 
 /**
 Every tracked job is built by this one literal, with its fields in one order. Objects made with
@@ -20,14 +20,24 @@ export const tracked = (job: Job, times: Times): TrackedJob => ({
 	stateChangedAt: times.stateChangedAt,
 	samples: times.samples,
 	gone: times.gone,
+	progressAt: times.progressAt,
+	lastRunProgress: times.lastRunProgress,
+	sinceExact: times.sinceExact,
 	context: job.context,
 });
 
-export const track = (job: Job, at: number): TrackedJob => tracked(job, {
+/**
+A job seen for the first time. `seenArriving`: it was not in the previous poll of this scope, so it
+entered its state since then (exact within a poll); at the first poll its past is unknown.
+*/
+export const track = (job: Job, at: number, seenArriving = false): TrackedJob => tracked(job, {
 	firstSeen: at,
 	lastChange: at,
 	stateSince: at,
 	stateChangedAt: undefined,
 	samples: job.progress === undefined ? [] : [{at, progress: job.progress}],
 	gone: undefined,
+	progressAt: undefined,
+	lastRunProgress: isTerminal(job.state) ? undefined : job.progress,
+	sinceExact: seenArriving,
 });

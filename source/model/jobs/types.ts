@@ -16,6 +16,19 @@ export type TrackedJob = Job & {
 	readonly samples: readonly ProgressSample[];
 	/** Set when the job vanished from the list: finished jobs expire (Milvus GC, ~3 h: docs/milvus-rest.md#garbage-collection), running ones are lost. */
 	readonly gone: 'expired' | 'lost' | undefined;
+	/**
+	When `progress` was read from the job's describe (getProgress) because its list record had none
+	(Zilliz Cloud's list): the age the row shows. Undefined when the list itself gave it (current as of the last poll).
+	*/
+	readonly progressAt: number | undefined;
+	/** The last progress seen while the job was unfinished: a Failed job shows it ("failed at 63 %"; Milvus resets it to 0). */
+	readonly lastRunProgress: number | undefined;
+	/**
+	`stateSince` is the true time the job entered its state: its change was seen between two polls, or
+	describe's `completeTime` (finished) or `createTime` (Pending) said so. Otherwise it is the first
+	poll that saw the job, a lower bound on the time in state (shown `≥12s`).
+	*/
+	readonly sinceExact: boolean;
 };
 
 /** A job the journal knows on this cluster (issue #14), as of its last record; `db` '' is the default database. */

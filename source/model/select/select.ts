@@ -39,6 +39,20 @@ failures are in the counts. Undefined when no job has a known progress.
 */
 export const overallProgress = (state: AppState): number | undefined => summary(state).progress;
 
+/**
+How many jobs the overall progress covers, when that is not all of those it should (Zilliz Cloud's list
+has no progress: it grows as the background fetcher asks describe). Undefined when it covers them all.
+*/
+export const overallCoverage = (state: AppState): {readonly known: number; readonly of: number} | undefined => {
+	const {tally, known} = summary(state);
+	let of = 0;
+	for (const [jobState, count] of tally) {
+		of += jobState === 'Failed' ? 0 : count;
+	}
+
+	return known < of ? {known, of} : undefined;
+};
+
 /** The row's state changed in the latest poll: the view marks it until the next one. */
 export const changedInLastPoll = (job: TrackedJob, state: AppState): boolean =>
 	job.stateChangedAt !== undefined && job.stateChangedAt === state.poll.lastOkAt;

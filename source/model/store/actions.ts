@@ -1,5 +1,5 @@
 import type {ApiError, Result} from '../jobs/result.js';
-import type {Job, JobDetail} from '../jobs/job.js';
+import type {Job, JobDetail, JobFacts} from '../jobs/job.js';
 import type {WeightProfile} from '../jobs/rates.js';
 import type {HistoryEntry, JobEvent, SortSpec} from '../jobs/types.js';
 
@@ -34,6 +34,8 @@ export type Action
 		| {readonly type: 'set-mode'; readonly mode: Mode}
 		| {readonly type: 'picker-move'; readonly delta: number}
 		| {readonly type: 'detail-loaded'; readonly at: number; readonly jobId: string; readonly result: Result<JobDetail>}
+		// What the background fetcher learnt from describe (progress where the list has none, true times).
+		| {readonly type: 'facts-loaded'; readonly scope: Scope; readonly facts: readonly JobFacts[]}
 		| {readonly type: 'collections-loaded'; readonly dbName: string | undefined; readonly result: Result<readonly string[]>}
 		| {readonly type: 'databases-loaded'; readonly result: Result<readonly string[]>}
 		| {readonly type: 'set-notice'; readonly text: string | undefined}

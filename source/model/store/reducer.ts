@@ -1,7 +1,8 @@
+import {applyFacts} from '../jobs/job-facts.js';
 import type {Action} from './actions.js';
 import {loadedCollections, loadedDatabases, loadedDetail} from './reduce-loaded.js';
 import {isListAction, reduceList} from './reduce-list.js';
-import {pollFailed, pollOk} from './reduce-poll.js';
+import {pollFailed, pollOk, sameScope} from './reduce-poll.js';
 import {reduceScreen} from './reduce-screen.js';
 import {reduceJournal} from './reduce-journal.js';
 import {movePicker, setMode, setScope} from './reduce-view.js';
@@ -54,6 +55,11 @@ export function reducer(state: AppState, action: Action): AppState {
 
 		case 'set-weights': {
 			return action.weights === state.weights ? state : {...state, weights: action.weights};
+		}
+
+		case 'facts-loaded': {
+			const jobs = sameScope(action.scope, state.scope) ? applyFacts(state.jobs, action.facts) : state.jobs;
+			return jobs === state.jobs ? state : {...state, jobs};
 		}
 
 		case 'collections-loaded': {

@@ -1,0 +1,269 @@
+/**
+The background fetcher of per-job details: progress for jobs whose list record has none (Zilliz
+Cloud's list), and the true times (`createTime`, `completeTime`) of every job. One request at a time,
+in the order asked (visible rows first), at most `perSecond` starts a second, so the whole app stays
+under 10 requests per second per endpoint (Zilliz allows 20). A finished job's facts never change and
+are never asked again; nothing is asked of a server without describe (Milvus < 2.4.13).
+*/
+import {isTerminal, type JobDetail, type JobFacts} from '../model/jobs/job.js';
+import type {DetailWant} from '../model/select/detail-wants.js';
+import {isJobNotFound} from './job-not-found.js';
+import {realClock, type Clock} from './rate-limit.js';
+import type {ApiError, ImportClient} from './types.js';
+
+export type {JobFacts} from '../model/jobs/job.js';
+export type {DetailWant} from '../model/select/detail-wants.js';
+
+export type DetailFetcherOptions = {
+	readonly client: ImportClient;
+	readonly dbName?: string;
+	/** Facts come out in batches, at most one per `flushMs` (default 1 s), so the screen is not redrawn per request. */
+	readonly onFacts: (facts: readonly JobFacts[]) => void;
+	/** Default 5: with the detail view's own describe (one per poll) the endpoint stays under 10/s. */
+	readonly perSecond?: number;
+	/** How old fetched progress may get before it is asked again; the poll interval. */
+	readonly maxAgeMs: number;
+	readonly flushMs?: number;
+	readonly clock?: Clock;
+	/** Epoch ms for the facts (the clock above may be monotonic). */
+	readonly wallNow?: () => number;
+};
+
+export type DetailFetcher = {
+	/** The work, most wanted first, the first `onScreen` of it being the rows on screen; replaces the previous list. */
+	want(wants: readonly DetailWant[], onScreen?: number): void;
+	setMaxAge(ms: number): void;
+	stop(): void;
+};
+
+const maxKnown = 20_000;
+
+const parseTime = (text: string): number | undefined => {
+	const ms = text === '' ? Number.NaN : Date.parse(text);
+	return Number.isFinite(ms) ? ms : undefined;
+};
+
+export const factsOf = (detail: JobDetail, at: number): JobFacts => ({
+	jobId: detail.jobId,
+	at,
+	state: detail.state,
+	progress: detail.progress,
+	createdAt: parseTime(detail.createTime),
+	completedAt: parseTime(detail.completeTime),
+});
+
+/** Errors after which asking again soon is pointless: the list poll reports them. */
+const pausesLong = (error: ApiError): boolean => error.kind === 'unauthorized' || error.kind === 'forbidden' || error.kind === 'unknown-target';
+
+export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetcher => {
+	const clock = options.clock ?? realClock;
+	const wallNow = options.wallNow ?? Date.now;
+	const flushMs = options.flushMs ?? 1000;
+	/** Starts are spaced evenly, not in bursts: a server counting per second then never sees more than `perSecond`, whatever the jitter. */
+	const gapMs = 1000 / (options.perSecond ?? 5);
+	let lastStart = Number.NEGATIVE_INFINITY;
+	const controller = new AbortController();
+	/** When (on `clock`) each job was last fetched, and what came back. */
+	const known = new Map<string, {readonly fetchedAt: number; readonly facts: JobFacts}>();
+	/** Jobs never to ask about again: finished (facts final) or gone from the server. */
+	const settled = new Set<string>();
+	/** A job whose describe failed on its own (a business error): not asked again before this time. */
+	const quietUntil = new Map<string, number>();
+	let wants: readonly DetailWant[] = [];
+	/** How many of `wants` are the rows on screen. */
+	let firstCount = 0;
+	let restsTurn = false;
+	let {maxAgeMs} = options;
+	let running = false;
+	let disabled = false;
+	let failures = 0;
+	let pausedUntil = 0;
+	let timer: NodeJS.Timeout | undefined;
+	let batch: JobFacts[] = [];
+	let flushedAt = clock.now();
+
+	let flushTimer: NodeJS.Timeout | undefined;
+	const flush = (): void => {
+		clearTimeout(flushTimer);
+		flushTimer = undefined;
+		if (batch.length > 0) {
+			const out = batch;
+			batch = [];
+			flushedAt = clock.now();
+			options.onFacts(out);
+		}
+	};
+
+	/**
+	The best candidate of one tier: the first never asked (in the order given), else the due one asked
+	longest ago, so a long list is refreshed round-robin instead of its head over and over.
+	*/
+	const pick = (from: number, to: number, now: number): {readonly want?: DetailWant; readonly dueIn?: number} => {
+		let dueIn: number | undefined;
+		let stalest: {readonly want: DetailWant; readonly fetchedAt: number} | undefined;
+		for (let index = from; index < to; index++) {
+			const want = wants[index]!;
+			if (settled.has(want.jobId) || (quietUntil.get(want.jobId) ?? 0) > now) {
+				continue;
+			}
+
+			const entry = known.get(want.jobId);
+			if (entry === undefined) {
+				return {want};
+			}
+
+			if (want.need === 'progress') {
+				const age = now - entry.fetchedAt;
+				if (age < maxAgeMs) {
+					dueIn = Math.min(dueIn ?? Number.POSITIVE_INFINITY, maxAgeMs - age);
+				} else if (stalest === undefined || entry.fetchedAt < stalest.fetchedAt) {
+					stalest = {want, fetchedAt: entry.fetchedAt};
+				}
+			}
+		}
+
+		return stalest === undefined ? {dueIn} : {want: stalest.want};
+	};
+
+	/**
+	The next request: the rows on screen (the first `firstCount` wants) and the rest take turns when
+	both have work, so neither starves the other; otherwise whichever has some.
+	*/
+	const next = (now: number): {readonly want?: DetailWant; readonly dueIn?: number} => {
+		const first = pick(0, Math.min(firstCount, wants.length), now);
+		const rest = pick(Math.min(firstCount, wants.length), wants.length, now);
+		if (first.want !== undefined && rest.want !== undefined) {
+			const choice = restsTurn ? rest : first;
+			restsTurn = !restsTurn;
+			return choice;
+		}
+
+		if (first.want !== undefined || rest.want !== undefined) {
+			return first.want === undefined ? rest : first;
+		}
+
+		const dueIn = Math.min(first.dueIn ?? Number.POSITIVE_INFINITY, rest.dueIn ?? Number.POSITIVE_INFINITY);
+		return Number.isFinite(dueIn) ? {dueIn} : {};
+	};
+
+	const later = (ms: number): void => {
+		clearTimeout(timer);
+		timer = setTimeout(() => {
+			void pump();
+		}, Math.max(50, ms));
+		timer.unref?.();
+	};
+
+	const settle = async (want: DetailWant): Promise<void> => {
+		const wait = lastStart + gapMs - clock.now();
+		if (wait > 0) {
+			await clock.sleep(wait, controller.signal);
+		}
+
+		lastStart = clock.now();
+		const result = await options.client.describeImportJob(want.jobId, {dbName: options.dbName, signal: controller.signal});
+		if (controller.signal.aborted) {
+			return;
+		}
+
+		if (options.client.hasDescribe?.() === false) {
+			disabled = true; // Milvus < 2.4.13: asked once, never again.
+			return;
+		}
+
+		if (result.ok) {
+			failures = 0;
+			const facts = factsOf(result.value, wallNow());
+			known.set(want.jobId, {fetchedAt: clock.now(), facts});
+			if (isTerminal(facts.state)) {
+				settled.add(want.jobId);
+			}
+
+			batch.push(facts);
+			// Out within flushMs even while the next request hangs.
+			flushTimer ??= setTimeout(flush, Math.max(0, flushMs - (clock.now() - flushedAt)));
+			return;
+		}
+
+		const {error} = result;
+		if (error.kind === 'not-supported') {
+			disabled = true;
+		} else if (isJobNotFound(error)) {
+			settled.add(want.jobId);
+		} else if (error.kind === 'milvus') {
+			quietUntil.set(want.jobId, clock.now() + Math.max(maxAgeMs, 10_000));
+		} else if (error.kind !== 'aborted') {
+			failures++;
+			pausedUntil = clock.now() + (pausesLong(error) ? 30_000 : Math.min(30_000, 1000 * (2 ** (failures - 1))));
+		}
+	};
+
+	const pump = async (): Promise<void> => {
+		disabled ||= options.client.hasDescribe?.() === false;
+		if (running || disabled || controller.signal.aborted) {
+			return;
+		}
+
+		running = true;
+		try {
+			for (;;) {
+				const now = clock.now();
+				if (now < pausedUntil) {
+					later(pausedUntil - now);
+					break;
+				}
+
+				const {want, dueIn} = next(now);
+				if (want === undefined) {
+					if (dueIn !== undefined) {
+						later(dueIn);
+					}
+
+					break;
+				}
+
+				// eslint-disable-next-line no-await-in-loop -- one request at a time is the point
+				await settle(want);
+				if (disabled || controller.signal.aborted) {
+					break;
+				}
+
+				if (clock.now() - flushedAt >= flushMs) {
+					flush();
+				}
+			}
+		} finally {
+			running = false;
+			if (!controller.signal.aborted) {
+				flush();
+			}
+		}
+	};
+
+	return {
+		want(list, onScreen = 0) {
+			wants = list;
+			firstCount = onScreen;
+			if (known.size > maxKnown) { // Jobs long gone from the server: forget them, the wanted ones stay.
+				const wanted = new Set(list.map(item => item.jobId));
+				for (const jobId of known.keys()) {
+					if (!wanted.has(jobId)) {
+						known.delete(jobId);
+						settled.delete(jobId);
+						quietUntil.delete(jobId);
+					}
+				}
+			}
+
+			void pump();
+		},
+		setMaxAge(ms) {
+			maxAgeMs = ms;
+		},
+		stop() {
+			controller.abort();
+			clearTimeout(timer);
+			clearTimeout(flushTimer);
+		},
+	};
+};

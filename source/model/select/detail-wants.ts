@@ -1,0 +1,28 @@
+import {isTerminal} from '../jobs/job.js';
+import type {TrackedJob} from '../jobs/types.js';
+
+/** `progress`: refresh while the job runs; `times`: once, for the true start of its state. */
+export type DetailWant = {readonly jobId: string; readonly need: 'progress' | 'times'};
+
+/**
+What the background fetcher should ask describe about, in the order given (the caller puts the rows
+on screen first). Progress for unfinished jobs whose list record has none (or whose progress already
+came from describe); the time for finished and Pending jobs whose start is not known yet. A running
+job's start cannot be learnt (describe has no start time for a state), so it is not asked for.
+*/
+export const detailWants = (ordered: Iterable<TrackedJob>): DetailWant[] => {
+	const wants: DetailWant[] = [];
+	for (const job of ordered) {
+		if (job.gone !== undefined) {
+			continue;
+		}
+
+		if (!isTerminal(job.state) && (job.progress === undefined || job.progressAt !== undefined)) {
+			wants.push({jobId: job.jobId, need: 'progress'});
+		} else if (!job.sinceExact && (isTerminal(job.state) || job.state === 'Pending')) {
+			wants.push({jobId: job.jobId, need: 'times'});
+		}
+	}
+
+	return wants;
+};
