@@ -1,4 +1,5 @@
-import {useMemo} from 'react';
+import {useMemo, useSyncExternalStore} from 'react';
+import type {ContextsHub} from './api/contexts-hub.js';
 import type {JobActions} from './api/job-actions.js';
 import type {ImportClient} from './api/types.js';
 import {Screen} from './components/screen.js';
@@ -40,13 +41,20 @@ export type AppProps = {
 	the first frame shows it and the next poll is one interval after it. Ignored for another scope.
 	*/
 	readonly firstList?: FirstList;
+	/** Several contexts: each one's state, for the header's line and the CONTEXT cells of stale rows. */
+	readonly contexts?: ContextsView;
 	/** The journal, once read (issue #14): expired-from-history rows and the event log's earlier events. */
 	readonly journal?: Promise<JournalSnapshot>;
 };
 
+export type ContextsView = Pick<ContextsHub, 'statuses' | 'version' | 'subscribe'>;
+
+const noSubscription = () => () => undefined;
+const noVersion = () => 0;
+
 /** The one stateful component: it wires the store, the poll loop, the loaders and the keys to <Screen/>, and keeps no state of its own. */
 export function App({
-	client, actions, actionsOff, config, serverLabel, onExit, now = Date.now, wait, firstList, journal,
+	client, actions, actionsOff, config, serverLabel, onExit, now = Date.now, wait, firstList, journal, contexts,
 }: AppProps) {
 	// Without a client for them, the keys are off whatever the caller said.
 	const off = actions === undefined ? (actionsOff ?? 'unsupported') : actionsOff;
@@ -69,6 +77,8 @@ export function App({
 	useListLoaders({
 		client, dbName: state.scope.dbName, collectionsKey, databasesKey, dispatch,
 	});
+	// A context turning good or bad redraws its rows' marks, even when the poll changed no job.
+	useSyncExternalStore(contexts?.subscribe ?? noSubscription, contexts?.version ?? noVersion);
 	const waitProgress = useWait(state, wait, onExit);
 	useBell(state.failuresSeen, config.bell);
 	useJournal(journal, dispatch, now);
@@ -94,6 +104,7 @@ export function App({
 					state={state} now={clock.current()} pollTime={() => current().poll.lastOkAt}
 					columns={columns} reservedColumns={reservedColumns} rows={rows}
 					serverLabel={serverLabel}
+					contexts={contexts?.statuses()}
 					allCollections={config.collections.length > 1 ? config.collections.join(', ') : undefined}
 					retryAt={poll.retryAt} notice={state.screen.notice} eventsOffset={state.screen.eventsOffset}
 					helpOffset={state.screen.helpOffset} waitLine={waitLine(wait !== undefined, waitProgress)} actionsOff={off}/>

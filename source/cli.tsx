@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Parses the command line and dispatches; each way to run lives in cli/.
-import {parseConfig} from './config/config.js';
+import {
+	configFileWanted, parseArguments, resolveArguments, type ParseOptions,
+} from './config/config.js';
+import {loadConfigFile} from './config/config-location.js';
 import {exit, usageError} from './cli/exit.js';
 import {run} from './cli/run.js';
 import {runDemoServerCommand} from './cli/run-demo-server.js';
@@ -14,11 +17,30 @@ process.title = 'milvus-import-top';
 // React's production build: scripts/bundle.js defines process.env.NODE_ENV as 'production' at build time.
 
 const main = async (): Promise<number | undefined> => {
-	const parsed = parseConfig(process.argv.slice(2), process.env, {
+	const options: ParseOptions = {
 		version: readVersion(),
 		columns: process.stdout.columns,
 		platform: process.platform,
-	});
+	};
+	const args = parseArguments(process.argv.slice(2), options);
+	if (args.kind !== 'flags') {
+		process.stdout.write(args.kind === 'usage-error' ? '' : `${args.text}\n`);
+		return args.kind === 'usage-error' ? usageError(args.message) : exitCodes.ok;
+	}
+
+	const wanted = configFileWanted(args.flags);
+	const loaded = wanted === false ? undefined : await loadConfigFile(wanted.path, process.env);
+	if (loaded?.ok === false) {
+		// A config error is one line naming the file, the line and the key: exit 2.
+		process.stderr.write(`${programPrefix}${loaded.message}\n`);
+		return exitCodes.usage;
+	}
+
+	for (const warning of loaded?.warnings ?? []) {
+		process.stderr.write(`${programPrefix}${warning}\n`);
+	}
+
+	const parsed = resolveArguments(args.flags, process.env, {...options, configFile: loaded?.value, processEnv: process.env});
 	switch (parsed.kind) {
 		case 'help':
 		case 'version': {

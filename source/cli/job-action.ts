@@ -27,7 +27,7 @@ export const runJobActionCommand = async (request: JobActionRequest, io: Command
 	}
 
 	const [{createJobActions}, {runJobAction}, {loadTransport}] = await Promise.all([
-		import('../api/job-actions.js'), import('../modes/run-job-action.js'), import('./run.js'),
+		import('../api/job-actions.js'), import('../modes/run-job-action.js'), import('./load-transport.js'),
 	]);
 	const transport = await loadTransport(config);
 	if (typeof transport === 'number') {

@@ -1,39 +1,24 @@
-import type {Config, RunRequest} from '../config/config.js';
-import type {TlsMaterial} from '../api/transport.js';
-import {programPrefix} from '../modes/context.js';
+import type {RunRequest} from '../config/config.js';
 import {realClock} from '../api/rate-limit.js';
+import {programPrefix} from '../modes/context.js';
 import {firstScope} from '../model/store/first-scope.js';
 import {
 	exitCodes, signalExitCode, stopSignals, type StopSignal,
 } from '../modes/exit-codes.js';
 import {processIo, resolvePending} from './credentials.js';
+import {loadTransport} from './load-transport.js';
 import {chooseRunner, runScriptMode} from './dispatch.js';
 import {usageError} from './exit.js';
 import {prefetchFirstList} from './prefetch.js';
 import {keepYoungGenerationSmall} from './young-generation.js';
 
-/** The TLS files and the passphrase prompt, before the first request; an exit code when they cannot be used. */
-export const loadTransport = async (config: Config): Promise<TlsMaterial | number> => {
-	const {loadTls} = await import('./tls-files.js');
-	const outcome = await loadTls(config.transport, processIo());
-	if (outcome.kind === 'usage-error') {
-		return usageError(outcome.message);
-	}
-
-	if (outcome.kind === 'interrupted') {
-		return exitCodes.interrupted;
-	}
-
-	if (outcome.material.insecure) {
-		// Every start, every mode: nobody should forget it is on.
-		process.stderr.write(`${programPrefix}warning: --insecure: the server's TLS certificate is not verified (anyone on the path can read the token)\n`);
-	}
-
-	return outcome.material;
-};
-
 /** Watching jobs: credentials that need I/O, the connection, then the live screen or a script mode. */
 export const run = async (request: RunRequest): Promise<number> => {
+	if (request.contexts !== undefined && request.contexts.length > 1) {
+		const {runContexts} = await import('./run-contexts-main.js');
+		return runContexts(request, request.contexts);
+	}
+
 	let {config} = request;
 	if (request.pending !== undefined) {
 		const outcome = await resolvePending(request.pending, processIo());
@@ -81,7 +66,7 @@ export const run = async (request: RunRequest): Promise<number> => {
 				},
 			});
 			const client = journalingClient(connected.client, feed, {
-				cluster, dbName: connected.config.dbName, collections: connected.config.collections, now: () => Date.now(),
+				cluster, dbName: connected.config.dbName, collections: connected.config.collections, now: () => Date.now(), context: connected.config.contextName,
 			});
 			// The first list request goes out now, while Ink, React and yoga load (the largest part of start-up).
 			const prefetch = prefetchFirstList(client, firstScope(connected.config), () => Date.now());

@@ -18,6 +18,8 @@ export type TuiOptions = {
 	readonly wait?: {readonly jobIds: readonly string[]; readonly retries: number};
 	/** The first list when it arrived before the screen (see cli/prefetch.ts): the first frame shows it. */
 	readonly firstList?: AppProps['firstList'];
+	/** Several contexts: the header's line of their states. */
+	readonly contexts?: AppProps['contexts'];
 	readonly journal?: AppProps['journal'];
 	/** For tests; default process streams. */
 	readonly stdout?: NodeJS.WriteStream;
@@ -132,6 +134,7 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 				serverLabel={options.serverLabel}
 				wait={wait}
 				firstList={options.firstList}
+				contexts={options.contexts}
 				journal={options.journal}
 				onExit={(code, report) => {
 					finish(code, undefined, report);

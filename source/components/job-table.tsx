@@ -26,10 +26,10 @@ export type JobTableProps = {
 let lastLayout: {readonly key: string; readonly columns: readonly Column[]} | undefined;
 
 /** The same array while the layout holds, so the memoized rows can compare it by identity. */
-function sameLayout(width: number, jobId: number, collection: number): readonly Column[] {
-	const key = `${width} ${jobId} ${collection}`;
+function sameLayout(width: number, jobId: number, collection: number, context: number): readonly Column[] {
+	const key = `${width} ${jobId} ${collection} ${context}`;
 	if (lastLayout?.key !== key) {
-		lastLayout = {key, columns: layoutColumns(width, {jobId, collection})};
+		lastLayout = {key, columns: layoutColumns(width, {jobId, collection, context})};
 	}
 
 	return lastLayout.columns;
@@ -45,7 +45,8 @@ export function JobTable({rows, selectedIndex, height, width, sort, contentWidth
 	const visible = rows.slice(0, Math.max(0, height - 1));
 	const idWidth = contentWidths?.jobId ?? maxWidth(visible.map(row => row.jobId));
 	const collectionWidth = contentWidths?.collection ?? maxWidth(visible.map(row => row.collectionName));
-	const columns = sameLayout(width, idWidth, collectionWidth);
+	const contextWidth = contentWidths?.context ?? maxWidth(visible.map(row => row.context ?? ''));
+	const columns = sameLayout(width, idWidth, collectionWidth, contextWidth);
 	const sortedId = sortColumnId[sort.column];
 	const titles = columns.map(({id, width: w}) => {
 		const arrow = id === sortedId ? (sort.reverse ? theme.sortDown : theme.sortUp) : '';
@@ -59,7 +60,7 @@ export function JobTable({rows, selectedIndex, height, width, sort, contentWidth
 			{visible.length === 0
 				? <Text color={theme.tone('muted')}>{'  ' + emptyText}</Text>
 				: visible.map((row, index) => (
-					<LiveRow key={row.jobId} row={row} columns={columns} isSelected={index === selectedIndex}/>
+					<LiveRow key={`${row.context ?? ''}/${row.jobId}`} row={row} columns={columns} isSelected={index === selectedIndex}/>
 				))}
 		</Box>
 	);

@@ -15,6 +15,8 @@ import {emptyText} from '../render/empty-text.js';
 import {minColumns, minRows, tableHeight} from '../render/layout.js';
 import {toRow} from '../render/row-texts.js';
 import {summaryLine} from '../render/summary-line.js';
+import type {HubStatus} from '../api/contexts-hub.js';
+import {contextsLine, staleContexts} from '../render/contexts-line.js';
 import {DetailView} from './detail-view.js';
 import {EventLog} from './event-log.js';
 import {Footer} from './footer.js';
@@ -33,6 +35,8 @@ export type ScreenProps = {
 	/** Columns the terminal has beyond `columns` that the screen never draws in (tui-stream.ts): the size check is the terminal's. */
 	readonly reservedColumns?: number;
 	readonly serverLabel: string;
+	/** Several contexts: their states, for the header's line (render/contexts-line.ts) and the stale rows' CONTEXT cells. */
+	readonly contexts?: readonly HubStatus[];
 	/** What "all collections" means with several --collection: their names. */
 	readonly allCollections?: string;
 	/** When the next try is due while polls fail. */
@@ -50,7 +54,7 @@ export type ScreenProps = {
 };
 
 /** The whole frame for one state: header, the view of the current mode, footer. */
-export function Screen({state, now, columns, reservedColumns = 0, rows, serverLabel, allCollections, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime, actionsOff}: ScreenProps) {
+export function Screen({state, now, columns, reservedColumns = 0, rows, serverLabel, contexts, allCollections, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime, actionsOff}: ScreenProps) {
 	const theme = useTheme();
 	const all = visibleJobs(state);
 	const widths = contentWidths(state.jobs);
@@ -89,7 +93,7 @@ export function Screen({state, now, columns, reservedColumns = 0, rows, serverLa
 			overallProgress={overallProgress(state)}
 			overallCoverage={overallCoverage(state)}
 			failuresSeen={state.failuresSeen}
-			summary={at => (waitLine === undefined ? summaryLine(state, all.length, at) : `${waitLine} · ${summaryLine(state, all.length, at)}`)}
+			summary={at => [contexts === undefined ? undefined : contextsLine(contexts, at), waitLine, summaryLine(state, all.length, at)].filter(part => part !== undefined).join(' · ')}
 		/>
 	);
 	const body = () => {
@@ -133,7 +137,11 @@ export function Screen({state, now, columns, reservedColumns = 0, rows, serverLa
 			case 'list':
 			case 'filter':
 			case 'confirm': {
-				const windowRows = all.slice(window.start, window.end).map(job => toRow(job, state, now));
+				const stale = staleContexts(contexts);
+				const windowRows = all.slice(window.start, window.end).map(job => {
+					const row = toRow(job, state, now);
+					return job.context !== undefined && stale.has(job.context) ? {...row, stale: true} : row;
+				});
 				return (
 					<JobTable
 						rows={windowRows} selectedIndex={selected - window.start} height={bodyHeight}

@@ -1,8 +1,12 @@
 import {parseFlavor} from '../demo/flavor.js';
-import type {Environment, ParseResult} from './types.js';
+import type {
+	DemoServerRequest, Environment, ParseResult, RunRequest,
+} from './types.js';
+import type {ConfigFile} from './config-file.js';
+import type {ProcessEnvironment} from './resolve-contexts.js';
 import {buildParser, programName} from './options.js';
 import {resolveRun} from './resolve.js';
-import type {RawFlags} from './flags.js';
+import {text, type RawFlags} from './flags.js';
 
 export type ParseOptions = {
 	readonly version?: string;
@@ -11,12 +15,33 @@ export type ParseOptions = {
 	readonly platform?: string;
 	/** Rejects an unknown demo flavor; returns its canonical name. Default: the demo server's parseFlavor. */
 	readonly checkFlavor?: (name: string) => string | undefined;
+	/** The config file, read by the caller (see `configFileWanted`); undefined: none. */
+	readonly configFile?: ConfigFile | undefined;
+	/** Every environment variable, for a context's tokenEnv / passwordEnv. */
+	readonly processEnv?: ProcessEnvironment;
 };
 
 export const usageHint = `Try '${programName} --help'.`;
 
+export type ParsedArguments = Exclude<ParseResult, RunRequest | DemoServerRequest | {readonly kind: 'history'} | {readonly kind: 'job-action'}> | {readonly kind: 'flags'; readonly flags: RawFlags};
+
 /** Pure: argv (without node and script) and an environment in, a decision out. Reads no files, no TTY, no clock. */
 export const parseConfig = (argv: readonly string[], env: Environment, options: ParseOptions = {}): ParseResult => {
+	const parsed = parseArguments(argv, options);
+	return parsed.kind === 'flags' ? resolveArguments(parsed.flags, env, options) : parsed;
+};
+
+/** The config file this command line wants read: the path (undefined: the default one), or false when it needs none (--demo, a subcommand). */
+export const configFileWanted = (flags: RawFlags): {readonly path: string | undefined} | false =>
+	flags._[0] !== undefined || flags['demo'] === true ? false : {path: text(flags, 'config')};
+
+/** The flags, checked and resolved into a run, with the config file the caller read (if any). */
+export const resolveArguments = (flags: RawFlags, env: Environment, options: ParseOptions = {}): ParseResult => resolveRun(flags, env, {
+	platform: options.platform ?? 'linux', checkFlavor: options.checkFlavor ?? parseFlavor, configFile: options.configFile, processEnv: options.processEnv,
+});
+
+/** Step one of parseConfig: yargs, help and version. */
+export const parseArguments = (argv: readonly string[], options: ParseOptions = {}): ParsedArguments => {
 	const parser = buildParser(options.version ?? '0.0.0', Math.min(Math.max(options.columns ?? 100, 60), 120));
 	let flags: RawFlags | undefined;
 	let output = '';
@@ -46,7 +71,7 @@ export const parseConfig = (argv: readonly string[], env: Environment, options: 
 		return {kind: 'version', text: output};
 	}
 
-	return resolveRun(flags, env, {platform: options.platform ?? 'linux', checkFlavor: options.checkFlavor ?? parseFlavor});
+	return {kind: 'flags', flags};
 };
 
 const firstLine = (message: string): string => message.split('\n').find(line => line.trim() !== '')?.trim() ?? 'bad arguments';
@@ -73,5 +98,5 @@ const redactUnknown = (message: string, argv: readonly string[]): string => {
 
 export {normalizeUri} from './uri.js';
 export type {
-	Config, Connection, DemoServerRequest, Environment, EnvironmentName, ParseResult, PendingCredential, RunMode, RunRequest,
+	Config, Connection, ContextRun, DemoServerRequest, Environment, EnvironmentName, ParseResult, PendingCredential, RunMode, RunRequest,
 } from './types.js';

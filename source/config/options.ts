@@ -3,6 +3,7 @@ import yargs, {type Argv} from 'yargs';
 /** The yargs definition: flags, groups, examples and the help text. Parsing values happens in config.ts. */
 export const programName = 'milvus-import-top';
 
+const contexts = 'Contexts (several clusters, see the README):';
 const connection = 'Connection:';
 const view = 'View:';
 const scripts = 'Scripts (plain, JSON and wait modes):';
@@ -48,6 +49,10 @@ const connectionOptions = (y: Argv): Argv => y
 
 // The flags live in the default command's builder so `demo-server --uri x` is an unknown argument.
 const mainOptions = (y: Argv): Argv => connectionOptions(y)
+	.option('config', {group: contexts, type: 'string', describe: 'the file of named contexts [default: $XDG_CONFIG_HOME/milvus-import-top/config.yaml]'})
+	.option('context', {
+		group: contexts, type: 'string', array: true, describe: 'watch these contexts of the file (repeatable or comma-separated; all: every one)',
+	})
 	.option('retries', {group: connection, type: 'string', describe: 'failed polls in a row before giving up in --wait and script modes [default: 3]'})
 	.option('collection', {
 		group: view, type: 'string', array: true, describe: 'only this collection (repeatable; none means all)',
@@ -131,6 +136,7 @@ export const buildParser = (version: string, width: number): Argv =>
 		.example('$0 --wait --job 454891732197474512 && echo done', 'block a script until a job completes')
 		.example('$0 --cloud --cluster-id in01-abc --token-file key.txt', 'Zilliz Cloud (--cloud-endpoint for .com.cn)')
 		.example('$0 --uri milvus.corp:19530 --ca-cert corp-ca.pem', 'TLS with a private CA (host:port then means https://)')
+		.example('$0 --context staging,prod', 'two clusters of the config file in one table')
 		.example('$0 --demo --flavor 2.4', 'try it without a server')
 		.epilogue(epilogue)
 		.version(version)

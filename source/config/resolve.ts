@@ -16,8 +16,17 @@ import {
 	bool, givenEmpty, list, nonEmpty, text, type RawFlags,
 } from './flags.js';
 import {directTransport, readTransport, tlsFlags} from './transport.js';
+import type {ConfigFile} from './config-file.js';
+import {resolveWithContexts, type ProcessEnvironment} from './resolve-contexts.js';
 
-type Context = {readonly platform: string; readonly checkFlavor: ((name: string) => string | undefined) | undefined};
+type Context = {
+	readonly platform: string;
+	readonly checkFlavor: ((name: string) => string | undefined) | undefined;
+	/** The config file, already read (cli.tsx reads it); undefined: none, nothing changes. */
+	readonly configFile?: ConfigFile | undefined;
+	/** Every variable, for a context's tokenEnv / passwordEnv. */
+	readonly processEnv?: ProcessEnvironment;
+};
 
 export const defaults = {
 	uri: 'localhost:19530', // http:// unless TLS flags are given
@@ -257,13 +266,30 @@ export const resolveRun = (flags: RawFlags, env: Environment, context: Context):
 		return resolveHistory(flags);
 	}
 
-	const resolved = resolveConfig(flags, env, flavor.flavor, context);
-	if (typeof resolved === 'string') {
-		return usage(resolved);
+	if (command === 'commit' || command === 'abort') {
+		const resolved = resolveConfig(flags, env, flavor.flavor, context);
+		return typeof resolved === 'string' ? usage(resolved) : resolveJobAction(command, flags, resolved);
 	}
 
-	if (command === 'commit' || command === 'abort') {
-		return resolveJobAction(command, flags, resolved);
+	if (context.configFile !== undefined && bool(flags, 'demo') !== true) {
+		const file = context.configFile;
+		return resolveWithContexts({
+			cli: flags, env, file, processEnv: context.processEnv ?? {}, resolveOne: (merged, contextEnv) => resolveWatch(merged, contextEnv, flavor.flavor, context),
+		});
+	}
+
+	if (flags['context'] !== undefined) {
+		return usage('--context needs a config file: none at the default location; give one with --config PATH (see the README\'s Contexts section)');
+	}
+
+	return resolveWatch(flags, env, flavor.flavor, context);
+};
+
+/** The default command: watching jobs, on one server. */
+const resolveWatch = (flags: RawFlags, env: Environment, flavor: string | undefined, context: Context): ParseResult => {
+	const resolved = resolveConfig(flags, env, flavor, context);
+	if (typeof resolved === 'string') {
+		return usage(resolved);
 	}
 
 	const onEvent = text(flags, 'on-event');

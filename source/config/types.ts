@@ -30,6 +30,8 @@ export type Config = {
 	all. From --read-only, MILVUS_IMPORT_TOP_READ_ONLY, or (helper "contexts") a context's `readOnly`.
 	*/
 	readonly readOnly: boolean;
+	/** The config file's context this server came from; undefined without a config file. */
+	readonly contextName?: string;
 };
 
 /** Which way to run. `live` becomes the plain table when stdout is not a terminal (decided by cli.tsx, which can see it). */
@@ -68,6 +70,19 @@ export type RunRequest = {
 	readonly pending: PendingCredential | undefined;
 	/** Failed polls in a row tolerated by the script modes before exit code 3. */
 	readonly retries: number;
+	/**
+	The config file's contexts being watched (config, connection and pending above are the first one's);
+	undefined without a config file. More than one: several servers in one view.
+	*/
+	readonly contexts?: readonly ContextRun[];
+};
+
+/** One context of the config file, resolved as a run of its own would be. */
+export type ContextRun = {
+	readonly name: string;
+	readonly config: Config;
+	readonly connection: Connection;
+	readonly pending: PendingCredential | undefined;
 };
 
 export type DemoServerRequest = {

@@ -11,6 +11,7 @@ import type {AppState} from '../model/store/state.js';
 import {helpLayout} from '../render/help-layout.js';
 import {tableHeight} from '../render/layout.js';
 import {osc52} from '../terminal/osc52.js';
+import {shownJobId} from '../model/jobs/job-id.js';
 import {useKeys} from './use-keys.js';
 
 export type CommandsOptions = {
@@ -51,8 +52,10 @@ export function useCommands({
 			case 'copy-id': {
 				const job = selectedJob(state);
 				if (job !== undefined) {
-					stdout.write(osc52(job.jobId));
-					dispatch({type: 'set-notice', text: `copied ${job.jobId}`});
+					// The server's id, not the `context/id` rows are keyed by: what another tool will be given.
+					const id = shownJobId(job);
+					stdout.write(osc52(id));
+					dispatch({type: 'set-notice', text: `copied ${id}`});
 				}
 
 				break;

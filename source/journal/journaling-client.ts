@@ -8,6 +8,8 @@ export type JournalingOptions = {
 	/** --collection: what a list without its own collection covers. */
 	readonly collections: readonly string[];
 	readonly now: () => number;
+	/** The config file's context the run watches (issue #13); undefined: none. */
+	readonly context?: string;
 };
 
 /**
@@ -25,7 +27,7 @@ export const journalingClient = (client: ImportClient, feed: Promise<PollFeed>, 
 			const scope = {
 				cluster: options.cluster,
 				db: list.dbName ?? options.dbName ?? '',
-				context: '',
+				context: options.context ?? '',
 				collections: list.collectionName === undefined ? options.collections : [list.collectionName],
 			};
 			// Not awaited: the screen never waits for the journal (read at start, in parallel with the first list); answers keep their order.

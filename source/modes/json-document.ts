@@ -1,4 +1,6 @@
+import {describeError} from '../api/errors.js';
 import type {Job} from '../model/jobs/job.js';
+import {statusWord, type ContextsPoll} from './contexts.js';
 
 /**
 The `--json` shape, version 1. Stable for scripts: keys are always present, `jobId` is always a
@@ -31,6 +33,37 @@ export type JsonMeta = {
 	readonly dbName: string | undefined;
 	readonly collections: readonly string[];
 };
+
+/** With several contexts: each job names its context, and the document lists every context's status. */
+export type ContextsJsonDocument = {
+	readonly version: 1;
+	readonly generatedAt: string;
+	readonly contexts: ReadonlyArray<{
+		readonly name: string;
+		readonly uri: string;
+		readonly status: 'ok' | 'unreachable' | 'credentials refused';
+		/** One line, or null when the last poll was good. */
+		readonly error: string | null; // eslint-disable-line @typescript-eslint/no-restricted-types -- JSON has no undefined
+		/** ISO 8601 of the last good answer; null: none yet. */
+		readonly lastOkAt: string | null; // eslint-disable-line @typescript-eslint/no-restricted-types -- JSON has no undefined
+	}>;
+	readonly count: number;
+	readonly jobs: ReadonlyArray<JsonJob & {readonly context: string}>;
+};
+
+export const contextsJsonDocument = (jobs: readonly Job[], poll: ContextsPoll, at: number): ContextsJsonDocument => ({
+	version: 1,
+	generatedAt: new Date(at).toISOString(),
+	contexts: poll.statuses.map(status => ({
+		name: status.name,
+		uri: status.uri,
+		status: statusWord(status),
+		error: status.error === undefined ? null : describeError(status.error),
+		lastOkAt: status.lastOkAt === undefined ? null : new Date(status.lastOkAt).toISOString(),
+	})),
+	count: jobs.length,
+	jobs: jobs.map(job => ({context: job.context ?? '', ...toJsonJob(job)})),
+});
 
 export const toJsonJob = (job: Job): JsonJob => ({
 	jobId: String(job.jobId),

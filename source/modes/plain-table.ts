@@ -41,9 +41,11 @@ const cells = (job: Job): readonly string[] => [job.jobId, cut(job.collectionNam
 
 const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 
-export const formatPlainTable = (jobs: readonly Job[]): string => {
-	const rows = [[...plainColumns], ...jobs.map(job => cells(job))];
-	const widths = plainColumns.map((_, column) => Math.max(...rows.map(row => stringWidth(row[column] ?? ''))));
+/** `withContext`: several contexts are watched, and a CONTEXT column comes first. */
+export const formatPlainTable = (jobs: readonly Job[], withContext = false): string => {
+	const header: readonly string[] = withContext ? ['CONTEXT', ...plainColumns] : plainColumns;
+	const rows = [[...header], ...jobs.map(job => (withContext ? [job.context ?? '-', ...cells(job)] : cells(job)))];
+	const widths = header.map((_, column) => Math.max(...rows.map(row => stringWidth(row[column] ?? ''))));
 	const lines = rows.map(row => row
 		.map((cell, column) => column === row.length - 1 ? cell : pad(cell, widths[column]!))
 		.join('  ')

@@ -11,7 +11,7 @@ export const selectJobs = (jobs: readonly Job[], config: Pick<Config, 'initialFi
 	const tracked = jobs.filter(job => matches(job)).map((job): TrackedJob => ({
 		...job, firstSeen: now, lastChange: now, stateSince: now, stateChangedAt: undefined, samples: [], gone: undefined, progressAt: undefined, lastRunProgress: undefined, sinceExact: false,
 	}));
-	return sortJobs(tracked, config.initialSort, now).map(({jobId, collectionName, state, progress, reason}) => ({
-		jobId, collectionName, state, progress, reason,
+	return sortJobs(tracked, config.initialSort, now).map(({jobId, collectionName, state, progress, reason, context}) => ({
+		jobId, collectionName, state, progress, reason, ...(context === undefined ? {} : {context}),
 	}));
 };

@@ -7,7 +7,7 @@ says little); reason (why a job failed), hint and age are added while there is r
 what is left widens collection, the reason (to 40), the bar (to 30), then the reason.
 */
 
-export type ColumnId = 'state' | 'jobId' | 'collection' | 'progress' | 'hint' | 'age' | 'reason';
+export type ColumnId = 'context' | 'state' | 'jobId' | 'collection' | 'progress' | 'hint' | 'age' | 'reason';
 export type Column = {readonly id: ColumnId; readonly width: number};
 
 /** Pointer + changed mark before the first column. */
@@ -29,12 +29,16 @@ const hintWidth = 14;
 const ageWidth = 8;
 const minReason = 12;
 
-export type ContentWidths = {readonly jobId: number; readonly collection: number};
+/** `context`: the longest context name; 0 when one server is watched (no CONTEXT column). */
+export type ContentWidths = {readonly jobId: number; readonly collection: number; readonly context?: number};
 
 export const layoutColumns = (total: number, content: ContentWidths): readonly Column[] => {
 	// 25: a Zilliz Cloud id (`job-` and 21 characters) whole; Milvus' are 18–19 digits.
 	const idWidth = Math.min(Math.max(content.jobId, 7), 25);
+	const context = content.context ?? 0;
 	const widths = new Map<ColumnId, number>([
+		// Room for ` stale` after the name (a context whose poll failed).
+		...(context > 0 ? [['context', Math.min(Math.max(context + 6, 7), 22)] as const] : []),
 		['state', stateWidth],
 		['jobId', idWidth],
 		['collection', minCollection],
@@ -59,7 +63,7 @@ export const layoutColumns = (total: number, content: ContentWidths): readonly C
 	grow('progress', maxProgress);
 	grow('reason', Number.POSITIVE_INFINITY);
 	grow('progress', Number.POSITIVE_INFINITY);
-	const order: readonly ColumnId[] = ['state', 'jobId', 'collection', 'progress', 'hint', 'age', 'reason'];
+	const order: readonly ColumnId[] = ['context', 'state', 'jobId', 'collection', 'progress', 'hint', 'age', 'reason'];
 	return order.flatMap(id => {
 		const width = widths.get(id);
 		return width === undefined ? [] : [{id, width}];
@@ -67,6 +71,7 @@ export const layoutColumns = (total: number, content: ContentWidths): readonly C
 };
 
 export const columnTitles: Readonly<Record<ColumnId, string>> = {
+	context: 'CONTEXT',
 	state: 'STATE',
 	jobId: 'JOB ID',
 	collection: 'COLLECTION',

@@ -1,4 +1,5 @@
 import type {TrackedJob} from '../model/jobs/types.js';
+import {shownJobId} from '../model/jobs/job-id.js';
 import {width} from './cells.js';
 import type {ContentWidths} from './columns.js';
 
@@ -15,12 +16,14 @@ export function contentWidths(jobs: ReadonlyMap<string, TrackedJob>): ContentWid
 	if (result === undefined) {
 		let jobId = 0;
 		let collection = 0;
+		let context = 0;
 		for (const job of jobs.values()) {
-			jobId = Math.max(jobId, width(job.jobId));
+			jobId = Math.max(jobId, width(shownJobId(job)));
 			collection = Math.max(collection, width(job.collectionName));
+			context = Math.max(context, job.context?.length ?? 0);
 		}
 
-		result = {jobId, collection};
+		result = {jobId, collection, context};
 		memo.set(jobs, result);
 	}
 

@@ -42,6 +42,11 @@ export function rowSegments(row: JobRowData, columns: readonly Column[], selecte
 				break;
 			}
 
+			case 'context': {
+				add(cut(row.stale === true ? `${row.context ?? ''} stale` : (row.context ?? ''), width), theme.tone(row.stale === true ? 'stale' : 'muted'));
+				break;
+			}
+
 			case 'jobId': {
 				add(cut(row.jobId, width));
 				break;

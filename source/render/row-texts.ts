@@ -3,12 +3,18 @@ import {isHistoryRow} from '../model/select/history-rows.js';
 import {eta, phaseHint, rate} from '../model/jobs/rates.js';
 import type {AppState} from '../model/store/state.js';
 import type {TrackedJob} from '../model/jobs/types.js';
+import {shownJobId} from '../model/jobs/job-id.js';
 import {weightsOf} from '../model/select/weights.js';
 import {formatAge} from './format.js';
 
 /** What one row shows: computed from the model here, so the row component stays props-only. */
 export type JobRowData = {
+	/** The id as the server gave it (several contexts: without the `context/` the rows are keyed by). */
 	readonly jobId: string;
+	/** The config file's context, when several are watched; '' otherwise. */
+	readonly context?: string;
+	/** Its context's last poll failed: the row is the last good one (several contexts only). */
+	readonly stale?: boolean;
 	readonly collectionName: string;
 	readonly state: string;
 	/** As shown: a Failed job's is the last seen before it failed (undefined: no percentage at all). */
@@ -94,7 +100,8 @@ row compares them to skip re-rendering), and the times the live row re-derives i
 export const toRow = (job: TrackedJob, state: AppState, now: number): LiveRowData => {
 	const times = rowTimes(job, state);
 	return {
-		jobId: job.jobId,
+		jobId: shownJobId(job),
+		context: job.context ?? '',
 		collectionName: job.collectionName,
 		state: job.state,
 		progress: shownProgress(job),

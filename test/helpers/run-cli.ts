@@ -11,8 +11,9 @@ export type CliResult = {readonly code: number | undefined; readonly signal: str
 /** The parent's environment minus everything the CLI reads, so a developer's MILVUS_TOKEN (or proxy) cannot leak into a test. */
 export const cleanEnv = (extra: Record<string, string | undefined> = {}): Record<string, string> => {
 	const env: Record<string, string> = {};
+	// A developer's own config file (contexts) must not steer a test: the default location is an empty folder's.
 	for (const [key, value] of Object.entries({
-		...process.env, LANG: 'C.UTF-8', XDG_STATE_HOME: freshStateHome(), ...extra,
+		...process.env, LANG: 'C.UTF-8', XDG_STATE_HOME: freshStateHome(), XDG_CONFIG_HOME: '/nonexistent/milvus-import-top-tests', ...extra,
 	})) {
 		const ours = key.startsWith('MILVUS_') || key.startsWith('ZILLIZ_') || key === 'NO_COLOR' || key.startsWith('LC_') || /^(?:https?|all|no)_proxy$/iv.test(key);
 		if (value !== undefined && (!ours || key in extra)) {

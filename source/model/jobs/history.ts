@@ -90,6 +90,7 @@ function update(previous: TrackedJob, job: Job, options: MergeOptions, events: J
 		state: stateChanged ? job.state : previous.state,
 		progress,
 		reason: previous.reason === job.reason ? previous.reason : job.reason,
+		context: previous.context,
 	};
 	return tracked(same, {
 		firstSeen: previous.firstSeen,

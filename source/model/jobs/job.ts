@@ -17,6 +17,8 @@ export type Job = {
 	readonly progress: number | undefined;
 	/** '' when the server sent none. */
 	readonly reason: string;
+	/** The config file's context (cluster) the job was listed by, when several are watched; undefined otherwise. */
+	readonly context?: string;
 };
 
 export type FileDetail = {

@@ -23,6 +23,7 @@ export const tracked = (job: Job, times: Times): TrackedJob => ({
 	progressAt: times.progressAt,
 	lastRunProgress: times.lastRunProgress,
 	sinceExact: times.sinceExact,
+	context: job.context,
 });
 
 /**

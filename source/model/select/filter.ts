@@ -8,7 +8,7 @@ const haystacks = new WeakMap<Job, string>();
 function haystack(job: Job): string {
 	let text = haystacks.get(job);
 	if (text === undefined) {
-		text = `${job.jobId}\0${job.collectionName}\0${job.state}\0${job.reason}`.toLowerCase();
+		text = `${job.jobId}\0${job.collectionName}\0${job.state}\0${job.reason}\0${job.context ?? ''}`.toLowerCase();
 		haystacks.set(job, text);
 	}
 
@@ -18,7 +18,7 @@ function haystack(job: Job): string {
 export type CompiledFilter = (job: Job) => boolean;
 
 /**
-Text: a case-insensitive substring of the id, collection, state or reason; a leading `!` inverts it;
+Text: a case-insensitive substring of the id, collection, state, reason or context; a leading `!` inverts it;
 empty text (and a lone `!`, typed on the way to an inverted filter) matches everything.
 States: the job's state must be one of them; empty means every state. Both must hold.
 */

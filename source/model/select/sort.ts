@@ -1,3 +1,4 @@
+import {shownJobId} from '../jobs/job-id.js';
 import {mayHaveRate, rate, type WeightProfile} from '../jobs/rates.js';
 import type {SortColumn, SortSpec, TrackedJob} from '../jobs/types.js';
 
@@ -78,9 +79,16 @@ export const rowMaker = (column: SortColumn, now: number, weights: WeightsOf): R
 	const key = numericKey(column, now, weights);
 	const byCollection = column === 'collection';
 	return (job, id) => ({
-		job, number: key(job), text: byCollection ? job.collectionName.toLowerCase() : '', id: id ?? idSortKey(job.jobId),
+		job, number: key(job), text: byCollection ? job.collectionName.toLowerCase() : '', id: id ?? jobSortKey(job),
 	});
 };
+
+/**
+idSortKey of the id a person reads; with several contexts (ids keyed `context/id`) the context after a NUL,
+which sorts before any other character: the same id on two clusters sits side by side, and keys stay distinct.
+*/
+export const jobSortKey = (job: TrackedJob): string =>
+	job.context === undefined ? idSortKey(job.jobId) : `${idSortKey(shownJobId(job))}\u0000${job.context}`;
 
 type Keyed = {readonly sort: SortSpec; readonly now: number};
 

@@ -1,0 +1,125 @@
+/**
+Contexts (issue 13): the CPU of one poll of the live screen with 5 contexts × 2,000 jobs against one context
+× 10,000. Per poll: every context's response text parsed (api/json + api/parse), each context's jobs keyed
+`context/id` and merged as api/contexts-hub.ts hands them to the screen, the poll-ok reducer over all of
+them, and the screen's selectors. ~1 % of jobs move per poll and every answer comes in a new order, as in
+bench/reduce.ts. Median of several polls after warm-up; prints numbers, asserts nothing.
+*/
+import {availableParallelism, loadavg} from 'node:os';
+import {jobKeyer} from '../source/api/contexts-hub.js';
+import {readJson} from '../source/api/json.js';
+import {parseListResponse} from '../source/api/parse.js';
+import type {Job} from '../source/model/jobs/job.js';
+import {
+	countsByState, overallProgress, selectedIndex, visibleJobs,
+} from '../source/model/select/select.js';
+import {reducer} from '../source/model/store/reducer.js';
+import {initialState, type AppState} from '../source/model/store/state.js';
+import {makeJobs} from './lib/jobs.js';
+
+const scope = {dbName: undefined, collectionName: undefined};
+const warmup = 3;
+const measured = 15;
+
+/** Deterministic pseudo-random numbers (Park–Miller). */
+const random = (seed: number): (() => number) => {
+	let a = (seed % 2_147_483_646) + 1;
+	return () => {
+		a = (a * 16_807) % 2_147_483_647;
+		return (a - 1) / 2_147_483_646;
+	};
+};
+
+/** The next answer of one server: ~1 % of its running jobs one percent further, new objects, a new order. */
+const nextPoll = (previous: readonly Job[], next: () => number): Job[] => {
+	const moved = previous.map(job => ({
+		...job, progress: job.state === 'Importing' && next() < 0.03 ? Math.min(99, (job.progress ?? 0) + 1) : job.progress,
+	}));
+	for (let index = moved.length - 1; index > 0; index--) {
+		const other = Math.floor(next() * (index + 1));
+		[moved[index], moved[other]] = [moved[other]!, moved[index]!];
+	}
+
+	return moved;
+};
+
+const bytes = new TextEncoder();
+const utf8 = new TextDecoder();
+const body = (list: readonly Job[]): string =>
+	utf8.decode(bytes.encode(JSON.stringify({code: 0, data: {records: list.map(job => ({...job, reason: job.reason || undefined}))}})));
+
+const parse = (text: string): readonly Job[] => {
+	const json = readJson(text);
+	const result = json.ok ? parseListResponse(json.value) : undefined;
+	if (!result?.ok) {
+		throw new Error('bench body did not parse');
+	}
+
+	return result.value;
+};
+
+const select = (state: AppState): number =>
+	visibleJobs(state).length + selectedIndex(state) + countsByState(state).length + (overallProgress(state) ?? 0);
+
+const median = (values: readonly number[]): number => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+type Timing = {readonly wall: number; readonly cpu: number};
+
+/** `contexts` servers of `perContext` jobs each; 1 context means no keying, as the app without a config file. */
+const measure = (contexts: number, perContext: number): Timing => {
+	const next = random(contexts * perContext);
+	// The same ids on every cluster (the worst case for keeping rows apart).
+	let lists = Array.from({length: contexts}, () => makeJobs(perContext));
+	const keyers = lists.map((_, index) => jobKeyer(`context-${index}`));
+	const merge = (texts: readonly string[]): Job[] =>
+		contexts === 1 ? [...parse(texts[0]!)] : texts.flatMap((text, index) => keyers[index]!(parse(text)));
+	let state = initialState({
+		scope, intervalMs: 2000, filter: {text: '', states: []}, sort: {column: 'state', reverse: false}, stallAfterMs: 300_000,
+	});
+	state = reducer(state, {
+		type: 'poll-ok', at: 0, scope, jobs: merge(lists.map(list => body(list))),
+	});
+	const walls: number[] = [];
+	const cpus: number[] = [];
+	let sink = 0;
+	for (let index = 1; index <= warmup + measured; index++) {
+		lists = lists.map(list => nextPoll(list, next));
+		const texts = lists.map(list => body(list));
+		const cpu0 = process.cpuUsage();
+		const t0 = performance.now();
+		state = reducer(state, {
+			type: 'poll-ok', at: index * 2000, scope, jobs: merge(texts),
+		});
+		sink += select(state);
+		const wall = performance.now() - t0;
+		const cpu = process.cpuUsage(cpu0);
+		if (index > warmup) {
+			walls.push(wall);
+			cpus.push((cpu.user + cpu.system) / 1000);
+		}
+	}
+
+	if (sink < 0) {
+		console.log(sink);
+	}
+
+	return {wall: median(walls), cpu: median(cpus)};
+};
+
+const ms = (value: number): string => value.toFixed(2).padStart(9);
+console.log(`median of ${measured} polls after ${warmup} warm-up polls, node ${process.version}\n`);
+console.log(`| ${'case'.padEnd(34)} |   wall ms |    cpu ms |`);
+console.log(`| ${'-'.repeat(34)} | --------- | --------- |`);
+// Each case twice, alternating, the better of the two: the other's garbage and a busy machine weigh less.
+const runs = [measure(1, 10_000), measure(5, 2000), measure(1, 10_000), measure(5, 2000)];
+const best = (a: Timing, b: Timing): Timing => (a.cpu <= b.cpu ? a : b);
+const one = best(runs[0]!, runs[2]!);
+const five = best(runs[1]!, runs[3]!);
+console.log(`| ${'1 context × 10,000 jobs'.padEnd(34)} | ${ms(one.wall)} | ${ms(one.cpu)} |`);
+console.log(`| ${'5 contexts × 2,000 jobs'.padEnd(34)} | ${ms(five.wall)} | ${ms(five.cpu)} |`);
+console.log([
+	'',
+	`5 contexts / 1 context, cpu: ${(five.cpu / one.cpu).toFixed(2)}×`,
+	'per poll: parse every answer, key and merge (api/contexts-hub.ts), the poll-ok reducer, the screen\'s selectors.',
+	`load average now ${loadavg().map(load => load.toFixed(1)).join(' ')} on ${availableParallelism()} cores.`,
+].join('\n'));

@@ -1,0 +1,123 @@
+import type {ContextRun} from '../config/config.js';
+import {realClock} from '../api/rate-limit.js';
+import type {ContextServer, ContextsModeContext} from '../modes/contexts.js';
+import {
+	exitCodes, signalExitCode, stopSignals, type StopSignal,
+} from '../modes/exit-codes.js';
+import type {TlsMaterial} from '../api/transport.js';
+import type {Runner} from './dispatch.js';
+import {processIo, resolvePending} from './credentials.js';
+import {usageError} from './exit.js';
+import type {Connected} from './connect.js';
+import {loadTransport} from './load-transport.js';
+
+/** Each context's pending credential (a token file, a password to ask for), in order; a message names the context, never the token. */
+export const resolveContextCredentials = async (contexts: readonly ContextRun[]): Promise<readonly ContextRun[] | number> => {
+	const resolved: ContextRun[] = [];
+	for (const context of contexts) {
+		if (context.pending === undefined) {
+			resolved.push(context);
+			continue;
+		}
+
+		// eslint-disable-next-line no-await-in-loop -- a password prompt asks one context at a time
+		const outcome = await resolvePending(context.pending, processIo());
+		if (outcome.kind === 'usage-error') {
+			return usageError(`context ${context.name}: ${outcome.message}`);
+		}
+
+		if (outcome.kind === 'interrupted') {
+			return exitCodes.interrupted;
+		}
+
+		resolved.push({...context, config: {...context.config, token: outcome.token}, pending: undefined});
+	}
+
+	return resolved;
+};
+
+/** Each context's TLS files (and passphrase), in order; an exit code when one cannot be used. */
+export const loadContextTransports = async (contexts: readonly ContextRun[]): Promise<ReadonlyArray<TlsMaterial | undefined> | number> => {
+	const transports: TlsMaterial[] = [];
+	for (const context of contexts) {
+		// eslint-disable-next-line no-await-in-loop -- a passphrase prompt asks one context at a time
+		const material = await loadTransport(context.config);
+		if (typeof material === 'number') {
+			return material;
+		}
+
+		transports.push(material);
+	}
+
+	return transports;
+};
+
+/** Connects every context; closes them all when done. */
+export const connectContexts = async (contexts: readonly ContextRun[], transports: ReadonlyArray<TlsMaterial | undefined>): Promise<{readonly servers: readonly ContextServer[]; readonly connected: readonly Connected[]}> => {
+	const {connect} = await import('./connect.js');
+	const connected = await Promise.all(contexts.map(async (context, index) => connect(context.config, context.connection, transports[index])));
+	return {
+		servers: connected.map((one, index) => ({name: contexts[index]!.name, client: one.client, config: one.config})),
+		connected,
+	};
+};
+
+type ScriptRunner = Exclude<Runner, {readonly kind: 'tui'}>;
+
+/** The script modes over several contexts (modes/run-once-contexts.ts, modes/run-watch-contexts.ts). */
+export const runContextsScript = async (runner: ScriptRunner, servers: readonly ContextServer[], retries: number): Promise<number> => {
+	const controller = new AbortController();
+	let stoppedBy: StopSignal | undefined;
+	const onSignal = (signal: StopSignal): void => {
+		stoppedBy ??= signal;
+		controller.abort();
+	};
+
+	for (const signal of stopSignals) {
+		process.once(signal, onSignal);
+	}
+
+	const context: ContextsModeContext = {
+		contexts: servers,
+		config: servers[0]!.config,
+		retries,
+		out(text) {
+			process.stdout.write(text);
+		},
+		err(text) {
+			process.stderr.write(text);
+		},
+		now: () => Date.now(),
+		sleep: realClock.sleep,
+		signal: controller.signal,
+	};
+	try {
+		const code = await runMode(runner, context);
+		// The modes report an abort as 130; SIGTERM and SIGHUP have their own codes (README "Exit codes").
+		return stoppedBy === undefined ? code : signalExitCode(stoppedBy);
+	} finally {
+		for (const signal of stopSignals) {
+			process.off(signal, onSignal);
+		}
+	}
+};
+
+const runMode = async (runner: ScriptRunner, context: ContextsModeContext): Promise<number> => {
+	switch (runner.kind) {
+		case 'plain':
+		case 'json': {
+			const {runOnceContexts} = await import('../modes/run-once-contexts.js');
+			return runOnceContexts(context, runner.kind);
+		}
+
+		case 'json-watch': {
+			const {runJsonWatchContexts} = await import('../modes/run-watch-contexts.js');
+			return runJsonWatchContexts(context);
+		}
+
+		case 'wait-lines': {
+			const {runWaitContexts} = await import('../modes/run-watch-contexts.js');
+			return runWaitContexts(context, runner.jobIds);
+		}
+	}
+};

@@ -1,0 +1,104 @@
+import {afterEach, expect, test} from 'vitest';
+import {createContextsHub, type ContextsHub} from '../../source/api/contexts-hub.js';
+import type {ImportClient, Result} from '../../source/api/types.js';
+import type {Job} from '../../source/model/jobs/job.js';
+
+const job = (jobId: string, progress: number): Job => ({
+	jobId, collectionName: 'books', state: 'Importing', progress, reason: '',
+});
+
+/** A server whose list answers with `answer()` each call; `hang` never answers (until aborted: then nothing, as a cut request). */
+const client = (answer: () => Result<readonly Job[]> | 'hang'): ImportClient & {calls: number} => {
+	const fake = {
+		calls: 0,
+		async listImportJobs(options?: {readonly signal?: AbortSignal}) {
+			fake.calls++;
+			const result = answer();
+			if (result === 'hang') {
+				return new Promise<Result<readonly Job[]>>(resolve => {
+					options?.signal?.addEventListener('abort', () => {
+						resolve({ok: false, error: {kind: 'aborted'}});
+					});
+				});
+			}
+
+			return result;
+		},
+		describeImportJob: async () => ({ok: false, error: {kind: 'not-supported', endpoint: 'x'}}) as const,
+		listCollections: async () => ({ok: true, value: ['books']}) as const,
+		listDatabases: async () => ({ok: true, value: ['default']}) as const,
+	};
+	return fake;
+};
+
+let hub: ContextsHub | undefined;
+afterEach(() => {
+	hub?.close();
+});
+
+test('a cluster that never answers delays nobody: the other\'s jobs come at once, keyed context/id', async () => {
+	let progress = 10;
+	const fast = client(() => ({ok: true, value: [job('7', progress++)]}));
+	const slow = client(() => 'hang');
+	const down = client(() => ({ok: false, error: {kind: 'unreachable', detail: '127.0.0.1:1'}}));
+	hub = createContextsHub([
+		{
+			name: 'a', uri: 'http://a', client: fast, collections: [], intervalMs: 50,
+		},
+		{
+			name: 'b', uri: 'http://b', client: slow, collections: [], intervalMs: 50,
+		},
+		{
+			name: 'c', uri: 'http://c', client: down, collections: [], intervalMs: 50,
+		},
+	], () => Date.now());
+	const first = await hub.client.listImportJobs({});
+	expect(first.ok && first.value.map(one => [one.jobId, one.context])).toEqual([['a/7', 'a']]);
+	// The fast one keeps being polled on its own timer while the slow one's first request still hangs.
+	let latest = first;
+	for (let round = 0; round < 20 && latest.ok && latest.value[0]!.progress === 10; round++) {
+		// eslint-disable-next-line no-await-in-loop -- the screen asks one poll after another
+		latest = await hub.client.listImportJobs({});
+	}
+
+	expect(latest.ok && latest.value[0]!.progress).toBeGreaterThan(10);
+	expect(slow.calls).toBe(1);
+	expect(fast.calls).toBeGreaterThanOrEqual(2);
+	const statuses = hub.statuses();
+	expect(statuses.map(status => [status.name, status.error?.kind, status.lastOkAt === undefined])).toEqual([
+		['a', undefined, false],
+		['b', undefined, true],
+		['c', 'unreachable', true],
+	]);
+});
+
+test('a scope change cancels every context\'s request in flight and starts them again', async () => {
+	const aborted: string[] = [];
+	const watching = (name: string): ImportClient => ({
+		...client(() => 'hang'),
+		async listImportJobs(options) {
+			return new Promise(resolve => {
+				options?.signal?.addEventListener('abort', () => {
+					aborted.push(`${name}:${options.collectionName ?? 'all'}`);
+					resolve({ok: false, error: {kind: 'aborted'}});
+				});
+			});
+		},
+	});
+	hub = createContextsHub([
+		{
+			name: 'a', uri: 'http://a', client: watching('a'), collections: [], intervalMs: 50,
+		},
+		{
+			name: 'b', uri: 'http://b', client: watching('b'), collections: [], intervalMs: 50,
+		},
+	], () => Date.now());
+	const controller = new AbortController();
+	const pending = hub.client.listImportJobs({signal: controller.signal});
+	controller.abort();
+	expect(await pending).toEqual({ok: false, error: {kind: 'aborted'}});
+	const other = new AbortController();
+	void hub.client.listImportJobs({collectionName: 'books', signal: other.signal});
+	other.abort();
+	expect(aborted).toEqual(['a:all', 'b:all']);
+});
