@@ -1,8 +1,7 @@
 import type {JobActionRequest} from '../config/types.js';
-import {
-	exitCodes, signalExitCode, stopSignals, type StopSignal,
-} from '../modes/exit-codes.js';
+import {exitCodes} from '../modes/exit-codes.js';
 import {processIo, resolvePending} from './credentials.js';
+import {stopOnSignals} from './stop-signals.js';
 
 export type CommandIo = {
 	readonly out: (text: string) => void;
@@ -37,26 +36,14 @@ export const runJobActionCommand = async (request: JobActionRequest, io: Command
 	const actions = createJobActions({
 		uri: config.uri, token: config.token, credentialSource: config.credentialSource, dbName: config.dbName, timeoutMs: config.timeoutMs, transport,
 	});
-	const controller = new AbortController();
-	let stoppedBy: StopSignal | undefined;
-	const onSignal = (signal: StopSignal): void => {
-		stoppedBy ??= signal;
-		controller.abort();
-	};
-
-	for (const signal of stopSignals) {
-		process.once(signal, onSignal);
-	}
+	const stop = stopOnSignals();
 
 	try {
 		const code = await runJobAction(request.action, request.jobIds, {
-			actions, out: io.out, err: io.err, signal: controller.signal,
+			actions, out: io.out, err: io.err, signal: stop.signal,
 		});
-		// The run reports an abort as 130; SIGTERM and SIGHUP have their own codes (README "Exit codes").
-		return stoppedBy === undefined ? code : signalExitCode(stoppedBy);
+		return stop.exitCode(code);
 	} finally {
-		for (const signal of stopSignals) {
-			process.off(signal, onSignal);
-		}
+		stop.dispose();
 	}
 };

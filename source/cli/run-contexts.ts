@@ -1,15 +1,14 @@
 import type {ContextRun} from '../config/config.js';
 import {realClock} from '../api/rate-limit.js';
 import type {ContextServer, ContextsModeContext} from '../modes/contexts.js';
-import {
-	exitCodes, signalExitCode, stopSignals, type StopSignal,
-} from '../modes/exit-codes.js';
+import {exitCodes} from '../modes/exit-codes.js';
 import type {TlsMaterial} from '../api/transport.js';
 import type {Runner} from './dispatch.js';
 import {processIo, resolvePending} from './credentials.js';
 import {usageError} from './exit.js';
 import type {Connected} from './connect.js';
 import {loadTransport} from './load-transport.js';
+import {stopOnSignals} from './stop-signals.js';
 
 /** Each context's pending credential (a token file, a password to ask for), in order; a message names the context, never the token. */
 export const resolveContextCredentials = async (contexts: readonly ContextRun[]): Promise<readonly ContextRun[] | number> => {
@@ -66,16 +65,7 @@ type ScriptRunner = Exclude<Runner, {readonly kind: 'tui'}>;
 
 /** The script modes over several contexts (modes/run-once-contexts.ts, modes/run-watch-contexts.ts). */
 export const runContextsScript = async (runner: ScriptRunner, servers: readonly ContextServer[], retries: number): Promise<number> => {
-	const controller = new AbortController();
-	let stoppedBy: StopSignal | undefined;
-	const onSignal = (signal: StopSignal): void => {
-		stoppedBy ??= signal;
-		controller.abort();
-	};
-
-	for (const signal of stopSignals) {
-		process.once(signal, onSignal);
-	}
+	const stop = stopOnSignals();
 
 	const context: ContextsModeContext = {
 		contexts: servers,
@@ -89,16 +79,13 @@ export const runContextsScript = async (runner: ScriptRunner, servers: readonly 
 		},
 		now: () => Date.now(),
 		sleep: realClock.sleep,
-		signal: controller.signal,
+		signal: stop.signal,
 	};
 	try {
 		const code = await runMode(runner, context);
-		// The modes report an abort as 130; SIGTERM and SIGHUP have their own codes (README "Exit codes").
-		return stoppedBy === undefined ? code : signalExitCode(stoppedBy);
+		return stop.exitCode(code);
 	} finally {
-		for (const signal of stopSignals) {
-			process.off(signal, onSignal);
-		}
+		stop.dispose();
 	}
 };
 

@@ -2,15 +2,14 @@ import type {RunRequest} from '../config/config.js';
 import {realClock} from '../api/rate-limit.js';
 import {programPrefix} from '../modes/context.js';
 import {firstScope} from '../model/store/first-scope.js';
-import {
-	exitCodes, signalExitCode, stopSignals, type StopSignal,
-} from '../modes/exit-codes.js';
+import {exitCodes} from '../modes/exit-codes.js';
 import {processIo, resolvePending} from './credentials.js';
 import {loadTransport} from './load-transport.js';
 import {chooseRunner, runScriptMode} from './dispatch.js';
 import {usageError} from './exit.js';
 import {prefetchFirstList} from './prefetch.js';
 import {keepYoungGenerationSmall} from './young-generation.js';
+import {stopOnSignals} from './stop-signals.js';
 
 /** Watching jobs: credentials that need I/O, the connection, then the live screen or a script mode. */
 export const run = async (request: RunRequest): Promise<number> => {
@@ -87,16 +86,7 @@ export const run = async (request: RunRequest): Promise<number> => {
 			}
 		}
 
-		const controller = new AbortController();
-		let stoppedBy: StopSignal | undefined;
-		const onSignal = (signal: StopSignal): void => {
-			stoppedBy ??= signal;
-			controller.abort();
-		};
-
-		for (const signal of stopSignals) {
-			process.once(signal, onSignal);
-		}
+		const stop = stopOnSignals();
 
 		const polls = runner.kind === 'json-watch' || runner.kind === 'wait-lines';
 		const {openFeed, clusterOf, scopeOf} = await import('./feed.js');
@@ -120,14 +110,11 @@ export const run = async (request: RunRequest): Promise<number> => {
 				},
 				now: () => Date.now(),
 				sleep: realClock.sleep,
-				signal: controller.signal,
+				signal: stop.signal,
 			});
-			// The modes report an abort as 130; SIGTERM and SIGHUP have their own codes (README "Exit codes").
-			return stoppedBy === undefined ? code : signalExitCode(stoppedBy);
+			return stop.exitCode(code);
 		} finally {
-			for (const signal of stopSignals) {
-				process.off(signal, onSignal);
-			}
+			stop.dispose();
 
 			await feed?.close();
 		}
