@@ -1,12 +1,17 @@
 import {
 	isMap, isNode, isScalar, isSeq, LineCounter, parseDocument,
 } from 'yaml';
+import {
+	checkContext, ConfigError, readString, readValue, type Kind,
+} from './context-values.js';
 
 /** One named cluster of the config file. Every per-server flag has its key; the token is never printed. */
 export type ContextSpec = {
 	readonly name: string;
 	/** 1-based line of the context's `name:`, for messages that point at it. */
 	readonly line: number;
+	/** 1-based line of each key, for a bad value found later (as a flag: resolve-contexts.ts). */
+	readonly keyLines?: Readonly<Record<string, number>>;
 	readonly uri?: string;
 	readonly token?: string;
 	readonly tokenEnv?: string;
@@ -17,6 +22,9 @@ export type ContextSpec = {
 	readonly collections?: readonly string[];
 	readonly cloud?: boolean;
 	readonly clusterId?: string;
+	/** A project database (serverless): found by both, as --project-id and --region-id. */
+	readonly projectId?: string;
+	readonly regionId?: string;
 	readonly cloudEndpoint?: string;
 	/** Seconds, as the --timeout flag takes them. */
 	readonly timeout?: number;
@@ -39,9 +47,7 @@ export type ConfigFile = {
 
 export type ConfigFileResult = {readonly ok: true; readonly value: ConfigFile} | {readonly ok: false; readonly message: string};
 
-type Kind = 'string' | 'boolean' | 'number' | 'list';
-
-const contextKeys: Readonly<Record<Exclude<keyof ContextSpec, 'line'>, Kind>> = {
+const contextKeys: Readonly<Record<Exclude<keyof ContextSpec, 'line' | 'keyLines'>, Kind>> = {
 	name: 'string',
 	uri: 'string',
 	token: 'string',
@@ -53,6 +59,8 @@ const contextKeys: Readonly<Record<Exclude<keyof ContextSpec, 'line'>, Kind>> = 
 	collections: 'list',
 	cloud: 'boolean',
 	clusterId: 'string',
+	projectId: 'string',
+	regionId: 'string',
 	cloudEndpoint: 'string',
 	timeout: 'number',
 	readOnly: 'boolean',
@@ -65,11 +73,6 @@ const contextKeys: Readonly<Record<Exclude<keyof ContextSpec, 'line'>, Kind>> = 
 };
 
 const namePattern = /^[\w.\-]{1,40}$/v;
-const envPattern = /^[A-Z_a-z]\w*$/v;
-
-class ConfigError extends Error {
-	override name = 'ConfigError';
-}
 
 type Where = (node: unknown) => string;
 
@@ -135,7 +138,7 @@ const readRoot = (root: unknown, path: string, where: Where, lineOf: (node: unkn
 	};
 };
 
-const isKnownKey = (key: string): key is Exclude<keyof ContextSpec, 'line'> => Object.hasOwn(contextKeys, key);
+const isKnownKey = (key: string): key is Exclude<keyof ContextSpec, 'line' | 'keyLines'> => Object.hasOwn(contextKeys, key);
 
 const readContext = (node: unknown, where: Where, lineOf: (node: unknown) => number): ContextSpec => {
 	if (!isMap(node)) {
@@ -143,6 +146,7 @@ const readContext = (node: unknown, where: Where, lineOf: (node: unknown) => num
 	}
 
 	const values = new Map<string, unknown>([['line', lineOf(node)]]);
+	const keyLines: Record<string, number> = {};
 	for (const pair of node.items) {
 		const key = keyName(pair.key);
 		if (!isKnownKey(key)) {
@@ -150,6 +154,7 @@ const readContext = (node: unknown, where: Where, lineOf: (node: unknown) => num
 		}
 
 		values.set(key, readValue(pair.value, contextKeys[key], `${where(pair.value ?? pair.key)}: ${key}`));
+		keyLines[key] = lineOf(pair.key);
 		if (key === 'name') {
 			values.set('line', lineOf(pair.key));
 		}
@@ -165,85 +170,11 @@ const readContext = (node: unknown, where: Where, lineOf: (node: unknown) => num
 		throw new ConfigError(`${at}name: "${name.slice(0, 40)}" must be 1–40 letters, digits, '.', '_' or '-'`);
 	}
 
+	values.set('keyLines', keyLines);
 	// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- every value was checked against contextKeys above
 	const spec = Object.fromEntries(values) as ContextSpec;
 	checkContext(spec, at);
 	return spec;
-};
-
-const checkContext = (spec: ContextSpec, at: string): void => {
-	const tokens = (['token', 'tokenEnv', 'tokenFile'] as const).filter(key => spec[key] !== undefined);
-	if (tokens.length > 1) {
-		throw new ConfigError(`${at}${tokens[1]}: give only one of token, tokenEnv, tokenFile (context "${spec.name}")`);
-	}
-
-	for (const key of ['tokenEnv', 'passwordEnv'] as const) {
-		const name = spec[key];
-		if (name !== undefined && !envPattern.test(name)) {
-			throw new ConfigError(`${at}${key}: "${name.slice(0, 60)}" is not an environment variable name`);
-		}
-	}
-
-	if (spec.timeout !== undefined && !(spec.timeout >= 0.1 && spec.timeout <= 3600)) {
-		throw new ConfigError(`${at}timeout: seconds between 0.1 and 3600 (context "${spec.name}")`);
-	}
-
-	if (spec.cloud === true && spec.clusterId === undefined) {
-		throw new ConfigError(`${at}clusterId: a context with cloud: true needs clusterId (context "${spec.name}")`);
-	}
-
-	if (spec.cloud !== true && (spec.clusterId !== undefined || spec.cloudEndpoint !== undefined)) {
-		throw new ConfigError(`${at}${spec.clusterId === undefined ? 'cloudEndpoint' : 'clusterId'}: only with cloud: true (context "${spec.name}")`);
-	}
-
-	if (spec.cloud === true && spec.uri !== undefined) {
-		throw new ConfigError(`${at}uri: a cloud context takes cloudEndpoint, not uri (context "${spec.name}")`);
-	}
-};
-
-const scalarValue = (node: unknown): unknown => (isScalar(node) ? node.value : undefined);
-
-const readString = (node: unknown, label: string): string => {
-	const value = scalarValue(node);
-	if (typeof value === 'number') {
-		return String(value);
-	}
-
-	if (typeof value !== 'string' || value.trim() === '') {
-		throw new ConfigError(`${label}: expected a non-empty text`);
-	}
-
-	return value.trim();
-};
-
-const readValue = (node: unknown, kind: Kind, label: string): unknown => {
-	switch (kind) {
-		case 'list': {
-			return isSeq(node) ? node.items.map(item => readString(item, label)) : [readString(node, label)];
-		}
-
-		case 'string': {
-			return readString(node, label);
-		}
-
-		case 'boolean': {
-			const value = scalarValue(node);
-			if (typeof value !== 'boolean') {
-				throw new ConfigError(`${label}: expected true or false`);
-			}
-
-			return value;
-		}
-
-		case 'number': {
-			const value = scalarValue(node);
-			if (typeof value !== 'number' || !Number.isFinite(value)) {
-				throw new ConfigError(`${label}: expected a number`);
-			}
-
-			return value;
-		}
-	}
 };
 
 const checkNames = (contexts: readonly ContextSpec[], path: string): void => {

@@ -36,7 +36,7 @@ export const perServerFlags = [
 ] as const;
 
 const credentialFlags = ['token', 'token-file', 'user', 'password'];
-const addressFlags = ['uri', 'cloud', 'cluster-id', 'cloud-endpoint'];
+const addressFlags = ['uri', 'cloud', 'cluster-id', 'project-id', 'region-id', 'cloud-endpoint'];
 /** Variables that describe one server: a context says where its server and token are, so these do not leak into it. */
 const serverVariables = new Set(['MILVUS_URI', 'MILVUS_TOKEN', 'MILVUS_USER', 'MILVUS_PASSWORD', 'MILVUS_DB_NAME', 'ZILLIZ_CLUSTER_ID']);
 
@@ -58,6 +58,8 @@ const contextFlags = (spec: ContextSpec, file: ConfigFile, env: ProcessEnvironme
 		timeout: spec.timeout === undefined ? undefined : String(spec.timeout),
 		cloud: spec.cloud,
 		'cluster-id': spec.clusterId,
+		'project-id': spec.projectId,
+		'region-id': spec.regionId,
 		'cloud-endpoint': spec.cloudEndpoint,
 		'read-only': spec.readOnly,
 		'ca-cert': path(spec.caCert),
@@ -111,6 +113,36 @@ const overlay = (cli: RawFlags, fromFile: Record<string, unknown>): RawFlags => 
 	return {...cli, ...Object.fromEntries(kept)};
 };
 
+/** The file's key each flag stands for (the token keys are all `--token`/`--token-file`). */
+const keyOfFlag: Readonly<Record<string, string>> = {
+	uri: 'uri',
+	db: 'db',
+	collection: 'collections',
+	timeout: 'timeout',
+	'cluster-id': 'clusterId',
+	'project-id': 'projectId',
+	'region-id': 'regionId',
+	'cloud-endpoint': 'cloudEndpoint',
+	'ca-cert': 'caCert',
+	'client-cert': 'clientCert',
+	'client-key': 'clientKey',
+	'tls-server-name': 'tlsServerName',
+	proxy: 'proxy',
+	'token-file': 'tokenFile',
+	user: 'user',
+};
+
+/**
+A bad value the one-server resolver found, said at the key's own line (`config.yaml:9: proxy: context prod: --proxy …`)
+when the message names a flag the context set (and the command line did not).
+*/
+const keyAt = (spec: ContextSpec, file: ConfigFile, cli: RawFlags, message: string): string | undefined => {
+	const flag = /--([a-z\-]+)/v.exec(message)?.[1];
+	const key = flag === undefined || given(cli, flag) ? undefined : keyOfFlag[flag];
+	const line = key === undefined ? undefined : spec.keyLines?.[key];
+	return line === undefined ? undefined : `${file.path}:${line}: ${key!}: context ${spec.name}: ${message}`;
+};
+
 const withoutServerVariables = (env: Environment): Environment =>
 	Object.fromEntries(Object.entries(env).filter(([name]) => !serverVariables.has(name)));
 
@@ -134,7 +166,7 @@ const runOf = (spec: ContextSpec, {
 
 	const result = resolveOne(overlay(cli, fromFile), withoutServerVariables(env));
 	if (result.kind === 'usage-error') {
-		return at + result.message;
+		return keyAt(spec, file, cli, result.message) ?? at + result.message;
 	}
 
 	return result.kind === 'run' ? {...result, config: {...result.config, contextName: spec.name}} : `${at}not a run`;

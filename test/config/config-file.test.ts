@@ -41,7 +41,9 @@ describe('parseConfigFile', () => {
 		expect(result.value.hasPlainToken).toBe(false);
 		expect(result.value.contexts.map(context => context.name)).toEqual(['staging', 'prod', 'cloud']);
 		expect(result.value.contexts[0]).toEqual({
-			name: 'staging', line: 2, uri: 'http://staging.internal:19530', tokenEnv: 'STAGING_MILVUS_TOKEN', db: 'default',
+			name: 'staging', line: 2, uri: 'http://staging.internal:19530', tokenEnv: 'STAGING_MILVUS_TOKEN', db: 'default', keyLines: {
+				name: 2, uri: 3, tokenEnv: 4, db: 5,
+			},
 		});
 		expect(result.value.contexts[1]).toMatchObject({collections: ['books', 'movies'], readOnly: true, line: 6});
 		expect(result.value.contexts[2]).toMatchObject({cloud: true, clusterId: 'in01-0123456789abcdef'});
@@ -69,6 +71,10 @@ describe('parseConfigFile', () => {
 		['contexts:\n  - name: a\n    tokenEnv: "$(rm -rf)"\n', 'tokenEnv: "$(rm -rf)" is not an environment variable name'],
 		['contexts:\n  - name: a\n    cloud: true\n', 'clusterId: a context with cloud: true needs clusterId'],
 		['contexts:\n  - name: a\n    clusterId: in01-x\n', 'clusterId: only with cloud: true'],
+		['contexts:\n  - name: a\n    projectId: proj-1\n    regionId: aws-us-west-2\n', 'projectId: only with cloud: true'],
+		['contexts:\n  - name: a\n    cloud: true\n    projectId: proj-1\n', 'regionId: projectId and regionId go together'],
+		['contexts:\n  - name: a\n    cloud: true\n    clusterId: in01-x\n    regionId: aws-us-west-2\n', 'regionId: clusterId or projectId/regionId, not both'],
+		['contexts:\n  - name: a\n    cloud: true\n    projectId: [1, 2]\n', `${path}:4: projectId: expected a non-empty text`],
 		['contexts:\n  - name: a\n    uri: [1\n', `${path}:4: not valid YAML`],
 		['contexts:\n  - name: a\n    uri: x\n    uri: y\n', `${path}:4: not valid YAML`],
 		['- a\n- b\n', `${path}:1: expected a mapping with "contexts:"`],

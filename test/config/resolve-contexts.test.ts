@@ -71,6 +71,21 @@ describe('one context: its keys under the command line', () => {
 		expect(request.config.token).toBe('cloud-key');
 	});
 
+	test('a project database context: projectId and regionId are --project-id and --region-id', () => {
+		const project = file('contexts:\n  - name: serverless\n    cloud: true\n    projectId: proj-0123\n    regionId: aws-us-west-2\n    tokenEnv: ZILLIZ_API_KEY\n');
+		const request = run(parseConfig([], {}, {configFile: project, processEnv}));
+		expect(request.connection).toMatchObject({kind: 'cloud', target: {projectId: 'proj-0123', regionId: 'aws-us-west-2'}});
+	});
+
+	test('a bad value found when the key is used as its flag: one line naming the file, the key\'s line and the key', () => {
+		const bad = file('contexts:\n  - name: prod\n    uri: http://p:1\n    proxy: "not a url"\n');
+		const result = parseConfig([], {}, {configFile: bad});
+		expect(result.kind).toBe('usage-error');
+		const message = result.kind === 'usage-error' ? result.message : '';
+		expect(message).toMatch(/^\/home\/me\/\.config\/milvus-import-top\/config\.yaml:4: proxy: context prod: /v);
+		expect(message).not.toContain('\n');
+	});
+
 	test('MILVUS_URI and MILVUS_TOKEN do not leak into a context', () => {
 		const request = run(parse(['--context', 'prod'], {MILVUS_URI: 'http://leak:1', MILVUS_TOKEN: 'leaked'}));
 		expect(request.config.uri).toBe('https://milvus.example.com');
