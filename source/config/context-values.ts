@@ -1,7 +1,38 @@
 import {isScalar, isSeq} from 'yaml';
-import type {ContextSpec} from './config-file.js';
 
 /** The config file's values: their kinds, and the checks of one context's keys together (config-file.ts reads the file). */
+
+/** One named cluster of the config file. Every per-server flag has its key; the token is never printed. */
+export type ContextSpec = {
+	readonly name: string;
+	/** 1-based line of the context's `name:`, for messages that point at it. */
+	readonly line: number;
+	/** 1-based line of each key, for a bad value found later (as a flag: resolve-contexts.ts). */
+	readonly keyLines?: Readonly<Record<string, number>>;
+	readonly uri?: string;
+	readonly token?: string;
+	readonly tokenEnv?: string;
+	readonly tokenFile?: string;
+	readonly user?: string;
+	readonly passwordEnv?: string;
+	readonly db?: string;
+	readonly collections?: readonly string[];
+	readonly cloud?: boolean;
+	readonly clusterId?: string;
+	/** A project database (serverless): found by both, as --project-id and --region-id. */
+	readonly projectId?: string;
+	readonly regionId?: string;
+	readonly cloudEndpoint?: string;
+	/** Seconds, as the --timeout flag takes them. */
+	readonly timeout?: number;
+	readonly readOnly?: boolean;
+	readonly caCert?: string;
+	readonly clientCert?: string;
+	readonly clientKey?: string;
+	readonly tlsServerName?: string;
+	readonly insecure?: boolean;
+	readonly proxy?: string;
+};
 
 export type Kind = 'string' | 'boolean' | 'number' | 'list';
 
