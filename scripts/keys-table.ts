@@ -4,7 +4,7 @@ import {helpSections} from '../source/model/keys/key-help.js';
 
 /**
 The README's key list, generated from the keymap (the same rows as the `?` help overlay, on a server
-with databases). `test/readme-keys.test.ts` checks README.md's block between the markers against it.
+with databases, watching several contexts). `test/readme-keys.test.ts` checks README.md's block between the markers against it.
 Run: npx esbuild scripts/keys-table.ts --bundle --platform=node --format=esm --packages=external --outfile=scripts/.out/keys-table.mjs && node scripts/.out/keys-table.mjs
 */
 
@@ -17,7 +17,7 @@ const cell = (text: string): string => text.replaceAll('|', String.raw`\|`);
 /** The markdown table, one row per binding, grouped by where the binding works. */
 export const keysTable = (): string => {
 	const lines = ['| Where | Keys | What |', '| --- | --- | --- |'];
-	for (const section of helpSections({databases: true})) {
+	for (const section of helpSections({databases: true, contexts: true})) {
 		for (const row of section.rows) {
 			lines.push(`| ${section.title} | ${cell(code(row.keys))} | ${cell(row.description)} |`);
 		}

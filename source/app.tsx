@@ -47,7 +47,7 @@ export type AppProps = {
 	readonly journal?: Promise<JournalSnapshot>;
 };
 
-export type ContextsView = Pick<ContextsHub, 'statuses' | 'version' | 'subscribe'>;
+export type ContextsView = Pick<ContextsHub, 'statuses' | 'version' | 'subscribe' | 'names'>;
 
 const noSubscription = () => () => undefined;
 const noVersion = () => 0;
@@ -61,7 +61,8 @@ export function App({
 	// The ticking clock lives outside the state: the texts that follow it (ages, time in state) subscribe to it
 	// themselves, so a tick re-renders only what it changes and the App not at all.
 	const clock = useMemo(() => createClock(now), [now]);
-	const {state, dispatch, current} = useAppStore(config, firstList, clock, wait !== undefined);
+	const contextNames = useMemo(() => contexts?.names, [contexts]);
+	const {state, dispatch, current} = useAppStore(config, firstList, clock, wait !== undefined, contextNames);
 	const {columns, rows, reservedColumns} = useTerminalSize();
 	const poll = usePoll({
 		client, scope: state.scope, paused: state.paused, intervalMs: state.intervalMs, dispatch, now, firstPollAfter: state.poll.lastOkAt,
@@ -75,7 +76,7 @@ export function App({
 	});
 	const {collectionsKey, databasesKey} = state.screen;
 	useListLoaders({
-		client, dbName: state.scope.dbName, collectionsKey, databasesKey, dispatch,
+		client, dbName: state.scope.dbName, context: state.scope.context, collectionsKey, databasesKey, dispatch,
 	});
 	// A context turning good or bad redraws its rows' marks, even when the poll changed no job.
 	useSyncExternalStore(contexts?.subscribe ?? noSubscription, contexts?.version ?? noVersion);
@@ -104,7 +105,7 @@ export function App({
 					state={state} now={clock.current()} pollTime={() => current().poll.lastOkAt}
 					columns={columns} reservedColumns={reservedColumns} rows={rows}
 					serverLabel={serverLabel}
-					contexts={contexts?.statuses()}
+					contexts={contexts?.statuses()} contextStatuses={contexts?.statuses}
 					allCollections={config.collections.length > 1 ? config.collections.join(', ') : undefined}
 					retryAt={poll.retryAt} notice={state.screen.notice} eventsOffset={state.screen.eventsOffset}
 					helpOffset={state.screen.helpOffset} waitLine={waitLine(wait !== undefined, waitProgress)} actionsOff={off}/>

@@ -1,16 +1,14 @@
 import type {Job} from '../model/jobs/job.js';
 import type {ApiError} from '../model/jobs/result.js';
+import {
+	countJobs, jobKeyer, listOf, newsBoard, prefixedLists, type ContextCounts, type HubServer, type LoopScope,
+} from './contexts-lists.js';
 import {classifyFailure, retryDelay} from './retry-policy.js';
 import type {ImportClient, ListOptions, Result} from './types.js';
 
-/** One context's server for the hub. `collections`: the context's own --collection list (empty: all). */
-export type HubServer = {
-	readonly name: string;
-	readonly uri: string;
-	readonly client: ImportClient;
-	readonly collections: readonly string[];
-	readonly intervalMs: number;
-};
+export {
+	hubJobId, jobKeyer, type ContextCounts, type HubServer,
+} from './contexts-lists.js';
 
 export type HubStatus = {
 	readonly name: string;
@@ -21,105 +19,79 @@ export type HubStatus = {
 	readonly lastOkAt: number | undefined;
 	/** Epoch ms when the next try is due. */
 	readonly nextAt: number | undefined;
+	/** Counted from its last good list (undefined before one): the context picker's numbers. */
+	readonly counts: ContextCounts | undefined;
+	/** What its poller watches now: the screen's database and collection when this context is the one shown, else its own. */
+	readonly scope: LoopScope;
 };
 
 export type ContextsHub = {
-	/** For the screen: `listImportJobs` hands out every context's latest jobs (tagged, ids `context/id`) as soon as one has news. */
+	/** For the screen: `listImportJobs` hands out the shown contexts' latest jobs (tagged, ids `context/id`) as soon as one has news. */
 	readonly client: ImportClient;
 	readonly statuses: () => readonly HubStatus[];
+	/** The contexts' names, in the file's order. */
+	readonly names: readonly string[];
 	/** Bumped when a context turns good or bad (useSyncExternalStore: the screen redraws its marks then, even if no job changed). */
 	readonly version: () => number;
 	readonly subscribe: (listener: () => void) => () => void;
+	/** The context a row (`context/id`) belongs to, and the server's own id. */
+	readonly contextOf: (jobId: string) => {readonly name: string; readonly id: string} | undefined;
 	readonly close: () => void;
 };
 
-type Scope = {readonly dbName: string | undefined; readonly collectionName: string | undefined};
-
-/** The id the screen keys a row by: `context/jobId`, so the same job id on two clusters is two rows. */
-export const hubJobId = (context: string, jobId: string): string => `${context}/${jobId}`;
-
-/**
-A context's jobs as the screen keys them, one keyer per context. The `context/id` strings are reused from
-poll to poll: the tracked jobs are keyed by them, and a string seen before has its hash computed already,
-so the reducer's lookups cost what they cost with one server (bench/contexts.ts). Only the last poll's ids
-are kept.
-*/
-export const jobKeyer = (context: string): ((jobs: readonly Job[]) => Job[]) => {
-	let ids = new Map<string, string>();
-	return jobs => {
-		const next = new Map<string, string>();
-		const keyed = jobs.map((job): Job => {
-			const id = ids.get(job.jobId) ?? hubJobId(context, job.jobId);
-			next.set(job.jobId, id);
-			// One literal, fields in one order: spread-made objects get shapes V8 reads far slower in the per-poll loops (model/jobs/tracked.ts).
-			return {
-				jobId: id,
-				collectionName: job.collectionName,
-				state: job.state,
-				progress: job.progress,
-				reason: job.reason,
-				context,
-			};
-		});
-		ids = next;
-		return keyed;
-	};
-};
+/** The screen's scope: `context` undefined is every context (each at its own database and collections). */
+type HubScope = LoopScope & {readonly context: string | undefined};
 
 /** One context's polling: its own timer, backoff and abort, so a down or slow cluster delays nobody else. */
-type Loop = {status: HubStatus; jobs: readonly Job[]; struggles: number; stop: () => void};
-
-const listOf = async (server: HubServer, scope: Scope, signal: AbortSignal): Promise<Result<readonly Job[]>> => {
-	if (scope.collectionName !== undefined || server.collections.length === 0) {
-		return server.client.listImportJobs({...scope, signal});
-	}
-
-	const jobs: Job[] = [];
-	for (const collectionName of server.collections) {
-		// eslint-disable-next-line no-await-in-loop -- one at a time is kinder to the server
-		const result = await server.client.listImportJobs({dbName: scope.dbName, collectionName, signal});
-		if (!result.ok) {
-			return result;
-		}
-
-		jobs.push(...result.value);
-	}
-
-	return {ok: true, value: jobs};
+type Loop = {
+	status: Omit<HubStatus, 'counts'>;
+	jobs: readonly Job[];
+	struggles: number;
+	counted: {readonly jobs: readonly Job[]; readonly counts: ContextCounts} | undefined;
+	stop: () => void;
 };
 
+const waitingStatus = (server: HubServer): HubStatus => ({
+	name: server.name, uri: server.uri, error: undefined, failures: 0, lastOkAt: undefined, nextAt: undefined, counts: undefined, scope: {dbName: undefined, collectionName: undefined},
+});
+
+const sameLoopScope = (a: LoopScope, b: LoopScope): boolean => a.dbName === b.dbName && a.collectionName === b.collectionName;
+
 /**
-Polls every context on its own and merges their answers for the live screen. The screen's poll asks the
-hub, which answers at once when some context has news since the last ask, else with the next news;
-a context whose poll fails keeps its last good jobs (the header marks it stale) until it recovers.
-The screen's scope (database, collection) applies to every context; changing it restarts every loop.
+Polls every context on its own and merges the shown ones' answers for the live screen. The screen's poll
+asks the hub, which answers at once when a shown context has news since the last ask, else with the next
+news; a context whose poll fails keeps its last good jobs (the header marks it stale) until it recovers.
+The screen's scope says which context is shown (all, or one) and, for that one, the database and
+collection: a scope change restarts only the pollers whose own scope changed. Contexts not shown keep
+polling, so the context picker's counts stay live.
 */
 export const createContextsHub = (servers: readonly HubServer[], now: () => number): ContextsHub => {
-	let scope: Scope | undefined;
-	let loops: Loop[] = [];
-	let unseen = false;
-	let waiters: Array<() => void> = [];
+	let scope: HubScope | undefined;
+	const loops = new Map<string, Loop>();
+	const keyers = new Map(servers.map(server => [server.name, jobKeyer(server.name)]));
+	const news = newsBoard();
 	let version = 0;
+	let closed = false;
 	const listeners = new Set<() => void>();
-	const notify = (): void => {
-		unseen = true;
-		const ready = waiters;
-		waiters = [];
-		for (const wake of ready) {
-			wake();
+	const shown = (name: string): boolean => scope?.context === undefined || scope.context === name;
+	const bump = (): void => {
+		version++;
+		for (const listener of listeners) {
+			listener();
 		}
 	};
 
-	const startLoop = (server: HubServer, loopScope: Scope): Loop => {
+	const startLoop = (server: HubServer, loopScope: LoopScope): Loop => {
 		const controller = new AbortController();
-		const keyJobs = jobKeyer(server.name);
+		const keyJobs = keyers.get(server.name)!;
 		let timer: NodeJS.Timeout | undefined;
 		const loop: Loop = {
 			status: {
-				name: server.name, uri: server.uri, error: undefined, failures: 0, lastOkAt: undefined, nextAt: undefined,
+				name: server.name, uri: server.uri, error: undefined, failures: 0, lastOkAt: undefined, nextAt: undefined, scope: loopScope,
 			},
 			jobs: [],
 			struggles: 0,
+			counted: undefined,
 			stop() {
 				controller.abort();
 				clearTimeout(timer);
@@ -143,12 +115,12 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 				loop.jobs = keyJobs(result.value);
 			}
 
-			notify();
+			if (shown(server.name)) {
+				news.post();
+			}
+
 			if (turned) {
-				version++;
-				for (const listener of listeners) {
-					listener();
-				}
+				bump();
 			}
 
 			timer = setTimeout(() => {
@@ -160,66 +132,65 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 		return loop;
 	};
 
-	const ensureScope = (wanted: Scope): void => {
-		if (scope !== undefined && scope.dbName === wanted.dbName && scope.collectionName === wanted.collectionName) {
+	const ensureScope = (wanted: HubScope): void => {
+		if (closed || (scope !== undefined && scope.context === wanted.context && sameLoopScope(scope, wanted))) {
 			return;
-		}
-
-		for (const loop of loops) {
-			loop.stop();
 		}
 
 		scope = wanted;
-		unseen = false;
-		loops = servers.map(server => startLoop(server, wanted));
+		let answered = false;
+		for (const server of servers) {
+			// The database and collection are the shown context's (every context's when all are shown).
+			const own: LoopScope = shown(server.name) ? wanted : {dbName: undefined, collectionName: undefined};
+			const loop = loops.get(server.name);
+			if (loop !== undefined && sameLoopScope(loop.status.scope, own)) {
+				answered ||= shown(server.name) && (loop.status.lastOkAt !== undefined || loop.status.error !== undefined);
+				continue;
+			}
+
+			loop?.stop();
+			loops.set(server.name, startLoop(server, own));
+		}
+
+		// A shown context that kept its poller has an answer for the new scope already: the screen gets it at once.
+		news.set(answered);
 	};
 
 	const answer = (): Result<readonly Job[]> => {
-		unseen = false;
-		const failed = loops.filter(loop => loop.status.error !== undefined && loop.status.lastOkAt === undefined);
-		if (failed.length === loops.length && failed[0] !== undefined) {
+		news.set(false);
+		const visible = [...loops.values()].filter(loop => shown(loop.status.name));
+		const failed = visible.filter(loop => loop.status.error !== undefined && loop.status.lastOkAt === undefined);
+		if (failed.length === visible.length && failed[0] !== undefined) {
 			return {ok: false, error: failed[0].status.error!};
 		}
 
-		return {ok: true, value: loops.flatMap(loop => loop.jobs)};
+		return {ok: true, value: visible.length === 1 ? visible[0]!.jobs : visible.flatMap(loop => loop.jobs)};
 	};
-
-	const nextNews = async (signal: AbortSignal | undefined): Promise<boolean> => new Promise(resolve => {
-		if (signal?.aborted === true) {
-			resolve(false);
-			return;
-		}
-
-		const wake = (): void => {
-			signal?.removeEventListener('abort', onAbort);
-			resolve(true);
-		};
-
-		const onAbort = (): void => {
-			waiters = waiters.filter(waiter => waiter !== wake);
-			resolve(false);
-		};
-
-		waiters.push(wake);
-		signal?.addEventListener('abort', onAbort, {once: true});
-	});
 
 	const byContext = (jobId: string): {readonly server: HubServer; readonly id: string} | undefined => {
 		const server = servers.find(one => jobId.startsWith(`${one.name}/`));
 		return server === undefined ? undefined : {server, id: jobId.slice(server.name.length + 1)};
 	};
 
-	const merged = async (lists: ReadonlyArray<Promise<Result<readonly string[]>>>): Promise<Result<readonly string[]>> => {
-		const results = await Promise.all(lists);
-		const good = results.filter(result => result.ok);
-		return good.length === 0 ? results[0]! : {ok: true, value: [...new Set(good.flatMap(result => result.value))].toSorted()};
+	const serverNamed = (name: string | undefined): HubServer | undefined => servers.find(server => server.name === name);
+
+	const countsOf = (loop: Loop): ContextCounts | undefined => {
+		if (loop.status.lastOkAt === undefined) {
+			return undefined;
+		}
+
+		if (loop.counted?.jobs !== loop.jobs) {
+			loop.counted = {jobs: loop.jobs, counts: countJobs(loop.jobs)};
+		}
+
+		return loop.counted.counts;
 	};
 
 	return {
 		client: {
 			async listImportJobs(options?: ListOptions) {
-				ensureScope({dbName: options?.dbName, collectionName: options?.collectionName});
-				if (!unseen && !await nextNews(options?.signal)) {
+				ensureScope({dbName: options?.dbName, collectionName: options?.collectionName, context: serverNamed(options?.context)?.name});
+				if (!news.unseen() && !await news.next(options?.signal)) {
 					return {ok: false, error: {kind: 'aborted'}};
 				}
 
@@ -231,13 +202,30 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 					return {ok: false, error: {kind: 'bad-shape', detail: `no context for job ${jobId}`}};
 				}
 
-				const result = await found.server.client.describeImportJob(found.id, options);
+				// The row's own database: the one its context's poller watches.
+				const dbName = loops.get(found.server.name)?.status.scope.dbName ?? options?.dbName;
+				const result = await found.server.client.describeImportJob(found.id, {...options, dbName});
 				return result.ok ? {ok: true, value: {...result.value, jobId, context: found.server.name}} : result;
 			},
-			listCollections: async (dbName, options) => merged(servers.map(async server => server.client.listCollections(dbName, options))),
-			listDatabases: async options => merged(servers.map(async server => server.client.listDatabases(options))),
+			// One context: its own names; all: `context/name` (model/select/picker.ts reads them so).
+			async listCollections(dbName, options) {
+				const one = serverNamed(options?.context);
+				return one === undefined
+					? prefixedLists(servers, async server => server.client.listCollections(undefined, options))
+					: one.client.listCollections(dbName, options);
+			},
+			async listDatabases(options) {
+				const one = serverNamed(options?.context);
+				return one === undefined
+					? prefixedLists(servers, async server => server.client.listDatabases(options))
+					: one.client.listDatabases(options);
+			},
 		},
-		statuses: () => loops.map(loop => loop.status),
+		names: servers.map(server => server.name),
+		statuses: () => servers.map(server => {
+			const loop = loops.get(server.name);
+			return loop === undefined ? waitingStatus(server) : {...loop.status, counts: countsOf(loop)};
+		}),
 		version: () => version,
 		subscribe(listener) {
 			listeners.add(listener);
@@ -245,12 +233,17 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 				listeners.delete(listener);
 			};
 		},
+		contextOf(jobId) {
+			const found = byContext(jobId);
+			return found === undefined ? undefined : {name: found.server.name, id: found.id};
+		},
 		close() {
-			for (const loop of loops) {
+			closed = true;
+			for (const loop of loops.values()) {
 				loop.stop();
 			}
 
-			loops = [];
+			loops.clear();
 		},
 	};
 };

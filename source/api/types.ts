@@ -7,7 +7,10 @@ export type RequestOptions = {
 	readonly signal?: AbortSignal;
 };
 
-export type ListOptions = RequestOptions & {
+/** With several contexts (api/contexts-hub.ts): the one context asked about; undefined: all. A single server ignores it. */
+export type ContextOptions = RequestOptions & {readonly context?: string};
+
+export type ListOptions = ContextOptions & {
 	readonly collectionName?: string;
 	readonly dbName?: string;
 };
@@ -22,9 +25,9 @@ export type ServerVersion = '2.4.0' | '2.4.13' | '2.5' | 'unknown';
 export type ImportClient = {
 	listImportJobs(options?: ListOptions): Promise<Result<readonly Job[]>>;
 	describeImportJob(jobId: string, options?: RequestOptions & {readonly dbName?: string}): Promise<Result<JobDetail>>;
-	listCollections(dbName?: string, options?: RequestOptions): Promise<Result<readonly string[]>>;
+	listCollections(dbName?: string, options?: ContextOptions): Promise<Result<readonly string[]>>;
 	/** `not-supported` on Milvus 2.4 (no databases/list route). */
-	listDatabases(options?: RequestOptions): Promise<Result<readonly string[]>>;
+	listDatabases(options?: ContextOptions): Promise<Result<readonly string[]>>;
 	/**
 	Whether the server has `jobs/import/describe` (Milvus 2.4.13+, Zilliz' getProgress): undefined until a
 	describe was tried. The background detail fetcher asks nothing of a server without it.

@@ -24,6 +24,7 @@ import {HelpOverlay} from './help-overlay.js';
 import {JobTable} from './job-table.js';
 import {LiveHeader} from './live-header.js';
 import {Picker} from './picker.js';
+import {ContextsPicker} from './contexts-picker.js';
 import {useTheme} from './theme-context.js';
 import {TooSmall} from './too-small.js';
 
@@ -37,6 +38,8 @@ export type ScreenProps = {
 	readonly serverLabel: string;
 	/** Several contexts: their states, for the header's line (render/contexts-line.ts) and the stale rows' CONTEXT cells. */
 	readonly contexts?: readonly HubStatus[];
+	/** Several contexts: their states as of now, for the context picker (`:`), which reads them at every clock tick. */
+	readonly contextStatuses?: () => readonly HubStatus[];
 	/** What "all collections" means with several --collection: their names. */
 	readonly allCollections?: string;
 	/** When the next try is due while polls fail. */
@@ -54,7 +57,7 @@ export type ScreenProps = {
 };
 
 /** The whole frame for one state: header, the view of the current mode, footer. */
-export function Screen({state, now, columns, reservedColumns = 0, rows, serverLabel, contexts, allCollections, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime, actionsOff}: ScreenProps) {
+export function Screen({state, now, columns, reservedColumns = 0, rows, serverLabel, contexts, contextStatuses, allCollections, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime, actionsOff}: ScreenProps) {
 	const theme = useTheme();
 	const all = visibleJobs(state);
 	const widths = contentWidths(state.jobs);
@@ -72,7 +75,7 @@ export function Screen({state, now, columns, reservedColumns = 0, rows, serverLa
 	}
 
 	const jobActions = availabilityOf(actionsOff, state.jobActionsMissing);
-	const keyContext: KeyContext = {databases: state.databases !== undefined, jobActions};
+	const keyContext: KeyContext = {databases: state.databases !== undefined, contexts: state.contexts !== undefined, jobActions};
 	const view = state.mode === 'confirm' ? state.previousMode : state.mode;
 	const target = view === 'detail' ? state.jobs.get(state.detail?.jobId ?? state.selectedJobId ?? '') : state.jobs.get(state.selectedJobId ?? '');
 	const {confirm} = state;
@@ -81,7 +84,7 @@ export function Screen({state, now, columns, reservedColumns = 0, rows, serverLa
 	const header = (
 		<LiveHeader
 			width={columns}
-			serverLabel={serverLabel}
+			serverLabel={state.scope.context === undefined ? serverLabel : `context ${state.scope.context} (${serverLabel})`}
 			dbName={state.scope.dbName}
 			collectionName={state.scope.collectionName ?? allCollections}
 			intervalMs={state.intervalMs}
@@ -131,6 +134,14 @@ export function Screen({state, now, columns, reservedColumns = 0, rows, serverLa
 						error={picker?.error === undefined ? undefined : describeError(picker.error)}
 						highlighted={picker?.highlighted ?? 0} current={current} width={columns}
 						height={bodyHeight}/>
+				);
+			}
+
+			case 'contexts': {
+				return (
+					<ContextsPicker
+						statuses={contextStatuses ?? (() => contexts ?? [])} highlighted={state.contexts?.highlighted ?? 0}
+						current={state.scope.context} width={columns} height={bodyHeight}/>
 				);
 			}
 

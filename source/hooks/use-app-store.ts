@@ -1,5 +1,6 @@
 import {useCallback} from 'react';
-import type {Action, Scope} from '../model/store/actions.js';
+import type {Action} from '../model/store/actions.js';
+import {sameScope} from '../model/store/reduce-poll.js';
 import {firstScope} from '../model/store/first-scope.js';
 import {reducer} from '../model/store/reducer.js';
 import {initialState, type AppState} from '../model/store/state.js';
@@ -10,9 +11,7 @@ import {useQuietReducer, type QuietReducer} from './use-quiet-reducer.js';
 
 export type FirstList = Extract<Action, {readonly type: 'poll-ok'}>;
 
-const sameScope = (a: Scope, b: Scope): boolean => a.dbName === b.dbName && a.collectionName === b.collectionName;
-
-const init = (config: Config, firstList: FirstList | undefined): AppState => {
+const init = (config: Config, firstList: FirstList | undefined, contexts: readonly string[] | undefined): AppState => {
 	const scope = firstScope(config);
 	const state = initialState({
 		scope,
@@ -20,6 +19,7 @@ const init = (config: Config, firstList: FirstList | undefined): AppState => {
 		filter: {text: config.initialFilter, states: config.initialStates},
 		sort: config.initialSort,
 		stallAfterMs: config.stallAfterMs,
+		contexts,
 	});
 	return firstList !== undefined && sameScope(firstList.scope, scope) ? reducer(state, firstList) : state;
 };
@@ -29,8 +29,8 @@ The one store: the reducer, started from the config (and the first list when it 
 screen mounted, for the same scope). A poll that changes nothing on screen is not rendered, except in
 wait mode, which counts every poll.
 */
-export function useAppStore(config: Config, firstList: FirstList | undefined, clock: Clock, isWaiting: boolean): QuietReducer<AppState, Action> {
+export function useAppStore(config: Config, firstList: FirstList | undefined, clock: Clock, isWaiting: boolean, contexts?: readonly string[]): QuietReducer<AppState, Action> {
 	const isUnseen = useCallback((shown: AppState, next: AppState, previous: AppState) =>
 		!isWaiting && isUnseenPoll(shown, next, previous, clock.current()), [isWaiting, clock]);
-	return useQuietReducer(reducer, () => init(config, firstList), isUnseen);
+	return useQuietReducer(reducer, () => init(config, firstList, contexts), isUnseen);
 }

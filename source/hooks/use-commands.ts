@@ -69,7 +69,7 @@ export function useCommands({
 			}
 
 			case 'scroll-help': {
-				const {maxOffset} = helpLayout({databases: state.databases !== undefined, jobActions: availabilityOf(actionsOff, state.jobActionsMissing)}, columns, tableHeight(rows));
+				const {maxOffset} = helpLayout({databases: state.databases !== undefined, contexts: state.contexts !== undefined, jobActions: availabilityOf(actionsOff, state.jobActionsMissing)}, columns, tableHeight(rows));
 				dispatch({
 					type: 'scroll', pane: 'help', to: effect.to, max: maxOffset,
 				});
@@ -106,8 +106,8 @@ export function useCommands({
 
 	useKeys({
 		current() {
-			const {mode, databases} = current();
-			return {mode, keyContext: {databases: databases !== undefined}};
+			const {mode, databases, contexts} = current();
+			return {mode, keyContext: {databases: databases !== undefined, contexts: contexts !== undefined}};
 		},
 		// Keys can arrive faster than frames (a paste, a PTY burst): each key is planned against the state
 		// the previous keys led to (the store's, not the last rendered one), so no typed character is lost.

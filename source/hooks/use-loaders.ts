@@ -39,34 +39,40 @@ export const useDetailLoader = (options: {
 export const useListLoaders = (options: {
 	readonly client: ImportClient;
 	readonly dbName: string | undefined;
+	/** Several contexts: the one shown (its own lists), undefined: all (`context/name`). */
+	readonly context?: string;
 	/** Changes when the collection picker opens. */
 	readonly collectionsKey: unknown;
 	/** Changes when the database picker opens. */
 	readonly databasesKey: unknown;
 	readonly dispatch: (action: Action) => void;
 }): void => {
-	const {client, dbName, collectionsKey, databasesKey, dispatch} = options;
+	const {
+		client, dbName, context, collectionsKey, databasesKey, dispatch,
+	} = options;
 	useEffect(() => {
 		const controller = new AbortController();
-		void client.listCollections(dbName, {signal: controller.signal}).then(result => {
+		void client.listCollections(dbName, {signal: controller.signal, context}).then(result => {
 			if (!controller.signal.aborted) {
-				dispatch({type: 'collections-loaded', dbName, result});
+				dispatch({
+					type: 'collections-loaded', dbName, context, result,
+				});
 			}
 		});
 		return () => {
 			controller.abort();
 		};
-	}, [client, dbName, collectionsKey, dispatch]);
+	}, [client, dbName, context, collectionsKey, dispatch]);
 
 	useEffect(() => {
 		const controller = new AbortController();
-		void client.listDatabases({signal: controller.signal}).then(result => {
+		void client.listDatabases({signal: controller.signal, context}).then(result => {
 			if (!controller.signal.aborted) {
-				dispatch({type: 'databases-loaded', result});
+				dispatch({type: 'databases-loaded', context, result});
 			}
 		});
 		return () => {
 			controller.abort();
 		};
-	}, [client, databasesKey, dispatch]);
+	}, [client, context, databasesKey, dispatch]);
 };

@@ -43,7 +43,7 @@ export const usePoll = ({
 	const intervalRef = useRef(intervalMs);
 	/** Set by the running loop: re-plans the pending timer (interval change) or polls now (refresh). */
 	const loopRef = useRef<{readonly replan: () => void; readonly pollNow: () => void} | undefined>(undefined);
-	const {dbName, collectionName} = scope;
+	const {dbName, collectionName, context} = scope;
 	/** Taken by the first run of the loop; a later scope or a resume polls at once. */
 	const loadedAtMount = useRef(firstPollAfter);
 
@@ -52,7 +52,7 @@ export const usePoll = ({
 			return;
 		}
 
-		const loopScope: Scope = {dbName, collectionName};
+		const loopScope: Scope = {dbName, collectionName, context};
 		let stopped = false;
 		let controller: AbortController | undefined;
 		let timer: NodeJS.Timeout | undefined;
@@ -76,7 +76,9 @@ export const usePoll = ({
 		const run = async () => {
 			timer = undefined;
 			controller = new AbortController();
-			const result = await client.listImportJobs({dbName, collectionName, signal: controller.signal});
+			const result = await client.listImportJobs({
+				dbName, collectionName, context, signal: controller.signal,
+			});
 			controller = undefined;
 			if (stopped) {
 				return;
@@ -137,7 +139,7 @@ export const usePoll = ({
 			clearTimeout(timer);
 			controller?.abort();
 		};
-	}, [client, dbName, collectionName, paused, dispatch, now]);
+	}, [client, dbName, collectionName, context, paused, dispatch, now]);
 
 	useEffect(() => {
 		intervalRef.current = intervalMs;
@@ -150,8 +152,10 @@ export const usePoll = ({
 		}
 
 		const controller = new AbortController();
-		const loopScope: Scope = {dbName, collectionName};
-		void client.listImportJobs({dbName, collectionName, signal: controller.signal}).then(result => {
+		const loopScope: Scope = {dbName, collectionName, context};
+		void client.listImportJobs({
+			dbName, collectionName, context, signal: controller.signal,
+		}).then(result => {
 			if (controller.signal.aborted) {
 				return;
 			}

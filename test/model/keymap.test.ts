@@ -5,7 +5,7 @@ import {
 	bindings, keyId, resolveKey, type KeyFlags,
 } from '../../source/model/keys/keymap.js';
 
-const all = {databases: true};
+const all = {databases: true, contexts: true};
 
 describe('resolveKey routes by mode', () => {
 	test.each<[Mode, string, KeyFlags, string | undefined]>([
@@ -102,7 +102,7 @@ describe('hints and help come from the table', () => {
 		expect(shown('read-only').filter(hint => /^[CX]\b/v.test(hint))).toEqual(['C/X read-only']);
 		expect(shown('unsupported').filter(hint => /^[CX]\b/v.test(hint))).toEqual([]);
 		// The help lists them unless the server cannot do them; the keys still answer with the reason.
-		expect(helpSections({databases: true, jobActions: 'unsupported'}).flatMap(section => section.rows)).toHaveLength(bindings.length - 2);
+		expect(helpSections({databases: true, contexts: true, jobActions: 'unsupported'}).flatMap(section => section.rows)).toHaveLength(bindings.length - 2);
 		expect(resolveKey('list', 'C', {}, {databases: true, jobActions: 'read-only'})).toBe('commit');
 	});
 
@@ -119,7 +119,11 @@ describe('hints and help come from the table', () => {
 		const rows = helpSections(all).flatMap(section => section.rows);
 		expect(rows).toHaveLength(bindings.length);
 		expect(rows).toContainEqual({keys: 'q Ctrl-C', description: 'quit'});
-		expect(helpSections({databases: false}).flatMap(section => section.rows)).toHaveLength(bindings.length - 1);
+		expect(helpSections({databases: false, contexts: true}).flatMap(section => section.rows)).toHaveLength(bindings.length - 1);
+		// One server: no context picker.
+		expect(helpSections({databases: true}).flatMap(section => section.rows)).toHaveLength(bindings.length - 1);
+		expect(resolveKey('list', ':', {}, {databases: true})).toBeUndefined();
+		expect(resolveKey('list', ':', {}, {databases: true, contexts: true})).toBe('contexts');
 	});
 
 	test('labels', () => {

@@ -17,7 +17,7 @@ export type Command
 		| 'filter' | 'clear-filter' | 'filter-accept' | 'filter-cancel' | 'filter-backspace' | 'filter-type'
 		| 'only-failed' | 'all-states'
 		| 'toggle-pending' | 'toggle-importing' | 'toggle-completed' | 'toggle-failed' | 'toggle-uncommitted' | 'toggle-committing'
-		| 'collections' | 'prev-collection' | 'next-collection' | 'databases'
+		| 'collections' | 'prev-collection' | 'next-collection' | 'databases' | 'contexts'
 		| 'sort-next' | 'sort-reverse' | 'pause' | 'refresh' | 'interval-up' | 'interval-down'
 		| 'copy-id' | 'events' | 'history-rows' | 'help' | 'detail' | 'pick' | 'back' | 'quit'
 		| 'commit' | 'abort' | 'confirm-yes' | 'confirm-no';
@@ -32,12 +32,14 @@ export type Binding = {
 	readonly hint?: {readonly keys?: string; readonly text: string};
 	/** Only offered when the server can list databases (Milvus 2.5+). */
 	readonly needsDatabases?: true;
+	/** Only offered when several contexts are watched (issue #13). */
+	readonly needsContexts?: true;
 	/** Commit/abort: gone where the server has no such routes; one `C/X read-only` hint under --read-only. */
 	readonly changesServer?: true;
 };
 
-const everywhereButFilter: readonly Mode[] = ['list', 'detail', 'help', 'events', 'collections', 'databases'];
-const pickers: readonly Mode[] = ['collections', 'databases'];
+const everywhereButFilter: readonly Mode[] = ['list', 'detail', 'help', 'events', 'collections', 'databases', 'contexts'];
+const pickers: readonly Mode[] = ['collections', 'databases', 'contexts'];
 const scrolling: readonly Mode[] = ['list', 'filter', 'events', 'help', ...pickers];
 
 export const bindings: readonly Binding[] = [
@@ -132,6 +134,9 @@ export const bindings: readonly Binding[] = [
 		keys: ['d'], modes: ['list'], command: 'databases', description: 'pick a database', hint: {text: 'database'}, needsDatabases: true,
 	},
 	{
+		keys: [':'], modes: ['list'], command: 'contexts', description: 'pick a context: all, or one; shows each one\'s counts (k9s :ctx)', hint: {text: 'context'}, needsContexts: true,
+	},
+	{
 		keys: ['s'], modes: ['list'], command: 'sort-next', description: 'sort by the next column', hint: {text: 'sort'},
 	},
 	{
@@ -210,13 +215,15 @@ export const keyId = (input: string, key: KeyFlags): string => {
 
 export type KeyContext = {
 	readonly databases: boolean;
+	/** Several contexts are watched: the context picker is offered. */
+	readonly contexts?: boolean;
 	/** Whether commit/abort can be sent; undefined counts as available (tests, and the keys table). */
 	readonly jobActions?: ActionsAvailability;
 };
 
 /** Whether a binding is offered at all with this server (the help overlay lists exactly these). */
 export const isOffered = (binding: Binding, context: KeyContext): boolean =>
-	(context.databases || !binding.needsDatabases) && (context.jobActions !== 'unsupported' || !binding.changesServer);
+	(context.databases || !binding.needsDatabases) && (context.contexts === true || !binding.needsContexts) && (context.jobActions !== 'unsupported' || !binding.changesServer);
 
 export const bindingsFor = (mode: Mode, context: KeyContext): readonly Binding[] =>
 	bindings.filter(binding => binding.modes.includes(mode) && isOffered(binding, context));

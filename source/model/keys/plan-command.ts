@@ -1,6 +1,8 @@
-import type {Action, Mode} from '../store/actions.js';
+import type {Action} from '../store/actions.js';
 import type {AppState} from '../store/state.js';
-import {neighbourScope, pickedScope, pickerEntries} from '../select/picker.js';
+import {
+	isPickerMode, neighbourScope, pickedScope, pickerEntries,
+} from '../select/picker.js';
 import type {Command} from './keymap.js';
 import type {ActionsAvailability} from './job-action-rules.js';
 import {planAnswer, planAsk, type JobActionEffect} from './plan-job-action.js';
@@ -51,7 +53,6 @@ const isToggle = (command: Command): command is ToggleCommand => command.startsW
 
 const act = (...actions: Action[]): Plan => ({actions, effects: []});
 const effect = (...effects: Effect[]): Plan => ({actions: [], effects});
-const isPicker = (mode: Mode): mode is 'collections' | 'databases' => mode === 'collections' || mode === 'databases';
 
 /** Moves in the list, the event log or a picker, by mode. */
 const move = (state: AppState, delta: number | 'first' | 'last'): Plan => {
@@ -63,7 +64,7 @@ const move = (state: AppState, delta: number | 'first' | 'last'): Plan => {
 		return effect({type: 'scroll-help', to: delta});
 	}
 
-	if (isPicker(state.mode)) {
+	if (isPickerMode(state.mode)) {
 		const count = pickerEntries(state, state.mode).length;
 		const step = delta === 'first' ? -count : (delta === 'last' ? count : delta);
 		return act({type: 'picker-move', delta: step});
@@ -142,6 +143,10 @@ export const planCommand = (command: Command, input: string, state: AppState, co
 
 		case 'databases': {
 			return {actions: [{type: 'set-mode', mode: 'databases'}], effects: [{type: 'load-databases'}]};
+		}
+
+		case 'contexts': {
+			return act({type: 'set-mode', mode: 'contexts'});
 		}
 
 		case 'prev-collection': {

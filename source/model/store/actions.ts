@@ -4,10 +4,15 @@ import type {WeightProfile} from '../jobs/rates.js';
 import type {HistoryEntry, JobEvent, SortSpec} from '../jobs/types.js';
 
 /** What is being watched. A poll answer for another scope than the current one is ignored. */
-export type Scope = {readonly dbName: string | undefined; readonly collectionName: string | undefined};
+export type Scope = {
+	readonly dbName: string | undefined;
+	readonly collectionName: string | undefined;
+	/** Several contexts (issue #13): the one shown, whose database and collection these are; undefined: all of them, each at its own. */
+	readonly context?: string;
+};
 
 /** Which part of the screen has the keyboard. The keymap routes keys by mode. */
-export type Mode = 'list' | 'filter' | 'detail' | 'help' | 'events' | 'collections' | 'databases' | 'confirm';
+export type Mode = 'list' | 'filter' | 'detail' | 'help' | 'events' | 'collections' | 'databases' | 'contexts' | 'confirm';
 
 /** A commit or abort waiting for its `[y/N]`. */
 export type PendingConfirm = {readonly action: 'commit' | 'abort'; readonly jobId: string; readonly collectionName: string};
@@ -36,8 +41,8 @@ export type Action
 		| {readonly type: 'detail-loaded'; readonly at: number; readonly jobId: string; readonly result: Result<JobDetail>}
 		// What the background fetcher learnt from describe (progress where the list has none, true times).
 		| {readonly type: 'facts-loaded'; readonly scope: Scope; readonly facts: readonly JobFacts[]}
-		| {readonly type: 'collections-loaded'; readonly dbName: string | undefined; readonly result: Result<readonly string[]>}
-		| {readonly type: 'databases-loaded'; readonly result: Result<readonly string[]>}
+		| {readonly type: 'collections-loaded'; readonly dbName: string | undefined; readonly context?: string; readonly result: Result<readonly string[]>}
+		| {readonly type: 'databases-loaded'; readonly context?: string; readonly result: Result<readonly string[]>}
 		| {readonly type: 'set-notice'; readonly text: string | undefined}
 		// The journal was read (issue #14): its jobs, and its recent events for the event log (oldest first). `at`: this run's start.
 		| {readonly type: 'journal-loaded'; readonly at: number; readonly entries: readonly HistoryEntry[]; readonly events: readonly JobEvent[]}

@@ -27,7 +27,7 @@ function loaded(picker: Picker, result: Extract<Action, {type: 'databases-loaded
 
 /** The collection list of the database being watched; a list for a database we left is ignored. */
 export function loadedCollections(state: AppState, action: Extract<Action, {type: 'collections-loaded'}>): AppState {
-	if (action.dbName !== state.scope.dbName) {
+	if (action.dbName !== state.scope.dbName || action.context !== state.scope.context) {
 		return state;
 	}
 
@@ -42,6 +42,10 @@ export function loadedCollections(state: AppState, action: Extract<Action, {type
 
 /** 404 from databases/list means a 2.4 server: no database picker at all, not an error to show. */
 export function loadedDatabases(state: AppState, action: Extract<Action, {type: 'databases-loaded'}>): AppState {
+	if (action.context !== state.scope.context) {
+		return state;
+	}
+
 	if (!action.result.ok && action.result.error.kind === 'not-supported') {
 		return state.databases === undefined && state.mode !== 'databases'
 			? state

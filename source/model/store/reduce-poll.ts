@@ -4,7 +4,7 @@ import type {Action, Scope} from './actions.js';
 import {reselect} from './selection.js';
 import {maxEvents, type AppState} from './state.js';
 
-export const sameScope = (a: Scope, b: Scope): boolean => a.dbName === b.dbName && a.collectionName === b.collectionName;
+export const sameScope = (a: Scope, b: Scope): boolean => a.dbName === b.dbName && a.collectionName === b.collectionName && a.context === b.context;
 
 function appendEvents(events: readonly JobEvent[], added: readonly JobEvent[]): readonly JobEvent[] {
 	if (added.length === 0) {

@@ -1,4 +1,6 @@
-import {pickerEntries, scopeIndex} from '../select/picker.js';
+import {
+	isPickerMode, pickerEntries, pickerOf, scopeIndex,
+} from '../select/picker.js';
 import type {JobFilter} from '../jobs/types.js';
 import type {Mode} from './actions.js';
 import {sameScope} from './reduce-poll.js';
@@ -48,6 +50,12 @@ export function setMode(state: AppState, mode: Mode): AppState {
 				: {...next, databases: {...state.databases, highlighted: scopeIndex(state, 'databases')}};
 		}
 
+		case 'contexts': {
+			return state.contexts === undefined
+				? state
+				: {...next, contexts: {...state.contexts, highlighted: scopeIndex(state, 'contexts')}};
+		}
+
 		case 'help': {
 			// Help can sit on top of the detail view and return to it.
 			return next;
@@ -66,12 +74,12 @@ export function setMode(state: AppState, mode: Mode): AppState {
 }
 
 export function movePicker(state: AppState, delta: number): AppState {
-	if (state.mode !== 'collections' && state.mode !== 'databases') {
+	if (!isPickerMode(state.mode)) {
 		return state;
 	}
 
 	const which = state.mode;
-	const picker: Picker = (which === 'collections' ? state.collections : state.databases) ?? emptyPicker;
+	const picker: Picker = pickerOf(state, which) ?? emptyPicker;
 	const last = pickerEntries(state, which).length - 1;
 	const highlighted = Math.min(Math.max(0, picker.highlighted + delta), Math.max(0, last));
 	if (highlighted === picker.highlighted) {
@@ -87,7 +95,7 @@ export function setScope(state: AppState, scope: AppState['scope']): AppState {
 		return state;
 	}
 
-	const leaving = state.mode === 'detail' || state.mode === 'collections' || state.mode === 'databases';
+	const leaving = state.mode === 'detail' || isPickerMode(state.mode);
 	return {
 		...state,
 		scope,
@@ -98,8 +106,9 @@ export function setScope(state: AppState, scope: AppState['scope']): AppState {
 		selectedJobId: undefined,
 		selectedIndex: 0,
 		detail: undefined,
-		// The collection list belongs to a database.
-		collections: scope.dbName === state.scope.dbName ? state.collections : emptyPicker,
+		// The collection list belongs to a database (of a context); the database list to a context.
+		collections: scope.dbName === state.scope.dbName && scope.context === state.scope.context ? state.collections : emptyPicker,
+		databases: scope.context === state.scope.context || state.databases === undefined ? state.databases : emptyPicker,
 	};
 }
 

@@ -72,6 +72,8 @@ export type AppState = {
 	readonly collections: Picker;
 	/** Undefined where the server has no databases/list (Milvus 2.4 answers 404). */
 	readonly databases: Picker | undefined;
+	/** Several contexts: their names (the `:` picker, "all contexts" first); undefined with one server. */
+	readonly contexts: Picker | undefined;
 	readonly detail: DetailState | undefined;
 	/** Oldest first, the last `maxEvents` only. Survives scope switches. */
 	readonly events: readonly JobEvent[];
@@ -112,6 +114,8 @@ export type InitialStateOptions = {
 	readonly goneKeepMs?: number;
 	/** Default undefined: not known until the server's version is. */
 	readonly weights?: WeightProfile;
+	/** Several contexts: their names, in the file's order. */
+	readonly contexts?: readonly string[];
 };
 
 export const clampInterval = (ms: number): number =>
@@ -144,6 +148,7 @@ export function initialState(options: InitialStateOptions): AppState {
 		selectedIndex: 0,
 		collections: emptyPicker,
 		databases: emptyPicker,
+		contexts: options.contexts === undefined || options.contexts.length < 2 ? undefined : {items: options.contexts, error: undefined, highlighted: 0},
 		detail: undefined,
 		events: [],
 		failuresSeen: 0,

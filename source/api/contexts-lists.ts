@@ -1,0 +1,158 @@
+import type {Job} from '../model/jobs/job.js';
+import type {ImportClient, Result} from './types.js';
+
+/** One context's server for the hub. `collections`: the context's own --collection list (empty: all). */
+export type HubServer = {
+	readonly name: string;
+	readonly uri: string;
+	readonly client: ImportClient;
+	readonly collections: readonly string[];
+	readonly intervalMs: number;
+};
+
+/** What one context's poller watches: its database and collection (undefined: the context's own `db:` / all of its collections). */
+export type LoopScope = {readonly dbName: string | undefined; readonly collectionName: string | undefined};
+
+/** One context's jobs in numbers, for the context picker (`:`): counted from its last good list. */
+export type ContextCounts = {
+	readonly total: number;
+	readonly running: number;
+	readonly completed: number;
+	readonly failed: number;
+	/** The mean of the list's progress over the jobs that are not Failed and have one (Completed counts 100); undefined: none. */
+	readonly progress: number | undefined;
+};
+
+/** The id the screen keys a row by: `context/jobId`, so the same job id on two clusters is two rows. */
+export const hubJobId = (context: string, jobId: string): string => `${context}/${jobId}`;
+
+/**
+A context's jobs as the screen keys them, one keyer per context. The `context/id` strings are reused from
+poll to poll: the tracked jobs are keyed by them, and a string seen before has its hash computed already,
+so the reducer's lookups cost what they cost with one server (bench/contexts.ts). Only the last poll's ids
+are kept.
+*/
+export const jobKeyer = (context: string): ((jobs: readonly Job[]) => Job[]) => {
+	let ids = new Map<string, string>();
+	return jobs => {
+		const next = new Map<string, string>();
+		const keyed = jobs.map((job): Job => {
+			const id = ids.get(job.jobId) ?? hubJobId(context, job.jobId);
+			next.set(job.jobId, id);
+			// One literal, fields in one order: spread-made objects get shapes V8 reads far slower in the per-poll loops (model/jobs/tracked.ts).
+			return {
+				jobId: id,
+				collectionName: job.collectionName,
+				state: job.state,
+				progress: job.progress,
+				reason: job.reason,
+				context,
+			};
+		});
+		ids = next;
+		return keyed;
+	};
+};
+
+/** One context's list: the scope's collection, else each of its --collection in turn, else all. */
+export const listOf = async (server: HubServer, scope: LoopScope, signal: AbortSignal): Promise<Result<readonly Job[]>> => {
+	if (scope.collectionName !== undefined || server.collections.length === 0) {
+		return server.client.listImportJobs({...scope, signal});
+	}
+
+	const jobs: Job[] = [];
+	for (const collectionName of server.collections) {
+		// eslint-disable-next-line no-await-in-loop -- one at a time is kinder to the server
+		const result = await server.client.listImportJobs({dbName: scope.dbName, collectionName, signal});
+		if (!result.ok) {
+			return result;
+		}
+
+		jobs.push(...result.value);
+	}
+
+	return {ok: true, value: jobs};
+};
+
+/**
+Every context's collections (databases) for the picker of all contexts: `context/name`, the contexts in the
+file's order, each one's names sorted. A context that cannot answer is left out; all failing: the first error.
+*/
+export const prefixedLists = async (servers: readonly HubServer[], ask: (server: HubServer) => Promise<Result<readonly string[]>>): Promise<Result<readonly string[]>> => {
+	const results = await Promise.all(servers.map(async server => ask(server)));
+	if (!results.some(result => result.ok)) {
+		return results[0]!;
+	}
+
+	return {ok: true, value: results.flatMap((result, index) => result.ok ? [...result.value].toSorted().map(name => hubJobId(servers[index]!.name, name)) : [])};
+};
+
+export const countJobs = (jobs: readonly Job[]): ContextCounts => {
+	let running = 0;
+	let completed = 0;
+	let failed = 0;
+	let sum = 0;
+	let known = 0;
+	for (const job of jobs) {
+		if (job.state === 'Failed') {
+			failed++;
+			continue;
+		}
+
+		if (job.state === 'Completed') {
+			completed++;
+		} else {
+			running++;
+		}
+
+		const progress = job.state === 'Completed' ? 100 : job.progress;
+		if (progress !== undefined) {
+			sum += progress;
+			known++;
+		}
+	}
+
+	return {
+		total: jobs.length, running, completed, failed, progress: known === 0 ? undefined : sum / known,
+	};
+};
+
+/** "Some shown context has news the screen has not taken": the screen's poll waits on it (or takes it at once). */
+export const newsBoard = () => {
+	let unseen = false;
+	let waiters: Array<() => void> = [];
+	return {
+		unseen: () => unseen,
+		set(value: boolean) {
+			unseen = value;
+		},
+		post() {
+			unseen = true;
+			const ready = waiters;
+			waiters = [];
+			for (const wake of ready) {
+				wake();
+			}
+		},
+		/** Resolves true at the next news, false when the signal aborts first. */
+		next: async (signal: AbortSignal | undefined): Promise<boolean> => new Promise(resolve => {
+			if (signal?.aborted === true) {
+				resolve(false);
+				return;
+			}
+
+			const wake = (): void => {
+				signal?.removeEventListener('abort', onAbort);
+				resolve(true);
+			};
+
+			const onAbort = (): void => {
+				waiters = waiters.filter(waiter => waiter !== wake);
+				resolve(false);
+			};
+
+			waiters.push(wake);
+			signal?.addEventListener('abort', onAbort, {once: true});
+		}),
+	};
+};
