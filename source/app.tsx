@@ -21,12 +21,15 @@ import {interruptedReport, type ReportLine} from './modes/wait-report.js';
 import {exitCodes} from './modes/exit-codes.js';
 import {makeTheme} from './render/theme.js';
 import {waitLine} from './render/wait-line.js';
+import {actionTarget} from './model/keys/plan-job-action.js';
 
 export type AppProps = {
 	readonly client: ImportClient;
 	/** Commit and abort. Undefined when off: then `actionsOff` says why (and nothing can send them). */
 	readonly actions?: JobActions;
 	readonly actionsOff?: 'read-only' | 'unsupported';
+	/** Several contexts: why commit/abort are off for this row's context (api/contexts-actions.ts); it replaces `actionsOff`. */
+	readonly actionsOffFor?: (jobId: string | undefined) => 'read-only' | 'unsupported' | undefined;
 	readonly config: Config;
 	/** The server as shown in the header: never with credentials. */
 	readonly serverLabel: string;
@@ -54,7 +57,7 @@ const noVersion = () => 0;
 
 /** The one stateful component: it wires the store, the poll loop, the loaders and the keys to <Screen/>, and keeps no state of its own. */
 export function App({
-	client, actions, actionsOff, config, serverLabel, onExit, now = Date.now, wait, firstList, journal, contexts,
+	client, actions, actionsOff, actionsOffFor, config, serverLabel, onExit, now = Date.now, wait, firstList, journal, contexts,
 }: AppProps) {
 	// Without a client for them, the keys are off whatever the caller said.
 	const off = actions === undefined ? (actionsOff ?? 'unsupported') : actionsOff;
@@ -95,8 +98,10 @@ export function App({
 	};
 
 	useCommands({
-		current, dispatch, refresh: poll.refresh, onQuit, now, columns, rows, actions, actionsOff: off,
+		current, dispatch, refresh: poll.refresh, onQuit, now, columns, rows, actions, actionsOff: off, actionsOffFor,
 	});
+	// The keys' state for the row they would act on: its own context's, with several.
+	const rowOff = actionsOffFor === undefined ? off : actionsOffFor(actionTarget(state));
 	const theme = useMemo(() => makeTheme({color: config.color, ascii: config.ascii}), [config.color, config.ascii]);
 	return (
 		<ThemeContext.Provider value={theme}>
@@ -108,7 +113,7 @@ export function App({
 					contexts={contexts?.statuses()} contextStatuses={contexts?.statuses}
 					allCollections={config.collections.length > 1 ? config.collections.join(', ') : undefined}
 					retryAt={poll.retryAt} notice={state.screen.notice} eventsOffset={state.screen.eventsOffset}
-					helpOffset={state.screen.helpOffset} waitLine={waitLine(wait !== undefined, waitProgress)} actionsOff={off}/>
+					helpOffset={state.screen.helpOffset} waitLine={waitLine(wait !== undefined, waitProgress)} actionsOff={rowOff}/>
 			</ClockContext.Provider>
 		</ThemeContext.Provider>
 	);

@@ -26,7 +26,7 @@ export const runContexts = async (request: RunRequest, contexts: readonly Contex
 
 		if (runner.kind === 'tui') {
 			const {runContextsTui} = await import('./run-contexts-tui.js');
-			return await runContextsTui(servers, runner.wait === undefined ? undefined : {jobIds: runner.wait.jobIds, retries: request.retries});
+			return await runContextsTui(request, resolved, servers, runner.wait === undefined ? undefined : {jobIds: runner.wait.jobIds, retries: request.retries});
 		}
 
 		return await runContextsScript(runner, servers, request.retries);

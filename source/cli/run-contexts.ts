@@ -56,7 +56,9 @@ export const connectContexts = async (contexts: readonly ContextRun[], transport
 	const {connect} = await import('./connect.js');
 	const connected = await Promise.all(contexts.map(async (context, index) => connect(context.config, context.connection, transports[index])));
 	return {
-		servers: connected.map((one, index) => ({name: contexts[index]!.name, client: one.client, config: one.config})),
+		servers: connected.map((one, index) => ({
+			name: contexts[index]!.name, client: one.client, config: one.config, actions: one.actions, actionsOff: one.actionsOff,
+		})),
 		connected,
 	};
 };

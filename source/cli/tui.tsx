@@ -11,6 +11,7 @@ export type TuiOptions = {
 	/** Commit/abort; undefined when they are off (see `actionsOff`). */
 	readonly actions?: AppProps['actions'];
 	readonly actionsOff?: AppProps['actionsOff'];
+	readonly actionsOffFor?: AppProps['actionsOffFor'];
 	readonly config: Config;
 	/** The server as the header shows it: never with credentials. */
 	readonly serverLabel: string;
@@ -130,6 +131,7 @@ export const runTui = async (options: TuiOptions): Promise<number> => {
 				client={options.client}
 				actions={options.actions}
 				actionsOff={options.actionsOff}
+				actionsOffFor={options.actionsOffFor}
 				config={options.config}
 				serverLabel={options.serverLabel}
 				wait={wait}

@@ -5,6 +5,7 @@ import {availabilityOf} from '../model/keys/job-action-rules.js';
 import {sendingText} from '../render/job-action-prompt.js';
 import type {Command} from '../model/keys/keymap.js';
 import {planCommand, type Effect} from '../model/keys/plan-command.js';
+import {actionTarget} from '../model/keys/plan-job-action.js';
 import {selectedJob} from '../model/select/select.js';
 import type {Action} from '../model/store/actions.js';
 import type {AppState} from '../model/store/state.js';
@@ -26,6 +27,8 @@ export type CommandsOptions = {
 	/** Commit/abort; undefined when off, and then `actionsOff` says why. */
 	readonly actions?: JobActions;
 	readonly actionsOff?: 'read-only' | 'unsupported';
+	/** Several contexts: the row's own context says (api/contexts-actions.ts); a 404 is then that context's, not the session's. */
+	readonly actionsOffFor?: (jobId: string | undefined) => 'read-only' | 'unsupported' | undefined;
 };
 
 /**
@@ -34,7 +37,7 @@ the world) → run here. The one effect runner: effects are what a reducer canno
 write to the terminal) or what needs the screen's size.
 */
 export function useCommands({
-	current, dispatch, refresh, onQuit, now, columns, rows, actions, actionsOff,
+	current, dispatch, refresh, onQuit, now, columns, rows, actions, actionsOff, actionsOffFor,
 }: CommandsOptions): void {
 	const {stdout} = useStdout();
 	const run = (effect: Effect, state: AppState): void => {
@@ -91,7 +94,7 @@ export function useCommands({
 				dispatch({type: 'set-notice', text: sendingText(action, jobId)});
 				void actions.send(action, {jobId, dbName: state.scope.dbName}).then(outcome => {
 					dispatch({type: 'set-notice', text: describeOutcome(action, jobId, outcome)});
-					if (outcome.kind === 'no-route') {
+					if (outcome.kind === 'no-route' && actionsOffFor === undefined) {
 						dispatch({type: 'job-actions-missing'});
 					}
 
@@ -113,8 +116,9 @@ export function useCommands({
 		// the previous keys led to (the store's, not the last rendered one), so no typed character is lost.
 		onCommand(command: Command, input: string) {
 			const state = current();
+			const off = actionsOffFor === undefined ? actionsOff : actionsOffFor(actionTarget(state));
 			const plan = planCommand(command, input, state, {
-				now: now(), pageSize: Math.max(1, tableHeight(rows) - 2), jobActions: availabilityOf(actionsOff, state.jobActionsMissing),
+				now: now(), pageSize: Math.max(1, tableHeight(rows) - 2), jobActions: availabilityOf(off, state.jobActionsMissing),
 			});
 			dispatch({type: 'set-notice', text: undefined});
 			for (const action of plan.actions) {

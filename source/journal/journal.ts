@@ -21,7 +21,8 @@ export type Journal = {
 export type JournalOptions = {
 	/** The journal's folder; undefined with --no-journal: events are still derived (for --notify / --on-event), nothing is read or written. */
 	readonly dir: string | undefined;
-	readonly cluster: string;
+	/** The cluster(s) watched (several contexts: each one's): the records of others are not read. */
+	readonly cluster: string | readonly string[];
 	readonly stallAfterMs: number;
 	readonly now: () => number;
 	readonly onError: (message: string) => void;
@@ -36,10 +37,11 @@ export const openJournal = async (options: JournalOptions): Promise<Journal> => 
 	const earlier: JournalRecord[] = [];
 	const earlierCount = options.earlierCount ?? 100;
 	let writer: JournalWriter | undefined;
+	const clusters = new Set(typeof options.cluster === 'string' ? [options.cluster] : options.cluster);
 	if (options.dir !== undefined) {
 		try {
 			await readJournal(options.dir, record => {
-				if (record.cluster !== options.cluster) {
+				if (!clusters.has(record.cluster)) {
 					return;
 				}
 

@@ -1,12 +1,19 @@
 import {classifyFailure} from '../api/retry-policy.js';
 import type {ApiError, ImportClient} from '../api/types.js';
+import type {JobActions} from '../api/job-actions.js';
 import type {Config} from '../config/config.js';
 import type {Job} from '../model/jobs/job.js';
 import {programPrefix, type ModeContext} from './context.js';
 import {failureLine, fetchJobs, fetchWithRetries} from './fetch-jobs.js';
 
-/** One context's server, as a script mode sees it. */
-export type ContextServer = {readonly name: string; readonly client: ImportClient; readonly config: Config};
+/** One context's server, as a script mode sees it; the live screen also takes its commit/abort (cli/connect.ts). */
+export type ContextServer = {
+	readonly name: string;
+	readonly client: ImportClient;
+	readonly config: Config;
+	readonly actions?: JobActions;
+	readonly actionsOff?: 'read-only' | 'unsupported';
+};
 
 /** The script modes over several contexts: `config` holds the view (filter, sort, interval); each context its server. */
 export type ContextsModeContext = Omit<ModeContext, 'client'> & {readonly contexts: readonly ContextServer[]};

@@ -32,7 +32,8 @@ export type TrackedJob = Job & {
 };
 
 /** A job the journal knows on this cluster (issue #14), as of its last record; `db` '' is the default database. */
-export type HistoryEntry = {readonly db: string; readonly job: TrackedJob};
+/** A job the journal knows. `context`: with several contexts, whose it is (its `db` is then '' for the context's own database). */
+export type HistoryEntry = {readonly db: string; readonly job: TrackedJob; readonly context?: string};
 
 export type JobEventKind = 'failed' | 'completed' | 'stalled' | 'expired' | 'lost' | 'appeared' | 'state';
 

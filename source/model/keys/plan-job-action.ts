@@ -11,9 +11,12 @@ export type JobActionEffect = {readonly type: 'send-job-action'; readonly action
 
 export type JobActionPlan = {readonly actions: readonly Action[]; readonly effects: readonly JobActionEffect[]};
 
-/** The job `C` / `X` act on: the one shown in the detail view, else the selected row. */
+/** The id of the job `C` / `X` act on: the one shown in the detail view (also under its `[y/N]`), else the selected row. */
+export const actionTarget = (state: AppState): string | undefined =>
+	state.mode === 'detail' || (state.mode === 'confirm' && state.previousMode === 'detail') ? (state.detail?.jobId ?? state.selectedJobId) : state.selectedJobId;
+
 const targetOf = (state: AppState) => {
-	const jobId = state.mode === 'detail' ? (state.detail?.jobId ?? state.selectedJobId) : state.selectedJobId;
+	const jobId = actionTarget(state);
 	return jobId === undefined ? undefined : state.jobs.get(jobId);
 };
 

@@ -14,10 +14,10 @@ newest news first. A collection scope shows that collection's only.
 */
 export function historyRows(state: AppState): TrackedJob[] {
 	const db = state.scope.dbName ?? '';
-	const {collectionName} = state.scope;
+	const {collectionName, context} = state.scope;
 	const matches = compileFilter(state.filter);
 	return state.journal.entries
-		.filter(entry => entry.db === db && (collectionName === undefined || entry.job.collectionName === collectionName)
+		.filter(entry => entry.db === db && (context === undefined || entry.context === undefined || entry.context === context) && (collectionName === undefined || entry.job.collectionName === collectionName)
 			&& !state.jobs.has(entry.job.jobId) && matches(entry.job))
 		.map(entry => entry.job)
 		.toSorted((a, b) => b.lastChange - a.lastChange);
