@@ -27,29 +27,45 @@ export type ContextCounts = {
 export const hubJobId = (context: string, jobId: string): string => `${context}/${jobId}`;
 
 /**
-A context's jobs as the screen keys them, one keyer per context. The `context/id` strings are reused from
-poll to poll: the tracked jobs are keyed by them, and a string seen before has its hash computed already,
-so the reducer's lookups cost what they cost with one server (bench/contexts.ts). Only the last poll's ids
-are kept.
+A context's jobs as the screen keys them, one keyer per context. A job the server lists as it did last
+poll (most of them: ~1 % move per poll) is handed out as the same object as then, so keying costs a map
+lookup, not an allocation; and the `context/id` strings are reused, so the reducer's lookups of them find
+their hash computed (bench/contexts.ts). The map is kept across polls and rebuilt from the last poll only
+when it holds more than twice as many jobs as that poll listed: jobs the server forgot do not pile up.
 */
 export const jobKeyer = (context: string): ((jobs: readonly Job[]) => Job[]) => {
-	let ids = new Map<string, string>();
+	let seen = new Map<string, Job>();
 	return jobs => {
-		const next = new Map<string, string>();
-		const keyed = jobs.map((job): Job => {
-			const id = ids.get(job.jobId) ?? hubJobId(context, job.jobId);
-			next.set(job.jobId, id);
+		const keyed = Array.from<Job>({length: jobs.length});
+		// An indexed loop: `entries()` makes an [index, job] pair per job, and this runs over every job of every poll.
+		// eslint-disable-next-line unicorn/no-for-loop
+		for (let index = 0; index < jobs.length; index++) {
+			const job = jobs[index]!;
+			const before = seen.get(job.jobId);
+			// `before?.state` is undefined for a new job, and a job's state never is.
+			if (before?.state === job.state && before.progress === job.progress
+				&& before.reason === job.reason && before.collectionName === job.collectionName) {
+				keyed[index] = before;
+				continue;
+			}
+
 			// One literal, fields in one order: spread-made objects get shapes V8 reads far slower in the per-poll loops (model/jobs/tracked.ts).
-			return {
-				jobId: id,
+			const fresh: Job = {
+				jobId: before?.jobId ?? hubJobId(context, job.jobId),
 				collectionName: job.collectionName,
 				state: job.state,
 				progress: job.progress,
 				reason: job.reason,
 				context,
 			};
-		});
-		ids = next;
+			seen.set(job.jobId, fresh);
+			keyed[index] = fresh;
+		}
+
+		if (seen.size > (2 * jobs.length) + 64) {
+			seen = new Map(keyed.map((job, index) => [jobs[index]!.jobId, job]));
+		}
+
 		return keyed;
 	};
 };

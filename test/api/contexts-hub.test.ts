@@ -102,3 +102,51 @@ test('a scope change cancels every context\'s request in flight and starts them 
 	other.abort();
 	expect(aborted).toEqual(['a:all', 'b:all']);
 });
+
+test('one context shown: its scope restarts only its poller; the other keeps polling, out of the answer but counted', async () => {
+	const asked: string[] = [];
+	const serving = (name: string): ImportClient => ({
+		...client(() => ({ok: true, value: []})),
+		async listImportJobs(options) {
+			asked.push(`${name}:${options?.dbName ?? '-'}:${options?.collectionName ?? 'all'}`);
+			return {ok: true, value: [{...job('7', 50), collectionName: options?.collectionName ?? 'books'}, {...job('8', 100), state: 'Completed'}]};
+		},
+		listCollections: async () => ({ok: true, value: [`${name}-books`]}),
+	});
+	hub = createContextsHub([
+		{
+			name: 'a', uri: 'http://a', client: serving('a'), collections: [], intervalMs: 40,
+		},
+		{
+			name: 'b', uri: 'http://b', client: serving('b'), collections: [], intervalMs: 40,
+		},
+	], () => Date.now());
+	let all = await hub.client.listImportJobs({});
+	for (let round = 0; round < 20 && all.ok && all.value.length < 4; round++) {
+		// eslint-disable-next-line no-await-in-loop -- the first answer may hold the first context's news only
+		all = await hub.client.listImportJobs({});
+	}
+
+	expect(all.ok && all.value.map(one => one.jobId).toSorted()).toEqual(['a/7', 'a/8', 'b/7', 'b/8']);
+	// b alone, at its collection "movies": b's poller restarts with it, a's is left as it is.
+	const bOnly = await hub.client.listImportJobs({context: 'b', collectionName: 'movies'});
+	expect(bOnly.ok && bOnly.value.map(one => [one.jobId, one.collectionName])).toEqual([['b/7', 'movies'], ['b/8', 'books']]);
+	await new Promise(resolve => {
+		setTimeout(resolve, 150);
+	});
+	expect(asked.filter(entry => entry.startsWith('a:')).every(entry => entry === 'a:-:all')).toBe(true);
+	expect(asked.filter(entry => entry.startsWith('a:')).length).toBeGreaterThanOrEqual(3); // Still polled while hidden.
+	const statuses = hub.statuses();
+	expect(statuses.map(status => [status.name, status.scope.collectionName, status.counts])).toEqual([
+		['a', undefined, {
+			total: 2, running: 1, completed: 1, failed: 0, progress: 75,
+		}],
+		['b', 'movies', {
+			total: 2, running: 1, completed: 1, failed: 0, progress: 75,
+		}],
+	]);
+	// The pickers: one context's own names, or every context's as context/name.
+	expect(await hub.client.listCollections(undefined, {context: 'a'})).toEqual({ok: true, value: ['a-books']});
+	expect(await hub.client.listCollections(undefined, {})).toEqual({ok: true, value: ['a/a-books', 'b/b-books']});
+	expect(hub.contextOf('b/8')).toEqual({name: 'b', id: '8'});
+});
