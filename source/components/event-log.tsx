@@ -64,6 +64,12 @@ export function EventLog({
 	const newestFirst = events.toReversed().slice(offset, offset + room);
 	const isEarlier = (at: number): boolean => earlierBefore !== undefined && at < earlierBefore;
 	const earlier = events.filter(event => isEarlier(event.at)).length;
+	// A job id is 19 digits at most; with several contexts it is `context/id` (up to 40 more), never cut.
+	let idWidth = 20;
+	for (const event of newestFirst) {
+		idWidth = Math.max(idWidth, Math.min(61, event.jobId.length));
+	}
+
 	const counted = earlier === 0 ? `${events.length} since start` : `${events.length - earlier} since start, ${earlier} earlier (journal)`;
 	return (
 		<Box flexDirection='column' height={height}>
@@ -76,7 +82,7 @@ export function EventLog({
 					const state = stateOf[event.kind] ?? (event.kind === 'state' || event.kind === 'appeared' ? event.detail : '');
 					const look = theme.state(state);
 					const old = isEarlier(event.at);
-					const line = `${old ? `earlier ${formatDay(event.at)} ` : ''}${formatClock(event.at)}  ${fit(event.jobId, 20, 'left', theme.ellipsis)} ${fit(event.collectionName, 16, 'left', theme.ellipsis)} ${describe(event)}`;
+					const line = `${old ? `earlier ${formatDay(event.at)} ` : ''}${formatClock(event.at)}  ${fit(event.jobId, idWidth, 'left', theme.ellipsis)} ${fit(event.collectionName, 16, 'left', theme.ellipsis)} ${describe(event)}`;
 					return (
 						<Text key={`${event.at}:${event.jobId}:${event.kind}`} wrap='truncate'>
 							<Text color={look.color}>{state === '' ? '  ' : `${look.glyph} `}</Text>

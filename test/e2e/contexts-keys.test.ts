@@ -143,6 +143,22 @@ test('C commits on the row\'s own context; the read-only context sends nothing; 
 	await screen.waitForText(`commit sent: job staging/${job.jobId} (Milvus accepted it)`);
 	await screen.waitFor(text => jobRows(text)[0]?.line.includes('Committing') ?? false, 'staging\'s row Committing', 10_000);
 	expect(changes(staging)).toEqual(['/v2/vectordb/jobs/import/commit']);
+	// The detail view asks the row's own cluster: staging's job is Committing now, prod's (below) still Uncommitted.
+	screen.write(keys.enter);
+	await screen.waitForText(`Job staging/${job.jobId}`);
+	await screen.waitFor(text => /State\s+◆?\s*Committing/v.test(text) || /Committing/v.test(text.split('\n').slice(3).join('\n')), 'staging\'s detail: Committing', 10_000);
+	// y copies the server's own id, not the row key.
+	screen.write('y');
+	await screen.waitForText(`copied ${job.jobId}`);
+	expect(screen.text()).not.toContain(`copied staging/`);
+	screen.write(keys.escape);
+	await screen.waitForText('/ filter');
+	// The event log names the row's context with the whole id.
+	screen.write('e');
+	await screen.waitForText('Event log');
+	await screen.waitFor(text => text.includes(`staging/${job.jobId}`) && /Committing/v.test(text.split('\n').find(line => line.includes(`staging/${job.jobId}`)) ?? ''), 'the commit in the event log', 10_000);
+	screen.write(keys.escape);
+	await screen.waitForText('/ filter');
 
 	await pick('prod', 2);
 	await screen.waitForText('C/X read-only');
@@ -151,6 +167,12 @@ test('C commits on the row\'s own context; the read-only context sends nothing; 
 	expect(screen.text()).not.toContain('[y/N]');
 	expect(changes(prod)).toEqual([]);
 	expect(changes(staging)).toHaveLength(1);
+	screen.write(keys.enter);
+	await screen.waitForText(`Job prod/${job.jobId}`);
+	await screen.waitFor(text => text.split('\n').slice(3).join('\n').includes('Uncommitted'), 'prod\'s detail: Uncommitted', 10_000);
+	expect(screen.text().split('\n').slice(3).join('\n')).not.toContain('Committing');
+	screen.write(keys.escape);
+	await screen.waitForText('/ filter');
 	screen.write('q');
 	expect(await screen.waitForExit()).toBe(0);
 

@@ -82,3 +82,12 @@ describe('c and d with several contexts', () => {
 		expect(state.scope).toEqual({dbName: 'default', collectionName: undefined, context: 'prod'});
 	});
 });
+
+test('--bell counts a failure on any shown context: the same id failing on one cluster is that row only', () => {
+	const ids = (context: string, state: string) => job(`${context}/1`, {context, state});
+	let state = poll(base, 1000, [ids('staging', 'Importing'), ids('prod', 'Importing')]);
+	state = poll(state, 2000, [ids('staging', 'Importing'), ids('prod', 'Failed')]);
+	expect(state.failuresSeen).toBe(1);
+	expect(state.jobs.get('staging/1')?.state).toBe('Importing');
+	expect(state.jobs.get('prod/1')?.state).toBe('Failed');
+});
