@@ -146,17 +146,17 @@ test('C commits on the row\'s own context; the read-only context sends nothing; 
 	// The detail view asks the row's own cluster: staging's job is Committing now, prod's (below) still Uncommitted.
 	screen.write(keys.enter);
 	await screen.waitForText(`Job staging/${job.jobId}`);
-	await screen.waitFor(text => /State\s+◆?\s*Committing/v.test(text) || /Committing/v.test(text.split('\n').slice(3).join('\n')), 'staging\'s detail: Committing', 10_000);
+	await screen.waitFor(text => text.split('\n').slice(3).join('\n').includes('Committing'), 'staging\'s detail: Committing', 10_000);
 	// y copies the server's own id, not the row key.
 	screen.write('y');
 	await screen.waitForText(`copied ${job.jobId}`);
-	expect(screen.text()).not.toContain(`copied staging/`);
+	expect(screen.text()).not.toContain('copied staging/');
 	screen.write(keys.escape);
 	await screen.waitForText('/ filter');
 	// The event log names the row's context with the whole id.
 	screen.write('e');
 	await screen.waitForText('Event log');
-	await screen.waitFor(text => text.includes(`staging/${job.jobId}`) && /Committing/v.test(text.split('\n').find(line => line.includes(`staging/${job.jobId}`)) ?? ''), 'the commit in the event log', 10_000);
+	await screen.waitFor(text => text.includes(`staging/${job.jobId}`) && (text.split('\n').find(line => line.includes(`staging/${job.jobId}`)) ?? '').includes('Committing'), 'the commit in the event log', 10_000);
 	screen.write(keys.escape);
 	await screen.waitForText('/ filter');
 
