@@ -17,7 +17,7 @@ export const scopeOf = (cluster: string, dbName: string | undefined, collections
 	cluster, db: dbName ?? '', context: '', collections,
 });
 
-const terminalWriter = (): ((text: string) => void) | undefined => {
+export const terminalWriter = (): ((text: string) => void) | undefined => {
 	if (process.stdout.isTTY) {
 		return text => {
 			process.stdout.write(text);

@@ -29,7 +29,7 @@ export const runContexts = async (request: RunRequest, contexts: readonly Contex
 			return await runContextsTui(request, resolved, servers, runner.wait === undefined ? undefined : {jobIds: runner.wait.jobIds, retries: request.retries});
 		}
 
-		return await runContextsScript(runner, servers, request.retries);
+		return await runContextsScript(runner, request, resolved, servers);
 	} finally {
 		await Promise.all(connected.map(async one => one.close()));
 	}

@@ -1,15 +1,10 @@
-import {homedir} from 'node:os';
 import {contextsActions} from '../api/contexts-actions.js';
 import {createContextsHub} from '../api/contexts-hub.js';
 import type {ContextRun, RunRequest} from '../config/types.js';
 import {contextsSnapshot} from '../journal/contexts-snapshot.js';
-import {openPollFeed} from '../journal/feed.js';
-import {journalingClient} from '../journal/journaling-client.js';
-import {journalDir} from '../journal/paths.js';
 import type {ContextServer} from '../modes/contexts.js';
 import {programPrefix} from '../modes/context.js';
-import {notifyTarget} from '../notify/osc.js';
-import {clusterOf} from './feed.js';
+import {openContextsFeed} from './contexts-feed.js';
 
 /**
 The live screen over several contexts: the hub polls each on its own and hands the screen the shown ones'
@@ -29,34 +24,15 @@ export const runContextsTui = async (
 		process.env['FORCE_COLOR'] = '0'; // As cli/run.ts: chalk reads it once, when Ink loads below.
 	}
 
-	const clusters = servers.map((server, index) => clusterOf(runs[index]!.connection, server.config.uri));
 	const messages = new Set<string>();
-	const feed = openPollFeed({
-		watchers: request.watchers,
-		dir: journalDir(process.env, homedir()),
-		cluster: clusters,
-		stallAfterMs: first.stallAfterMs,
-		env: process.env,
-		now: () => Date.now(),
+	const {feed, clusters, servers: journaled} = openContextsFeed(request, runs, servers, {
+		watchedIds: wait?.jobIds,
 		report(message) {
 			messages.add(message);
 		},
-		terminal: process.stdout.isTTY
-			? text => {
-				process.stdout.write(text);
-			}
-			: undefined,
-		notifyTarget: notifyTarget(process.env),
-		watchedIds: wait?.jobIds,
 	});
-	const hub = createContextsHub(servers.map((server, index) => ({
-		name: server.name,
-		uri: server.config.uri,
-		client: journalingClient(server.client, feed, {
-			cluster: clusters[index]!, dbName: server.config.dbName, collections: server.config.collections, now: () => Date.now(), context: server.name,
-		}),
-		collections: server.config.collections,
-		intervalMs: server.config.intervalMs,
+	const hub = createContextsHub(journaled.map(server => ({
+		name: server.name, uri: server.config.uri, client: server.client, collections: server.config.collections, intervalMs: server.config.intervalMs,
 	})), () => Date.now());
 	const keys = contextsActions(servers.map(server => ({name: server.name, actions: server.actions, off: server.actionsOff})));
 	const journalContexts = servers.map((server, index) => ({name: server.name, cluster: clusters[index]!, db: server.config.dbName ?? ''}));

@@ -1,4 +1,5 @@
-import type {ContextRun} from '../config/config.js';
+import type {ContextRun, RunRequest} from '../config/config.js';
+import {programPrefix} from '../modes/context.js';
 import {realClock} from '../api/rate-limit.js';
 import type {ContextServer, ContextsModeContext} from '../modes/contexts.js';
 import {exitCodes} from '../modes/exit-codes.js';
@@ -65,12 +66,25 @@ export const connectContexts = async (contexts: readonly ContextRun[], transport
 
 type ScriptRunner = Exclude<Runner, {readonly kind: 'tui'}>;
 
-/** The script modes over several contexts (modes/run-once-contexts.ts, modes/run-watch-contexts.ts). */
-export const runContextsScript = async (runner: ScriptRunner, servers: readonly ContextServer[], retries: number): Promise<number> => {
+/**
+The script modes over several contexts (modes/run-once-contexts.ts, modes/run-watch-contexts.ts). The polling
+ones (`--json --watch`, `--wait`) feed one journal, --notify and --on-event, as the live screen does.
+*/
+export const runContextsScript = async (runner: ScriptRunner, request: RunRequest, runs: readonly ContextRun[], servers: readonly ContextServer[]): Promise<number> => {
 	const stop = stopOnSignals();
-
+	const polls = runner.kind === 'json-watch' || runner.kind === 'wait-lines';
+	const {openContextsFeed} = await import('./contexts-feed.js');
+	const fed = polls
+		? openContextsFeed(request, runs, servers, {
+			watchedIds: runner.kind === 'wait-lines' ? runner.jobIds : undefined,
+			report(message) {
+				process.stderr.write(`${programPrefix}${message}\n`);
+			},
+		})
+		: undefined;
+	const {retries} = request;
 	const context: ContextsModeContext = {
-		contexts: servers,
+		contexts: fed?.servers ?? servers,
 		config: servers[0]!.config,
 		retries,
 		out(text) {
@@ -88,6 +102,8 @@ export const runContextsScript = async (runner: ScriptRunner, servers: readonly 
 		return stop.exitCode(code);
 	} finally {
 		stop.dispose();
+		const feed = await fed?.feed;
+		await feed?.close();
 	}
 };
 

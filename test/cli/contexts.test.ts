@@ -1,4 +1,4 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {
@@ -139,6 +139,23 @@ describe('several contexts in the script modes', () => {
 		const bare = await runCli(['--config', twoContexts(), '--context', 'all', '--wait', '--job', one.jobId], env);
 		expect(bare.code).toBe(2);
 		expect(bare.stderr).toContain('as CONTEXT/ID');
+	});
+
+	test('--wait feeds one journal: each context\'s jobs with its context and cluster, the same id twice; history --context reads one', async () => {
+		const state = mkdtempSync(join(tmpdir(), 'mit-contexts-journal-'));
+		const listed = await runCli(['--config', twoContexts(), '--context', 'all', '--json', '--state', 'completed'], env);
+		const one = parse(listed.stdout).jobs.find(job => job.context === 'staging')!;
+		const result = await runCli(['--config', twoContexts(), '--context', 'all', '--wait', '--job', `staging/${one.jobId}`, '--job', `prod/${one.jobId}`, '--interval', '0.5'], {...env, XDG_STATE_HOME: state});
+		expect(result.code).toBe(0);
+		const records = readFileSync(join(state, 'milvus-import-top', 'journal.jsonl'), 'utf8').trim().split('\n')
+			.map(line => JSON.parse(line) as {jobId: string; context: string; cluster: string}); // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- the journal's own shape
+		const same = records.filter(record => record.jobId === one.jobId).map(record => `${record.context} ${record.cluster}`);
+		expect(same.toSorted()).toEqual([`prod ${prod.url}`, `staging ${staging.url}`]);
+		expectNoSecret(readFileSync(join(state, 'milvus-import-top', 'journal.jsonl'), 'utf8'));
+		const history = await runCli(['history', '--context', 'prod', '--json'], {XDG_STATE_HOME: state});
+		expect(history.code).toBe(0);
+		expect(history.stdout).toContain(one.jobId);
+		expect(history.stdout).not.toContain('"staging"');
 	});
 });
 
