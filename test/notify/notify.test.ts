@@ -101,3 +101,37 @@ describe('--notify', () => {
 		expect(feed.onPoll(scope, [job('1', 'Failed', 'x')], 2000)).toEqual([]);
 	});
 });
+
+describe('--notify with several contexts', () => {
+	const staging = {
+		cluster: 'http://staging:19530', db: '', context: 'staging', collections: [],
+	};
+	const prod = {
+		cluster: 'http://prod:19530', db: '', context: 'prod', collections: [],
+	};
+	const decoded = (writes: readonly string[]): string[] => writes.map(text => osc9.exec(text)?.[1] ?? text);
+
+	test('each context\'s own "all finished", named in the title; the same id failing on one cluster names that one', async () => {
+		const writes: string[] = [];
+		const feed = await feedWriting(writes, {form: '9', multiplexer: 'none'});
+		feed.onPoll(staging, [job('1', 'Importing')], 1000);
+		feed.onPoll(prod, [job('1', 'Importing')], 1000);
+		feed.onPoll(staging, [job('1', 'Completed')], 2000);
+		expect(decoded(writes)).toEqual(['Import jobs finished (staging): all 1 watched job finished: 1 completed, 0 failed']);
+		feed.onPoll(prod, [job('1', 'Failed', 'no space')], 2000);
+		expect(decoded(writes).slice(1)).toEqual([
+			'Import job failed (prod): 1 (books): no space',
+			'Import jobs finished (prod): all 1 watched job finished: 0 completed, 1 failed',
+		]);
+	});
+
+	test('--wait --job CONTEXT/ID: a context speaks of its own ids only, and not at all when none is its', async () => {
+		const writes: string[] = [];
+		const feed = await feedWriting(writes, {form: '9', multiplexer: 'none'}, ['prod/2']);
+		feed.onPoll(staging, [job('2', 'Importing')], 1000);
+		feed.onPoll(prod, [job('1', 'Importing'), job('2', 'Importing')], 1000);
+		feed.onPoll(staging, [job('2', 'Failed', 'x')], 2000);
+		feed.onPoll(prod, [job('1', 'Failed', 'y'), job('2', 'Completed')], 2000);
+		expect(decoded(writes)).toEqual(['Import jobs finished (prod): all 1 watched job finished: 1 completed, 0 failed']);
+	});
+});
