@@ -108,6 +108,9 @@ const readRoot = (root: unknown, path: string, where: Where, lineOf: (node: unkn
 	};
 };
 
+/** The keys a context may have, for messages and tests. */
+export const contextKeyNames: readonly string[] = Object.keys(contextKeys);
+
 const isKnownKey = (key: string): key is Exclude<keyof ContextSpec, 'line' | 'keyLines'> => Object.hasOwn(contextKeys, key);
 
 const readContext = (node: unknown, where: Where, lineOf: (node: unknown) => number): ContextSpec => {

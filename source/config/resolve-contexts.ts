@@ -113,24 +113,34 @@ const overlay = (cli: RawFlags, fromFile: Record<string, unknown>): RawFlags => 
 	return {...cli, ...Object.fromEntries(kept)};
 };
 
-/** The file's key each flag stands for (the token keys are all `--token`/`--token-file`). */
-const keyOfFlag: Readonly<Record<string, string>> = {
+/**
+The file's key each per-server flag stands for: typed over every flag of `perServerFlags`, so a new
+per-server flag does not build without its key (test/config/resolve-contexts.test.ts checks the file reads each).
+*/
+export const contextKeyOf: Readonly<Record<(typeof perServerFlags)[number], string>> = {
 	uri: 'uri',
+	token: 'token',
+	'token-file': 'tokenFile',
+	user: 'user',
+	password: 'passwordEnv',
 	db: 'db',
 	collection: 'collections',
 	timeout: 'timeout',
+	cloud: 'cloud',
 	'cluster-id': 'clusterId',
-	'project-id': 'projectId',
-	'region-id': 'regionId',
 	'cloud-endpoint': 'cloudEndpoint',
+	'read-only': 'readOnly',
 	'ca-cert': 'caCert',
 	'client-cert': 'clientCert',
 	'client-key': 'clientKey',
 	'tls-server-name': 'tlsServerName',
+	insecure: 'insecure',
 	proxy: 'proxy',
-	'token-file': 'tokenFile',
-	user: 'user',
+	'project-id': 'projectId',
+	'region-id': 'regionId',
 };
+
+const isPerServerFlag = (flag: string): flag is (typeof perServerFlags)[number] => Object.hasOwn(contextKeyOf, flag);
 
 /**
 A bad value the one-server resolver found, said at the key's own line (`config.yaml:9: proxy: context prod: --proxy …`)
@@ -138,7 +148,7 @@ when the message names a flag the context set (and the command line did not).
 */
 const keyAt = (spec: ContextSpec, file: ConfigFile, cli: RawFlags, message: string): string | undefined => {
 	const flag = /--([a-z\-]+)/v.exec(message)?.[1];
-	const key = flag === undefined || given(cli, flag) ? undefined : keyOfFlag[flag];
+	const key = flag === undefined || given(cli, flag) || !isPerServerFlag(flag) ? undefined : contextKeyOf[flag];
 	const line = key === undefined ? undefined : spec.keyLines?.[key];
 	return line === undefined ? undefined : `${file.path}:${line}: ${key!}: context ${spec.name}: ${message}`;
 };

@@ -1,5 +1,7 @@
+import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
-import {parseConfigFile, type ConfigFile} from '../../source/config/config-file.js';
+import {contextKeyNames, parseConfigFile, type ConfigFile} from '../../source/config/config-file.js';
+import {contextKeyOf, perServerFlags} from '../../source/config/resolve-contexts.js';
 import {parseConfig, type ParseResult, type RunRequest} from '../../source/config/config.js';
 
 const file = (text: string): ConfigFile => {
@@ -84,6 +86,18 @@ describe('one context: its keys under the command line', () => {
 		const message = result.kind === 'usage-error' ? result.message : '';
 		expect(message).toMatch(/^\/home\/me\/\.config\/milvus-import-top\/config\.yaml:4: proxy: context prod: /v);
 		expect(message).not.toContain('\n');
+	});
+
+	test('every per-server flag of the command line has its key in the file', () => {
+		// The flags of the connection, TLS/proxy and Zilliz Cloud groups are the per-server ones (--retries is how a script
+		// waits), and --collection (listed under View: it narrows the screen, but which collections exist is the server's).
+		const source = readFileSync(new URL('../../source/config/options.ts', import.meta.url), 'utf8');
+		const declared = [...source.matchAll(/\.option\('(?<flag>[a-z\-]+)', \{group: (?:connection|secure|cloud),/gv)].map(match => match.groups!['flag']!);
+		expect(declared.length).toBeGreaterThan(15);
+		expect([...declared.filter(flag => flag !== 'retries'), 'collection'].toSorted()).toEqual([...perServerFlags].toSorted());
+		for (const flag of perServerFlags) {
+			expect(contextKeyNames, `--${flag} → ${contextKeyOf[flag]}`).toContain(contextKeyOf[flag]);
+		}
 	});
 
 	test('MILVUS_URI and MILVUS_TOKEN do not leak into a context', () => {
