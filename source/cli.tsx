@@ -49,7 +49,8 @@ const main = async (): Promise<number | undefined> => {
 		}
 
 		case 'usage-error': {
-			return usageError(parsed.message);
+			// A mistake at a line of the config file is said in that one line.
+			return usageError(parsed.message, {hint: loaded?.value === undefined || !parsed.message.startsWith(`${loaded.value.path}:`)});
 		}
 
 		case 'demo-server': {

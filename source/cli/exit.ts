@@ -14,9 +14,9 @@ export const exit = (code: number): void => {
 	output.exitWith(code);
 };
 
-/** A bad command line: the message and how to get help on stderr, exit code 2. */
-export const usageError = (message: string): number => {
-	process.stderr.write(`${programPrefix}${message}\n${usageHint}\n`);
+/** A bad command line: the message and how to get help on stderr, exit code 2. A mistake in the config file is its one line (`hint: false`): --help cannot fix it. */
+export const usageError = (message: string, options: {readonly hint?: boolean} = {}): number => {
+	process.stderr.write(`${programPrefix}${message}\n${options.hint === false ? '' : `${usageHint}\n`}`);
 	return exitCodes.usage;
 };
 

@@ -206,6 +206,19 @@ describe('config errors: one line, exit 2', () => {
 		expect(perServer.stderr).toContain('--db is set per context');
 	});
 
+	test('an unknown key and a bad value in the file: one stderr line naming the file, the line and the key; exit 2', async () => {
+		const unknownKey = writeConfig('unknown-key.yaml', `contexts:\n  - name: a\n    uri: ${staging.url}\n    projectID: p-1\n`);
+		const unknown = await runCli(['--config', unknownKey, '--once']);
+		expect(unknown.code).toBe(2);
+		expect(unknown.stderr).toMatch(new RegExp(String.raw`^milvus-import-top: ${unknownKey.replaceAll('.', String.raw`\.`)}:4: projectID: unknown key \(known: .*projectId, regionId`, 'v'));
+		expect(unknown.stderr.trimEnd().split('\n')).toHaveLength(1);
+		const badValue = writeConfig('bad-value.yaml', `contexts:\n  - name: a\n    uri: ${staging.url}\n    timeout: 2\n    proxy: "ftp://proxy.internal"\n`);
+		const bad = await runCli(['--config', badValue, '--once']);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toContain(`${badValue}:5: proxy: context a: `);
+		expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
+	});
+
 	test('--context without a config file', async () => {
 		const result = await runCli(['--context', 'staging', '--once']);
 		expect(result.code).toBe(2);
