@@ -13,9 +13,25 @@ const add = (sum: ContextCounts, one: ContextCounts): ContextCounts => {
 	};
 };
 
-const countsText = (counts: ContextCounts | undefined): string => counts === undefined
+type Widths = {readonly total: number; readonly running: number; readonly completed: number; readonly failed: number};
+
+/** `12 jobs  3 running  8 completed  1 failed  45%`, the numbers right-aligned across the lines. */
+const countsText = (counts: ContextCounts | undefined, widths: Widths): string => counts === undefined
 	? 'no list yet'
-	: `${counts.total} jobs  ${counts.running} running  ${counts.completed} completed  ${counts.failed} failed  ${formatPercent(counts.progress)}`;
+	: [
+		`${fit(String(counts.total), widths.total, 'right')} jobs`,
+		`${fit(String(counts.running), widths.running, 'right')} running`,
+		`${fit(String(counts.completed), widths.completed, 'right')} completed`,
+		`${fit(String(counts.failed), widths.failed, 'right')} failed`,
+		fit(formatPercent(counts.progress), 4, 'right'),
+	].join('  ');
+
+const widthsOf = (all: readonly ContextCounts[]): Widths => {
+	const most = (key: keyof Widths): number => Math.max(1, ...all.map(counts => String(counts[key]).length));
+	return {
+		total: most('total'), running: most('running'), completed: most('completed'), failed: most('failed'),
+	};
+};
 
 /**
 The context picker's lines (`:`), "all contexts" first: each context's state, its jobs by kind and the mean
@@ -29,11 +45,12 @@ export const contextRows = (statuses: readonly HubStatus[], at: number): readonl
 		total = total === undefined ? one : add(total, one);
 	}
 
+	const widths = widthsOf(total === undefined ? counted : [total, ...counted]);
 	const nameWidth = maxWidth([allContextsLabel, ...statuses.map(status => status.name)]);
 	const states = statuses.map(status => contextState(status, at));
 	const stateWidth = maxWidth(states);
 	return [
-		`${fit(allContextsLabel, nameWidth)}  ${fit('', stateWidth)}  ${countsText(total)}`,
-		...statuses.map((status, index) => `${fit(status.name, nameWidth)}  ${fit(states[index]!, stateWidth)}  ${countsText(status.counts)}`),
+		`${fit(allContextsLabel, nameWidth)}  ${fit('', stateWidth)}  ${countsText(total, widths)}`,
+		...statuses.map((status, index) => `${fit(status.name, nameWidth)}  ${fit(states[index]!, stateWidth)}  ${countsText(status.counts, widths)}`),
 	];
 };
