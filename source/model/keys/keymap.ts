@@ -4,12 +4,10 @@ import type {ActionsAvailability} from './job-action-rules.js';
 /**
 The one table of key bindings. It routes keys by mode (typing `q` in the filter box edits the filter,
 it does not quit), and it is the only source of the footer hints, the help overlay and the README key
-list (a test checks the README against `bindings`).
-
-Keys are named by id: a single character is that character; longer ids name special keys
-(`up`, `pageup`, `enter`, `escape`, `ctrl+c`, …); `text` stands for any printable input, `any` for
-any key the mode binds to nothing else.
-What each command then does (actions for the store, effects such as quit or copy): plan-command.ts.
+list (a test checks the README against `bindings`). Keys are named by id: a single character is that
+character; longer ids name special keys (`up`, `pageup`, `enter`, `escape`, `ctrl+c`, …); `text` stands
+for any printable input, `any` for any key the mode binds to nothing else. What each command then does
+(actions for the store, effects such as quit or copy): plan-command.ts.
 */
 
 export type Command
