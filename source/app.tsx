@@ -65,7 +65,7 @@ export function App({
 	// themselves, so a tick re-renders only what it changes and the App not at all.
 	const clock = useMemo(() => createClock(now), [now]);
 	const contextNames = useMemo(() => contexts?.names, [contexts]);
-	const {state, dispatch, current} = useAppStore(config, firstList, clock, wait !== undefined, contextNames);
+	const {state, dispatch, current} = useAppStore(config, firstList, clock, {isWaiting: wait !== undefined, contexts: contextNames});
 	const {columns, rows, reservedColumns} = useTerminalSize();
 	const poll = usePoll({
 		client, scope: state.scope, paused: state.paused, intervalMs: state.intervalMs, dispatch, now, firstPollAfter: state.poll.lastOkAt,

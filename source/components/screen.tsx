@@ -57,7 +57,9 @@ export type ScreenProps = {
 };
 
 /** The whole frame for one state: header, the view of the current mode, footer. */
-export function Screen({state, now, columns, reservedColumns = 0, rows, serverLabel, contexts, contextStatuses, allCollections, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime, actionsOff}: ScreenProps) {
+export function Screen({
+	state, now, columns, reservedColumns = 0, rows, serverLabel, contexts, contextStatuses, allCollections, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime, actionsOff,
+}: ScreenProps) {
 	const theme = useTheme();
 	const all = visibleJobs(state);
 	const widths = contentWidths(state.jobs);

@@ -29,7 +29,8 @@ The one store: the reducer, started from the config (and the first list when it 
 screen mounted, for the same scope). A poll that changes nothing on screen is not rendered, except in
 wait mode, which counts every poll.
 */
-export function useAppStore(config: Config, firstList: FirstList | undefined, clock: Clock, isWaiting: boolean, contexts?: readonly string[]): QuietReducer<AppState, Action> {
+export function useAppStore(config: Config, firstList: FirstList | undefined, clock: Clock, how: {readonly isWaiting: boolean; readonly contexts?: readonly string[]}): QuietReducer<AppState, Action> {
+	const {isWaiting, contexts} = how;
 	const isUnseen = useCallback((shown: AppState, next: AppState, previous: AppState) =>
 		!isWaiting && isUnseenPoll(shown, next, previous, clock.current()), [isWaiting, clock]);
 	return useQuietReducer(reducer, () => init(config, firstList, contexts), isUnseen);

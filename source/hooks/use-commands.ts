@@ -40,6 +40,8 @@ export function useCommands({
 	current, dispatch, refresh, onQuit, now, columns, rows, actions, actionsOff, actionsOffFor,
 }: CommandsOptions): void {
 	const {stdout} = useStdout();
+	// With several contexts the row the keys act on says (its context's readOnly, routes).
+	const offFor = (state: AppState) => actionsOffFor === undefined ? actionsOff : actionsOffFor(actionTarget(state));
 	const run = (effect: Effect, state: AppState): void => {
 		switch (effect.type) {
 			case 'quit': {
@@ -72,7 +74,8 @@ export function useCommands({
 			}
 
 			case 'scroll-help': {
-				const {maxOffset} = helpLayout({databases: state.databases !== undefined, contexts: state.contexts !== undefined, jobActions: availabilityOf(actionsOff, state.jobActionsMissing)}, columns, tableHeight(rows));
+				const keyContext = {databases: state.databases !== undefined, contexts: state.contexts !== undefined, jobActions: availabilityOf(offFor(state), state.jobActionsMissing)};
+				const {maxOffset} = helpLayout(keyContext, columns, tableHeight(rows));
 				dispatch({
 					type: 'scroll', pane: 'help', to: effect.to, max: maxOffset,
 				});
@@ -116,9 +119,8 @@ export function useCommands({
 		// the previous keys led to (the store's, not the last rendered one), so no typed character is lost.
 		onCommand(command: Command, input: string) {
 			const state = current();
-			const off = actionsOffFor === undefined ? actionsOff : actionsOffFor(actionTarget(state));
 			const plan = planCommand(command, input, state, {
-				now: now(), pageSize: Math.max(1, tableHeight(rows) - 2), jobActions: availabilityOf(off, state.jobActionsMissing),
+				now: now(), pageSize: Math.max(1, tableHeight(rows) - 2), jobActions: availabilityOf(offFor(state), state.jobActionsMissing),
 			});
 			dispatch({type: 'set-notice', text: undefined});
 			for (const action of plan.actions) {
