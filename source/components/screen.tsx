@@ -87,7 +87,7 @@ export function Screen({
 		<LiveHeader
 			width={columns}
 			serverLabel={state.scope.context === undefined ? serverLabel : `context ${state.scope.context} (${serverLabel})`}
-			dbName={state.scope.dbName}
+			dbName={state.contexts !== undefined && state.scope.context === undefined && state.scope.dbName === undefined ? 'per context' : state.scope.dbName}
 			collectionName={state.scope.collectionName ?? allCollections}
 			intervalMs={state.intervalMs}
 			lastOkAt={pollTime ?? (() => poll.lastOkAt)}
