@@ -13,8 +13,9 @@ export const clusterOf = (connection: Connection, uri: string): string =>
 		? `zilliz-cloud:${'clusterId' in connection.target ? connection.target.clusterId : `${connection.target.projectId}@${connection.target.regionId}`}`
 		: uri;
 
-export const scopeOf = (cluster: string, dbName: string | undefined, collections: readonly string[]): JournalScope => ({
-	cluster, db: dbName ?? '', context: '', collections,
+/** The journal's scope of a script mode's polls; `context`: the config file's context the run watches (issue #13), if any. */
+export const scopeOf = (cluster: string, dbName: string | undefined, collections: readonly string[], context?: string): JournalScope => ({
+	cluster, db: dbName ?? '', context: context ?? '', collections,
 });
 
 export const terminalWriter = (): ((text: string) => void) | undefined => {

@@ -91,7 +91,7 @@ export const run = async (request: RunRequest): Promise<number> => {
 		const polls = runner.kind === 'json-watch' || runner.kind === 'wait-lines';
 		const {openFeed, clusterOf, scopeOf} = await import('./feed.js');
 		const feed = polls ? await openFeed(request, connected, {watchedIds: runner.kind === 'wait-lines' ? runner.jobIds : undefined}) : undefined;
-		const scope = scopeOf(clusterOf(request.connection, connected.config.uri), connected.config.dbName, connected.config.collections);
+		const scope = scopeOf(clusterOf(request.connection, connected.config.uri), connected.config.dbName, connected.config.collections, connected.config.contextName);
 		try {
 			const code = await runScriptMode(runner, {
 				onPoll: feed === undefined

@@ -171,6 +171,18 @@ describe('one context', () => {
 		expectNoSecret(chosen.stdout, chosen.stderr, overridden.stdout, overridden.stderr);
 	});
 
+	test('--wait in the one context chosen: its journal records carry the context\'s name', async () => {
+		const state = mkdtempSync(join(tmpdir(), 'mit-context-journal-'));
+		const listed = await runCli(['--config', twoContexts(), '--json', '--state', 'completed'], env);
+		const one = parse(listed.stdout).jobs[0]!;
+		const result = await runCli(['--config', twoContexts(), '--wait', '--job', one.jobId, '--interval', '0.5'], {...env, XDG_STATE_HOME: state});
+		expect(result.code).toBe(0);
+		const records = readFileSync(join(state, 'milvus-import-top', 'journal.jsonl'), 'utf8').trim().split('\n')
+			.map(line => JSON.parse(line) as {jobId: string; context: string}); // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- the journal's own shape
+		expect(records.length).toBeGreaterThan(0);
+		expect(new Set(records.map(record => record.context))).toEqual(new Set(['staging']));
+	});
+
 	test('the environment\'s MILVUS_URI / MILVUS_TOKEN do not leak into a context', async () => {
 		const result = await runCli(['--config', twoContexts(), '--context', 'prod', '--json'], {...env, MILVUS_URI: staging.url, MILVUS_TOKEN: `root:${stagingPassword}`});
 		expect(result.code).toBe(0);
