@@ -1,7 +1,7 @@
 import type {ApiError, Result} from '../api/types.js';
 import {mergeDuplicates} from '../api/duplicates.js';
 import {describeError} from '../api/errors.js';
-import {classifyFailure, isUnknownScope} from '../api/retry-policy.js';
+import {classifyFailure, isUnknownScope, maxBackoffMs} from '../api/retry-policy.js';
 import type {Job} from '../model/jobs/job.js';
 import type {ModeContext} from './context.js';
 import {exitCodes, type ExitCode} from './exit-codes.js';
@@ -38,8 +38,15 @@ export const isFatal = (error: ApiError): boolean => error.kind === 'aborted' ||
 /** The exit code of a poll that failed for good: 2 for a --collection/--db the server does not have (a user error), else 3. */
 export const failureExitCode = (error: ApiError): ExitCode => isUnknownScope(error) ? exitCodes.usage : exitCodes.unavailable;
 
-/** Backoff for the one-shot modes: 0.5 s, 1 s, 2 s, … capped at the poll interval. */
-export const retryDelayMs = (failures: number, intervalMs: number): number => Math.min(intervalMs, 500 * (2 ** Math.max(0, failures - 1)));
+/**
+Backoff for the one-shot modes: 0.5 s, 1 s, 2 s, … capped at the poll interval. A struggling server's
+Retry-After (429, 503) wins when it asks for longer, up to the live screen's cap (30 s).
+*/
+export const retryDelayMs = (failures: number, intervalMs: number, error?: ApiError): number => {
+	const backoff = Math.min(intervalMs, 500 * (2 ** Math.max(0, failures - 1)));
+	const asked = error !== undefined && classifyFailure(error) === 'struggling' && 'retryAfterMs' in error ? (error.retryAfterMs ?? 0) : 0;
+	return Math.max(backoff, Math.min(maxBackoffMs, asked));
+};
 
 export type Fetched = {readonly result: Result<readonly Job[]>; readonly attempts: number};
 
@@ -55,7 +62,7 @@ export const fetchWithRetries = async (context: ModeContext): Promise<Fetched> =
 		}
 
 		// eslint-disable-next-line no-await-in-loop
-		await context.sleep(retryDelayMs(attempts, context.config.intervalMs), context.signal);
+		await context.sleep(retryDelayMs(attempts, context.config.intervalMs, result.error), context.signal);
 	}
 };
 

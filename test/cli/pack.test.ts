@@ -63,7 +63,8 @@ const runBin = async (args: string[]) => run(bin, args, {env: cleanEnv(), timeou
 test('only what runs is packed', () => {
 	expect(packedFiles).toContain('dist/cli.js');
 	expect(packedFiles).toContain('package.json');
-	expect(packedFiles.filter(file => !file.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'license'].includes(file))).toEqual([]);
+	expect(packedFiles).toContain('LICENSE'); // The project's own licence, next to the bundled packages' ones
+	expect(packedFiles.filter(file => !file.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(file))).toEqual([]);
 	expect(packedFiles.filter(file => file.startsWith('dist/') && !file.endsWith('.js'))).toEqual(['dist/THIRD_PARTY_LICENSES.txt']);
 });
 

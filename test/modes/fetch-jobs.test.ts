@@ -71,6 +71,20 @@ describe('fetchWithRetries', () => {
 		expect(slept).toEqual([500, 1000]);
 	});
 
+	test('a struggling server\'s Retry-After is honoured (up to 30 s); a refused connection\'s backoff stays', async () => {
+		const busy: ApiError = {
+			kind: 'http', status: 429, message: 'Too Many Requests', retryAfterMs: 7000,
+		};
+		const flood: ApiError = {
+			kind: 'http', status: 503, message: 'Service Unavailable', retryAfterMs: 3_600_000,
+		};
+		const {client} = scriptedClient([{ok: false, error: busy}, {ok: false, error: flood}, {ok: false, error: refused}, {ok: true, value: []}]);
+		const {context: modeContext, slept} = context(client);
+		const {result} = await fetchWithRetries(modeContext);
+		expect(result.ok).toBe(true);
+		expect(slept).toEqual([7000, 30_000, 1000]);
+	});
+
 	test('gives up after 1 + retries attempts', async () => {
 		const {client, calls} = scriptedClient([{ok: false, error: refused}]);
 		const {context: modeContext} = context(client, {retries: 2});
