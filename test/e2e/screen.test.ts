@@ -70,6 +70,8 @@ const keepsContent = async (key: string, content: RegExp): Promise<void> => {
 describe('the screen after a resize', () => {
 	// Each view, the key that opens it, and a text only its content shows.
 	test.each([
+		['the list', '', /STATE.*JOB ID/v],
+		['help', '?', /Esc or \? to close/v],
 		['the detail view', keys.enter, /Files \(\d+\)/v],
 		['the collection picker', 'c', /► all collections/v],
 		['the event log', 'e', /\d{2}:\d{2}:\d{2}/v],
