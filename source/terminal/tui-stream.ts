@@ -9,6 +9,12 @@ bracketed by synchronized output (mode 2026), so a terminal that knows the mode 
 frame. Ink is told the terminal is one column narrower than it is: the diff never writes the last
 column. A resize repaints the last frame at once (Ink only repaints when its frame changes) and
 never erases the scrollback (Ink's clearTerminal sends `CSI 3J`, which empties tmux's history).
+
+A resize is known by its signal (SIGWINCH), not only by Node's 'resize' event: Node emits that only
+when the size it reads differs from the one it had, and a terminal that shrinks and grows back before
+the app reads the size (a loaded machine, a window dragged) has changed its own screen meanwhile
+(xterm.js and tmux drop the top lines to keep the cursor's row, or the bottom ones), with nothing to
+say so but the signal. Every SIGWINCH repaints.
 */
 export type ScreenStream = {
 	readonly stream: NodeJS.WriteStream;
@@ -18,7 +24,10 @@ export type ScreenStream = {
 const beginUpdate = '\u001B[?2026h';
 const endUpdate = '\u001B[?2026l';
 
-export const screenStream = (stdout: NodeJS.WriteStream, diff: ScreenDiff = screenDiff()): ScreenStream => {
+/** Where SIGWINCH is heard: the process (tests hand in their own emitter). */
+export type Signals = Pick<NodeJS.EventEmitter, 'on' | 'off'>;
+
+export const screenStream = (stdout: NodeJS.WriteStream, diff: ScreenDiff = screenDiff(), signals: Signals = process): ScreenStream => {
 	let last: readonly string[] | undefined;
 	let repaintDue = false;
 	const draw = (lines: readonly string[]) => {
@@ -74,10 +83,12 @@ export const screenStream = (stdout: NodeJS.WriteStream, diff: ScreenDiff = scre
 	};
 
 	stdout.on('resize', onResize);
+	signals.on('SIGWINCH', onResize);
 	return {
 		stream,
 		dispose() {
 			stdout.off('resize', onResize);
+			signals.off('SIGWINCH', onResize);
 			const reset = diff.finish();
 			if (reset !== '') {
 				stdout.write(reset);

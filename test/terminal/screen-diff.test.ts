@@ -4,9 +4,10 @@ import {move, type Position} from '../../source/terminal/cursor.js';
 import {screenDiff, type ScreenDiff} from '../../source/terminal/screen-diff.js';
 import {headlessTerminal as terminal, type HeadlessTerminal as Terminal, writeTo as write} from '../helpers/xterm.js';
 
-// Lines are at most `maxWidth` cells wide and terminals at least `maxWidth + 1` columns, so every line
-// fits (the diff never writes the last column) and a full repaint is just the lines written as they are.
+// Lines are at most `maxWidth` cells wide; terminals are as narrow as `minColumns`. The diff never writes the
+// last column, so the full repaint it is compared with writes each line cut to the columns before it.
 const maxWidth = 12;
+const minColumns = 4;
 
 const texts = ['a', 'b', 'Z', ' ', ' ', '7', '…', '█', 'é', '漢', '字', '😀', '✓', '░'];
 const sgrs = ['\u001B[31m',
@@ -47,12 +48,28 @@ type Step
 		| {readonly kind: 'edit'; readonly row: number; readonly line: string}
 		| {readonly kind: 'move'; readonly from: number; readonly to: number; readonly line: string}
 		| {readonly kind: 'cut'; readonly row: number; readonly keep: number}
-		| {readonly kind: 'resize'; readonly columns: number; readonly rows: number};
+		| {readonly kind: 'resize'; readonly columns: number; readonly rows: number}
+		/**
+		The terminal takes a new size while frames for the old one are on their way: `stale` edits are diffed
+		for the old size and land on the resized terminal (the first one split at `split`, part before the
+		resize, part after), then the app hears of it (`signal`: SIGWINCH, so invalidate(); or only the new
+		size) and diffs the next frame for the new size.
+		*/
+		| {readonly kind: 'late-resize'; readonly columns: number; readonly rows: number; readonly stale: readonly Edit[]; readonly split: number; readonly signal: boolean}
+		/** The terminal shrinks (by `columns`×`rows`, at least to 1×1) and grows back while the app keeps its size; only the signal tells it. */
+		| {readonly kind: 'bounce'; readonly columns: number; readonly rows: number; readonly stale: readonly Edit[]};
+
+type Edit = {readonly kind: 'edit'; readonly row: number; readonly line: string};
+
+const edit: fc.Arbitrary<Edit> = fc.record({kind: fc.constant('edit' as const), row: fc.nat(15), line});
+const columns = fc.integer({min: minColumns, max: 30});
+// Frames up to 16 lines, terminals of 3 to 14 rows: frames taller than the terminal, writes into its last row.
+const rowCount = fc.integer({min: 3, max: 14});
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-	fc.record({kind: fc.constant('lines' as const), lines: fc.array(line, {maxLength: 12})}),
-	fc.record({kind: fc.constant('edit' as const), row: fc.nat(11), line}),
-	fc.record({kind: fc.constant('edit' as const), row: fc.nat(11), line}),
+	fc.record({kind: fc.constant('lines' as const), lines: fc.array(line, {maxLength: 16})}),
+	edit,
+	edit,
 	fc.record({
 		kind: fc.constant('move' as const), from: fc.nat(11), to: fc.nat(11), line,
 	}),
@@ -60,7 +77,13 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 		kind: fc.constant('move' as const), from: fc.nat(11), to: fc.nat(11), line,
 	}),
 	fc.record({kind: fc.constant('cut' as const), row: fc.nat(11), keep: fc.nat(6)}),
-	fc.record({kind: fc.constant('resize' as const), columns: fc.integer({min: maxWidth + 1, max: 30}), rows: fc.integer({min: 3, max: 14})}),
+	fc.record({kind: fc.constant('resize' as const), columns, rows: rowCount}),
+	fc.record({
+		kind: fc.constant('late-resize' as const), columns, rows: rowCount, stale: fc.array(edit, {maxLength: 2}), split: fc.double({min: 0, max: 1, noNaN: true}), signal: fc.boolean(),
+	}),
+	fc.record({
+		kind: fc.constant('bounce' as const), columns: fc.nat(20), rows: fc.nat(12), stale: fc.array(edit, {maxLength: 2}),
+	}),
 );
 
 /** The frame after a step: a list that gains and loses rows, rows that move (a job changing place), shrinking lines. */
@@ -89,10 +112,35 @@ const apply = (frame: readonly string[], step: Step): string[] => {
 			return next;
 		}
 
-		case 'resize': {
+		case 'resize':
+		case 'late-resize':
+		case 'bounce': {
 			return next;
 		}
 	}
+};
+
+/** The line as a terminal `columns` wide shows it when the last column is left free: what does not fit is cut (a wide character whole). */
+const cut = (text: string, columns: number): string => {
+	let width = 0;
+	let out = '';
+	for (const piece of text.split(/(\u001B\[[\d;]*m)/v)) {
+		if (piece.startsWith('\u001B')) {
+			out += piece;
+			continue;
+		}
+
+		for (const character of piece) {
+			width += wide.has(character) ? 2 : 1;
+			if (width > columns - 1) {
+				return out;
+			}
+
+			out += character;
+		}
+	}
+
+	return out;
 };
 
 /** Every cell of the visible screen: its characters, width, colours and attributes. */
@@ -126,8 +174,8 @@ const cells = (terminal: Terminal): string[] => {
 	return lines;
 };
 
-const repaint = (lines: readonly string[], rows: number): string =>
-	'\u001B[m\u001B[H\u001B[2J' + lines.slice(0, rows).map((text, row) => `\u001B[${row + 1}H${text}\u001B[m`).join('');
+const repaint = (lines: readonly string[], columns: number, rows: number): string =>
+	'\u001B[m\u001B[H\u001B[2J' + lines.slice(0, rows).map((text, row) => `\u001B[${row + 1}H${cut(text, columns)}\u001B[m`).join('');
 
 /** Feeds the steps through the diff into one terminal and as full repaints into another; the screens must match after every frame. */
 const sameAsRepaint = async (makeDiff: () => ScreenDiff, steps: readonly Step[]): Promise<void> => {
@@ -147,11 +195,40 @@ const sameAsRepaint = async (makeDiff: () => ScreenDiff, steps: readonly Step[])
 			reference.resize(columns, rows);
 		}
 
+		if (current.kind === 'late-resize' || current.kind === 'bounce') {
+			// Frames for the size the app still believes in, diffed and on their way.
+			const stale: string[] = [];
+			for (const edit of current.stale) {
+				frame = apply(frame, edit);
+				stale.push(diff.update(frame, {columns, rows}));
+			}
+
+			const first = stale.shift() ?? '';
+			const at = current.kind === 'late-resize' ? Math.floor(current.split * first.length) : first.length;
+			// eslint-disable-next-line no-await-in-loop
+			await write(diffed, first.slice(0, at));
+			if (current.kind === 'late-resize') {
+				columns = current.columns;
+				rows = current.rows;
+				diffed.resize(columns, rows);
+			} else {
+				diffed.resize(Math.max(1, columns - current.columns), Math.max(1, rows - current.rows));
+				diffed.resize(columns, rows);
+			}
+
+			reference.resize(columns, rows);
+			// eslint-disable-next-line no-await-in-loop
+			await write(diffed, first.slice(at) + stale.join(''));
+			if (current.kind === 'bounce' || current.signal) {
+				diff.invalidate();
+			}
+		}
+
 		frame = apply(frame, current).filter(text => text !== undefined);
 		// eslint-disable-next-line no-await-in-loop
 		await write(diffed, diff.update(frame, {columns, rows}));
 		// eslint-disable-next-line no-await-in-loop
-		await write(reference, repaint(frame, rows));
+		await write(reference, repaint(frame, columns, rows));
 		expect(cells(diffed), `after step ${index}`).toEqual(cells(reference));
 	}
 

@@ -1,4 +1,6 @@
+import {EventEmitter} from 'node:events';
 import {expect, test} from 'vitest';
+import {screenDiff} from '../../source/terminal/screen-diff.js';
 import {screenStream} from '../../source/terminal/tui-stream.js';
 import {FakeTtyOut} from '../helpers/fake-tty.js';
 import {headlessTerminal, screenText, writeTo} from '../helpers/xterm.js';
@@ -74,4 +76,36 @@ test('cursor visibility and what the app sends itself (OSC 52) go through; Ink\'
 	screen.stream.write(eraseLines(3));
 	expect(writes).toEqual(['\u001B[?25l', '\u001B]52;c;MTIz\u0007']);
 	screen.dispose();
+});
+
+test('a resize the app never sees as a new size (down and back before it reads the size) still repaints: the terminal changed its own screen', async () => {
+	// Stands in for the process, an EventEmitter, where SIGWINCH is heard.
+	const signals = new EventEmitter(); // eslint-disable-line unicorn/prefer-event-target
+	const out = new FakeTtyOut(30, 8);
+	const terminal = headlessTerminal(30, 8);
+	const writes: string[] = [];
+	out.onWrite = text => {
+		writes.push(text);
+	};
+
+	const screen = screenStream(out.asStream(), screenDiff(), signals);
+	const lines = ['header', 'counts', 'one', 'two', 'three', 'four', 'footer'];
+	screen.stream.write(inkFrame(lines));
+	await writeTo(terminal, writes.join(''));
+	writes.length = 0;
+	expect(screenText(terminal).slice(0, 7)).toEqual(lines);
+	// The terminal shrinks (xterm.js keeps the cursor's row, on the footer, and drops the top line; a shrink
+	// with the cursor higher drops the bottom lines) and grows back: the size the app reads is the one it had,
+	// so Node emits no 'resize'. Only the signal says that something happened.
+	terminal.resize(30, 5);
+	terminal.resize(30, 8);
+	expect(screenText(terminal).slice(0, 7)).not.toEqual(lines);
+	signals.emit('SIGWINCH');
+	await new Promise(resolve => {
+		setImmediate(resolve);
+	});
+	await writeTo(terminal, writes.join(''));
+	expect(screenText(terminal).slice(0, 7)).toEqual(lines);
+	screen.dispose();
+	expect(signals.listenerCount('SIGWINCH')).toBe(0);
 });
