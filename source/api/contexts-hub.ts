@@ -1,29 +1,17 @@
 import type {Job} from '../model/jobs/job.js';
-import type {ApiError} from '../model/jobs/result.js';
 import {
 	countJobs, jobKeyer, listOf, mergeLists, newsBoard, prefixedLists, type ContextCounts, type HubServer, type LoopScope,
 } from './contexts-lists.js';
+import {
+	firstAnswerGraceMs, sameLoopScope, waitingStatus, type HubScope, type HubStatus, type Loop,
+} from './contexts-status.js';
 import {classifyFailure, retryDelay} from './retry-policy.js';
 import type {ImportClient, ListOptions, Result} from './types.js';
 
 export {
 	hubJobId, jobKeyer, type ContextCounts, type HubServer,
 } from './contexts-lists.js';
-
-export type HubStatus = {
-	readonly name: string;
-	readonly uri: string;
-	/** The last poll's error; undefined when it was good. */
-	readonly error: ApiError | undefined;
-	readonly failures: number;
-	readonly lastOkAt: number | undefined;
-	/** Epoch ms when the next try is due. */
-	readonly nextAt: number | undefined;
-	/** Counted from its last good list (undefined before one): the context picker's numbers. */
-	readonly counts: ContextCounts | undefined;
-	/** What its poller watches now: the screen's database and collection when this context is the one shown, else its own. */
-	readonly scope: LoopScope;
-};
+export {firstAnswerGraceMs, type HubStatus} from './contexts-status.js';
 
 export type ContextsHub = {
 	/** For the screen: `listImportJobs` hands out the shown contexts' latest jobs (tagged, ids `context/id`) as soon as one has news. */
@@ -39,24 +27,6 @@ export type ContextsHub = {
 	readonly close: () => void;
 };
 
-/** The screen's scope: `context` undefined is every context (each at its own database and collections). */
-type HubScope = LoopScope & {readonly context: string | undefined};
-
-/** One context's polling: its own timer, backoff and abort, so a down or slow cluster delays nobody else. */
-type Loop = {
-	status: Omit<HubStatus, 'counts'>;
-	jobs: readonly Job[];
-	struggles: number;
-	counted: {readonly jobs: readonly Job[]; readonly counts: ContextCounts} | undefined;
-	stop: () => void;
-};
-
-const waitingStatus = (server: HubServer): HubStatus => ({
-	name: server.name, uri: server.uri, error: undefined, failures: 0, lastOkAt: undefined, nextAt: undefined, counts: undefined, scope: {dbName: undefined, collectionName: undefined},
-});
-
-const sameLoopScope = (a: LoopScope, b: LoopScope): boolean => a.dbName === b.dbName && a.collectionName === b.collectionName;
-
 /**
 Polls every context on its own and merges the shown ones' answers for the live screen. The screen's poll
 asks the hub, which answers at once when a shown context has news since the last ask, else with the next
@@ -65,8 +35,10 @@ The screen's scope says which context is shown (all, or one) and, for that one, 
 collection: a scope change restarts only the pollers whose own scope changed. Contexts not shown keep
 polling, so the context picker's counts stay live.
 */
-export const createContextsHub = (servers: readonly HubServer[], now: () => number): ContextsHub => {
+export const createContextsHub = (servers: readonly HubServer[], now: () => number, graceMs = firstAnswerGraceMs): ContextsHub => {
 	let scope: HubScope | undefined;
+	let holdUntil = 0;
+	let graceTimer: NodeJS.Timeout | undefined;
 	const loops = new Map<string, Loop>();
 	const keyers = new Map(servers.map(server => [server.name, jobKeyer(server.name)]));
 	const news = newsBoard();
@@ -74,6 +46,14 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 	let closed = false;
 	const listeners = new Set<() => void>();
 	const shown = (name: string): boolean => scope?.context === undefined || scope.context === name;
+	const answeredAll = (): boolean => [...loops.values()].every(loop => !shown(loop.status.name) || loop.status.lastOkAt !== undefined || loop.status.error !== undefined);
+	// News for the screen; right after a (re)start only once every shown context has answered, or the grace is over.
+	const postIfReady = (): void => {
+		if (answeredAll() || now() >= holdUntil) {
+			news.post();
+		}
+	};
+
 	const bump = (): void => {
 		version++;
 		for (const listener of listeners) {
@@ -116,7 +96,7 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 			}
 
 			if (shown(server.name)) {
-				news.post();
+				postIfReady();
 			}
 
 			if (turned) {
@@ -139,6 +119,7 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 
 		scope = wanted;
 		let answered = false;
+		let restarted = false;
 		for (const server of servers) {
 			// The database and collection are the shown context's (every context's when all are shown).
 			const own: LoopScope = shown(server.name) ? wanted : {dbName: undefined, collectionName: undefined};
@@ -150,10 +131,22 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 
 			loop?.stop();
 			loops.set(server.name, startLoop(server, own));
+			restarted = true;
 		}
 
-		// A shown context that kept its poller has an answer for the new scope already: the screen gets it at once.
-		news.set(answered);
+		if (restarted) {
+			holdUntil = now() + graceMs;
+			clearTimeout(graceTimer);
+			graceTimer = setTimeout(() => {
+				if ([...loops.values()].some(loop => shown(loop.status.name) && (loop.status.lastOkAt !== undefined || loop.status.error !== undefined))) {
+					news.post();
+				}
+			}, graceMs);
+		}
+
+		// A shown context that kept its poller has an answer for the new scope already: the screen gets it at once
+		// (unless a restarted one has not answered yet: then within the grace, as at start).
+		news.set(answered && answeredAll());
 	};
 
 	const answer = (): Result<readonly Job[]> => {
@@ -240,6 +233,7 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 		},
 		close() {
 			closed = true;
+			clearTimeout(graceTimer);
 			for (const loop of loops.values()) {
 				loop.stop();
 			}

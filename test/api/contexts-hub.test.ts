@@ -36,7 +36,7 @@ afterEach(() => {
 	hub?.close();
 });
 
-test('a cluster that never answers delays nobody: the other\'s jobs come at once, keyed context/id', async () => {
+test('a cluster that never answers delays nobody past the first answer\'s grace: the other\'s jobs come, keyed context/id', async () => {
 	let progress = 10;
 	const fast = client(() => ({ok: true, value: [job('7', progress++)]}));
 	const slow = client(() => 'hang');
@@ -51,7 +51,7 @@ test('a cluster that never answers delays nobody: the other\'s jobs come at once
 		{
 			name: 'c', uri: 'http://c', client: down, collections: [], intervalMs: 50,
 		},
-	], () => Date.now());
+	], () => Date.now(), 100);
 	const first = await hub.client.listImportJobs({});
 	expect(first.ok && first.value.map(one => [one.jobId, one.context])).toEqual([['a/7', 'a']]);
 	// The fast one keeps being polled on its own timer while the slow one's first request still hangs.
@@ -149,4 +149,28 @@ test('one context shown: its scope restarts only its poller; the other keeps pol
 	expect(await hub.client.listCollections(undefined, {context: 'a'})).toEqual({ok: true, value: ['a-books']});
 	expect(await hub.client.listCollections(undefined, {})).toEqual({ok: true, value: ['a/a-books', 'b/b-books']});
 	expect(hub.contextOf('b/8')).toEqual({name: 'b', id: '8'});
+});
+
+test('the first answer waits (within the grace) for a slower context, so its jobs are not news of a later poll', async () => {
+	const slowish: ImportClient = {
+		...client(() => ({ok: true, value: []})),
+		async listImportJobs() {
+			await new Promise(resolve => {
+				setTimeout(resolve, 80);
+			});
+			return {ok: true, value: [job('9', 30)]};
+		},
+	};
+	hub = createContextsHub([
+		{
+			name: 'fast', uri: 'http://a', client: client(() => ({ok: true, value: [job('1', 10)]})), collections: [], intervalMs: 20,
+		},
+		{
+			name: 'slow', uri: 'http://b', client: slowish, collections: [], intervalMs: 1000,
+		},
+	], () => Date.now(), 2000);
+	const started = Date.now();
+	const first = await hub.client.listImportJobs({});
+	expect(first.ok && first.value.map(one => one.jobId).toSorted()).toEqual(['fast/1', 'slow/9']);
+	expect(Date.now() - started).toBeLessThan(1500); // As soon as both answered, not at the end of the grace.
 });
