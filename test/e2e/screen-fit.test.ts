@@ -108,11 +108,21 @@ describe('the detail view fits the terminal', () => {
 	test('at 64×10 to 64×13 the title keeps its line and no two fields share one', async () => {
 		const term = await open(64, 14);
 		term.write(keys.enter);
-		await term.waitForText('Esc to go back');
+		// Loaded: the title says `loading…` until describe has answered.
+		const loaded = (screen: string): boolean => screen.includes('Reason     failed to read') && !screen.includes('loading…');
+		const {url} = server;
+		const laidOut = (screen: string, rows: number): boolean => {
+			const shown = screen.split('\n');
+			return shown.length === rows && loaded(screen) && shown[0]!.includes(url) && shown[rows - 2]!.includes('Esc back') && shown[rows - 1] === '';
+		};
+
+		await term.waitFor(loaded, 'the detail view loaded');
 		for (const rows of [13, 12, 11, 10]) {
 			term.resize(64, rows);
+			// Laid out for this size (xterm's crop of the last one shows until the app repaints): the header on
+			// the first row, the footer on the one before the last, which a frame of rows − 1 lines leaves blank.
 			// eslint-disable-next-line no-await-in-loop
-			await term.waitFor(screen => screen.split('\n').length === rows && screen.includes('Esc back'), `the detail view at 64×${rows}`);
+			await term.waitFor(screen => laidOut(screen, rows), `the detail view at 64×${rows}`);
 			const screen = term.screen();
 			const title = screen.findIndex(line => line.startsWith('Job '));
 			expect(screen[title], `64×${rows}`).toBe('Job 454891732197000001  books  ·  Esc to go back');
@@ -132,7 +142,7 @@ describe('the detail view fits the terminal', () => {
 		const term = await open(64, 14);
 		term.write(keys.down);
 		term.write(keys.enter);
-		await term.waitForText('Job 454891732197000002');
+		await term.waitFor(screen => screen.includes('Job 454891732197000002') && screen.includes('State      ◐ Importing') && !screen.includes('loading…'), 'the detail view loaded');
 		expect(term.screen()).toContain('Job 454891732197000002  movies  ·  Esc to go back');
 		await quit(term);
 	});
