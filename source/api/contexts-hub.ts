@@ -193,13 +193,17 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 			async describeImportJob(jobId, options) {
 				const found = byContext(jobId);
 				if (found === undefined) {
-					return {ok: false, error: {kind: 'bad-shape', detail: `no context for job ${jobId}`}};
+					return {ok: false, error: {kind: 'unknown-context', jobId}};
 				}
 
 				// The row's own database: the one its context's poller watches.
 				const dbName = loops.get(found.server.name)?.status.scope.dbName ?? options?.dbName;
 				const result = await found.server.client.describeImportJob(found.id, {...options, dbName});
 				return result.ok ? {ok: true, value: {...result.value, jobId, context: found.server.name}} : result;
+			},
+			// Each context's server says for its own rows (Milvus < 2.4.13 has none); no job, or one of no context: nobody can say.
+			hasDescribe(jobId) {
+				return jobId === undefined ? undefined : byContext(jobId)?.server.client.hasDescribe?.();
 			},
 			// One context: its own names; all: `context/name` (model/select/picker.ts reads them so).
 			async listCollections(dbName, options) {

@@ -3,7 +3,9 @@ The background fetcher of per-job details: progress for jobs whose list record h
 Cloud's list), and the true times (`createTime`, `completeTime`) of every job. One request at a time,
 in the order asked (visible rows first), at most `perSecond` starts a second, so the whole app stays
 under 10 requests per second per endpoint (Zilliz allows 20). A finished job's facts never change and
-are never asked again; nothing is asked of a server without describe (Milvus < 2.4.13).
+are never asked again; nothing is asked of a server without describe (Milvus < 2.4.13). With several
+contexts each one's server is its own: one without describe, refusing or down stops only its own rows'
+requests (a want's `context`), and a job of no known context is settled at once, never asked again.
 */
 import {isTerminal, type JobDetail, type JobFacts} from '../model/jobs/job.js';
 import type {DetailWant} from '../model/select/detail-wants.js';
@@ -75,9 +77,39 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 	let restsTurn = false;
 	let {maxAgeMs} = options;
 	let running = false;
-	let disabled = false;
-	let failures = 0;
-	let pausedUntil = 0;
+	/** Per server (a want's context; '' with one server): describe missing, failures in a row, and no request before `pausedUntil`. */
+	const servers = new Map<string, {disabled: boolean; failures: number; pausedUntil: number}>();
+	const serverOf = (want: DetailWant) => {
+		const key = want.context ?? '';
+		let server = servers.get(key);
+		if (server === undefined) {
+			server = {disabled: false, failures: 0, pausedUntil: 0};
+			servers.set(key, server);
+		}
+
+		return server;
+	};
+
+	/** Whether the want's server may be asked now; notes a server that says it has no describe. */
+	const askable = (want: DetailWant, now: number): boolean => {
+		const server = serverOf(want);
+		server.disabled ||= options.client.hasDescribe?.(want.jobId) === false;
+		return !server.disabled && server.pausedUntil <= now;
+	};
+
+	/** The soonest a paused server may be asked again, when one of the wants waits for it. */
+	const pausedDue = (now: number): number | undefined => {
+		let due: number | undefined;
+		for (const want of wants) {
+			const server = serverOf(want);
+			if (!server.disabled && server.pausedUntil > now && !settled.has(want.jobId)) {
+				due = Math.min(due ?? Number.POSITIVE_INFINITY, server.pausedUntil - now);
+			}
+		}
+
+		return due;
+	};
+
 	let timer: NodeJS.Timeout | undefined;
 	let batch: JobFacts[] = [];
 	let flushedAt = clock.now();
@@ -103,7 +135,7 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 		let stalest: {readonly want: DetailWant; readonly fetchedAt: number} | undefined;
 		for (let index = from; index < to; index++) {
 			const want = wants[index]!;
-			if (settled.has(want.jobId) || (quietUntil.get(want.jobId) ?? 0) > now) {
+			if (settled.has(want.jobId) || (quietUntil.get(want.jobId) ?? 0) > now || !askable(want, now)) {
 				continue;
 			}
 
@@ -166,13 +198,14 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 			return;
 		}
 
-		if (options.client.hasDescribe?.() === false) {
-			disabled = true; // Milvus < 2.4.13: asked once, never again.
+		const server = serverOf(want);
+		if (options.client.hasDescribe?.(want.jobId) === false) {
+			server.disabled = true; // Milvus < 2.4.13: asked once, never again (that server; the others go on).
 			return;
 		}
 
 		if (result.ok) {
-			failures = 0;
+			server.failures = 0;
 			const facts = factsOf(result.value, wallNow());
 			known.set(want.jobId, {fetchedAt: clock.now(), facts});
 			if (isTerminal(facts.state)) {
@@ -187,20 +220,19 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 
 		const {error} = result;
 		if (error.kind === 'not-supported') {
-			disabled = true;
-		} else if (isJobNotFound(error)) {
-			settled.add(want.jobId);
+			server.disabled = true;
+		} else if (isJobNotFound(error) || error.kind === 'unknown-context') {
+			settled.add(want.jobId); // Nothing to ask: the job is gone, or no server of this session has it.
 		} else if (error.kind === 'milvus') {
 			quietUntil.set(want.jobId, clock.now() + Math.max(maxAgeMs, 10_000));
 		} else if (error.kind !== 'aborted') {
-			failures++;
-			pausedUntil = clock.now() + (pausesLong(error) ? 30_000 : Math.min(30_000, 1000 * (2 ** (failures - 1))));
+			server.failures++;
+			server.pausedUntil = clock.now() + (pausesLong(error) ? 30_000 : Math.min(30_000, 1000 * (2 ** (server.failures - 1))));
 		}
 	};
 
 	const pump = async (): Promise<void> => {
-		disabled ||= options.client.hasDescribe?.() === false;
-		if (running || disabled || controller.signal.aborted) {
+		if (running || controller.signal.aborted) {
 			return;
 		}
 
@@ -208,15 +240,11 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 		try {
 			for (;;) {
 				const now = clock.now();
-				if (now < pausedUntil) {
-					later(pausedUntil - now);
-					break;
-				}
-
 				const {want, dueIn} = next(now);
 				if (want === undefined) {
-					if (dueIn !== undefined) {
-						later(dueIn);
+					const wake = Math.min(dueIn ?? Number.POSITIVE_INFINITY, pausedDue(now) ?? Number.POSITIVE_INFINITY);
+					if (Number.isFinite(wake)) {
+						later(wake);
 					}
 
 					break;
@@ -224,7 +252,7 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 
 				// eslint-disable-next-line no-await-in-loop -- one request at a time is the point
 				await settle(want);
-				if (disabled || controller.signal.aborted) {
+				if (controller.signal.aborted) {
 					break;
 				}
 

@@ -105,6 +105,10 @@ export const describeError = (error: ApiError): string => {
 			return `unexpected answer, not shaped like Milvus: ${sanitize(error.detail, 200)}`;
 		}
 
+		case 'unknown-context': {
+			return `job ${sanitize(error.jobId, 120)} belongs to no context of this session (nothing was asked)`;
+		}
+
 		case 'unknown-target': {
 			const code = withMessage(`code ${error.code}`, error.message);
 			return `unknown ${error.what} "${sanitize(error.id, 80)}" (${code}) — check ${error.flag}`;

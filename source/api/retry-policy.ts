@@ -33,6 +33,7 @@ export const classifyFailure = (error: ApiError): FailureClass => {
 		case 'unauthorized':
 		case 'forbidden':
 		case 'unknown-target':
+		case 'unknown-context':
 		case 'tls': { // A certificate problem does not heal by waiting.
 			return 'hopeless';
 		}

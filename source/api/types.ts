@@ -30,9 +30,10 @@ export type ImportClient = {
 	listDatabases(options?: ContextOptions): Promise<Result<readonly string[]>>;
 	/**
 	Whether the server has `jobs/import/describe` (Milvus 2.4.13+, Zilliz' getProgress): undefined until a
-	describe was tried. The background detail fetcher asks nothing of a server without it.
+	describe was tried. The background detail fetcher asks nothing of a server without it. `jobId`: the
+	server of that job (several contexts: the job's context's; a single server ignores it).
 	*/
-	hasDescribe?(): boolean | undefined;
+	hasDescribe?(jobId?: string): boolean | undefined;
 	/** Which version family the server is, from which routes it has (read-only probes); absent: never known (Zilliz Cloud). */
 	detectVersion?(options?: RequestOptions): Promise<ServerVersion>;
 };

@@ -21,7 +21,9 @@ export type ApiError
 		| {readonly kind: 'bad-shape'; readonly detail: string} // JSON, but not what Milvus sends
 		| {readonly kind: 'milvus'; readonly code: number; readonly message: string} // Milvus error envelope (HTTP 200)
 		// A cluster/project the server does not know: a usage error (exit 2), never retried. `id` is the user's own text.
-		| {readonly kind: 'unknown-target'; readonly what: string; readonly id: string; readonly flag: string; readonly code: number; readonly message: string};
+		| {readonly kind: 'unknown-target'; readonly what: string; readonly id: string; readonly flag: string; readonly code: number; readonly message: string}
+		// Several contexts: a job id (`context/id`) of no context this session watches; nothing was sent, and asking again cannot help.
+		| {readonly kind: 'unknown-context'; readonly jobId: string};
 
 /** A refused credential, named for the message: `API key` from `MILVUS_TOKEN`. Never the secret itself. */
 export type Credential = {readonly what: string; readonly source: string};

@@ -1,8 +1,11 @@
 import {isTerminal} from '../jobs/job.js';
 import type {TrackedJob} from '../jobs/types.js';
 
-/** `progress`: refresh while the job runs; `times`: once, for the true start of its state. */
-export type DetailWant = {readonly jobId: string; readonly need: 'progress' | 'times'};
+/**
+`progress`: refresh while the job runs; `times`: once, for the true start of its state. `context`: with
+several contexts, whose server the job is on (the fetcher keeps each server's describe and failures apart).
+*/
+export type DetailWant = {readonly jobId: string; readonly need: 'progress' | 'times'; readonly context?: string};
 
 /**
 What the background fetcher should ask describe about, in the order given (the caller puts the rows
@@ -18,9 +21,9 @@ export const detailWants = (ordered: Iterable<TrackedJob>): DetailWant[] => {
 		}
 
 		if (!isTerminal(job.state) && (job.progress === undefined || job.progressAt !== undefined)) {
-			wants.push({jobId: job.jobId, need: 'progress'});
+			wants.push({jobId: job.jobId, need: 'progress', context: job.context});
 		} else if (!job.sinceExact && (isTerminal(job.state) || job.state === 'Pending')) {
-			wants.push({jobId: job.jobId, need: 'times'});
+			wants.push({jobId: job.jobId, need: 'times', context: job.context});
 		}
 	}
 
