@@ -50,7 +50,7 @@ export type AppProps = {
 	readonly journal?: Promise<JournalSnapshot>;
 };
 
-export type ContextsView = Pick<ContextsHub, 'statuses' | 'version' | 'subscribe' | 'names'>;
+export type ContextsView = Pick<ContextsHub, 'statuses' | 'version' | 'subscribe' | 'names'> & Partial<Pick<ContextsHub, 'wheres'>>;
 
 const noSubscription = () => () => undefined;
 const noVersion = () => 0;
@@ -110,7 +110,7 @@ export function App({
 					state={state} now={clock.current()} pollTime={() => current().poll.lastOkAt}
 					columns={columns} reservedColumns={reservedColumns} rows={rows}
 					serverLabel={serverLabel}
-					contexts={contexts?.statuses()} contextStatuses={contexts?.statuses}
+					contexts={contexts?.statuses()} contextStatuses={contexts?.statuses} contextWheres={contexts?.wheres}
 					allCollections={config.collections.length > 1 ? config.collections.join(', ') : undefined}
 					retryAt={poll.retryAt} notice={state.screen.notice} eventsOffset={state.screen.eventsOffset}
 					helpOffset={state.screen.helpOffset} waitLine={waitLine(wait !== undefined, waitProgress)} actionsOff={rowOff}/>

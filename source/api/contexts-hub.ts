@@ -1,4 +1,5 @@
 import type {Job} from '../model/jobs/job.js';
+import type {ContextWhere} from '../render/contexts-where.js';
 import {
 	countJobs, jobKeyer, listOf, mergeLists, newsBoard, prefixedLists, type ContextCounts, type HubServer, type LoopScope,
 } from './contexts-lists.js';
@@ -19,6 +20,8 @@ export type ContextsHub = {
 	readonly statuses: () => readonly HubStatus[];
 	/** The contexts' names, in the file's order. */
 	readonly names: readonly string[];
+	/** Each context's own database and collections, in the file's order: what the header says is watched. */
+	readonly wheres: readonly ContextWhere[];
 	/** Bumped when a context turns good or bad (useSyncExternalStore: the screen redraws its marks then, even if no job changed). */
 	readonly version: () => number;
 	readonly subscribe: (listener: () => void) => () => void;
@@ -220,6 +223,7 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 			},
 		},
 		names: servers.map(server => server.name),
+		wheres: servers.map(server => ({name: server.name, dbName: server.dbName, collections: server.collections})),
 		statuses: () => servers.map(server => {
 			const loop = loops.get(server.name);
 			return loop === undefined ? waitingStatus(server) : {...loop.status, counts: countsOf(loop)};

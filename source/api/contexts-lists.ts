@@ -8,6 +8,8 @@ export type HubServer = {
 	readonly client: ImportClient;
 	readonly collections: readonly string[];
 	readonly intervalMs: number;
+	/** The context's own database (`db:`); undefined: the server's default. What the header names (render/contexts-where.ts). */
+	readonly dbName?: string;
 };
 
 /** What one context's poller watches: its database and collection (undefined: the context's own `db:` / all of its collections). */

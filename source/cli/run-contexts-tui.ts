@@ -32,7 +32,7 @@ export const runContextsTui = async (
 		},
 	});
 	const hub = createContextsHub(journaled.map(server => ({
-		name: server.name, uri: server.config.uri, client: server.client, collections: server.config.collections, intervalMs: server.config.intervalMs,
+		name: server.name, uri: server.config.uri, client: server.client, collections: server.config.collections, intervalMs: server.config.intervalMs, dbName: server.config.dbName,
 	})), () => Date.now());
 	const keys = contextsActions(servers.map(server => ({name: server.name, actions: server.actions, off: server.actionsOff})));
 	const journalContexts = servers.map((server, index) => ({name: server.name, cluster: clusters[index]!, db: server.config.dbName ?? ''}));

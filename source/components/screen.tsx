@@ -17,6 +17,7 @@ import {toRow} from '../render/row-texts.js';
 import {summaryLine} from '../render/summary-line.js';
 import type {HubStatus} from '../api/contexts-hub.js';
 import {contextsLine, staleContexts} from '../render/contexts-line.js';
+import {whereShown, type ContextWhere} from '../render/contexts-where.js';
 import {DetailView} from './detail-view.js';
 import {EventLog} from './event-log.js';
 import {Footer} from './footer.js';
@@ -40,6 +41,8 @@ export type ScreenProps = {
 	readonly contexts?: readonly HubStatus[];
 	/** Several contexts: their states as of now, for the context picker (`:`), which reads them at every clock tick. */
 	readonly contextStatuses?: () => readonly HubStatus[];
+	/** Several contexts: each one's own database and collections, for the header (render/contexts-where.ts). */
+	readonly contextWheres?: readonly ContextWhere[];
 	/** What "all collections" means with several --collection: their names. */
 	readonly allCollections?: string;
 	/** When the next try is due while polls fail. */
@@ -58,7 +61,8 @@ export type ScreenProps = {
 
 /** The whole frame for one state: header, the view of the current mode, footer. */
 export function Screen({
-	state, now, columns, reservedColumns = 0, rows, serverLabel, contexts, contextStatuses, allCollections, retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime, actionsOff,
+	state, now, columns, reservedColumns = 0, rows, serverLabel, contexts, contextStatuses, contextWheres, allCollections,
+	retryAt, notice, eventsOffset, helpOffset = 0, waitLine, pollTime, actionsOff,
 }: ScreenProps) {
 	const theme = useTheme();
 	const all = visibleJobs(state);
@@ -83,12 +87,14 @@ export function Screen({
 	const {confirm} = state;
 	const {poll} = state;
 	const failing = poll.lastError !== undefined && poll.consecutiveFailures > 0;
+	// Several contexts: each shown one's own database and collections, or that they differ.
+	const where = contextWheres === undefined ? undefined : whereShown(contextWheres, state.scope);
 	const header = (
 		<LiveHeader
 			width={columns}
 			serverLabel={state.scope.context === undefined ? serverLabel : `context ${state.scope.context} (${serverLabel})`}
-			dbName={state.contexts !== undefined && state.scope.context === undefined && state.scope.dbName === undefined ? 'per context' : state.scope.dbName}
-			collectionName={state.scope.collectionName ?? allCollections}
+			dbName={where === undefined ? state.scope.dbName : where.db}
+			collectionName={where === undefined ? (state.scope.collectionName ?? allCollections) : where.collections}
 			intervalMs={state.intervalMs}
 			lastOkAt={pollTime ?? (() => poll.lastOkAt)}
 			isPaused={state.paused}
