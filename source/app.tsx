@@ -50,7 +50,7 @@ export type AppProps = {
 	readonly journal?: Promise<JournalSnapshot>;
 };
 
-export type ContextsView = Pick<ContextsHub, 'statuses' | 'version' | 'subscribe' | 'names'> & Partial<Pick<ContextsHub, 'wheres'>>;
+export type ContextsView = Pick<ContextsHub, 'statuses' | 'version' | 'subscribe' | 'names'> & Partial<Pick<ContextsHub, 'wheres' | 'detectVersion'>>;
 
 const noSubscription = () => () => undefined;
 const noVersion = () => 0;
@@ -86,7 +86,7 @@ export function App({
 	const waitProgress = useWait(state, wait, onExit);
 	useBell(state.failuresSeen, config.bell);
 	useJournal(journal, dispatch, now);
-	useServerWeights(client, dispatch);
+	useServerWeights(client, dispatch, contexts);
 	// README "Exit codes": the Ctrl-C key exits as a SIGINT would (130); `q` is a normal end (0) of the live
 	// screen, but under --wait it is an abort too (the jobs did not finish): `--wait && deploy` must not deploy.
 	const onQuit = (interrupted: boolean): void => {

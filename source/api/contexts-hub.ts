@@ -7,7 +7,9 @@ import {
 	firstAnswerGraceMs, sameLoopScope, waitingStatus, type HubScope, type HubStatus, type Loop,
 } from './contexts-status.js';
 import {classifyFailure, retryDelay} from './retry-policy.js';
-import type {ImportClient, ListOptions, Result} from './types.js';
+import type {
+	ImportClient, ListOptions, RequestOptions, Result, ServerVersion,
+} from './types.js';
 
 export {
 	hubJobId, jobKeyer, type ContextCounts, type HubServer,
@@ -25,6 +27,11 @@ export type ContextsHub = {
 	/** Bumped when a context turns good or bad (useSyncExternalStore: the screen redraws its marks then, even if no job changed). */
 	readonly version: () => number;
 	readonly subscribe: (listener: () => void) => () => void;
+	/**
+	The version family of one context's own server (two read-only probes, api/client.ts): each context's rows
+	read their progress with their own server's weights. Undefined when its client cannot tell (Zilliz Cloud).
+	*/
+	readonly detectVersion: (name: string, options?: RequestOptions) => Promise<ServerVersion | undefined>;
 	/** The context a row (`context/id`) belongs to, and the server's own id. */
 	readonly contextOf: (jobId: string) => {readonly name: string; readonly id: string} | undefined;
 	readonly close: () => void;
@@ -229,6 +236,9 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 			return loop === undefined ? waitingStatus(server) : {...loop.status, counts: countsOf(loop)};
 		}),
 		version: () => version,
+		async detectVersion(name, options) {
+			return serverNamed(name)?.client.detectVersion?.(options);
+		},
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => {

@@ -171,3 +171,23 @@ test('the hub over a real Milvus 2.4.0 and a 2.5: describe availability is each 
 	await settleSoon();
 	expect(describes(old)).toHaveLength(2);
 });
+
+test('each context\'s server version is asked of its own server; a client that cannot tell (Zilliz Cloud) says nothing', async () => {
+	const start = async (flavor: '2.4.0' | '2.5'): Promise<DemoServer> => {
+		const demo = await startDemoServer({port: 0, flavor, tickMs: 0});
+		demos.push(demo);
+		return demo;
+	};
+
+	const old = await start('2.4.0');
+	const current = await start('2.5');
+	const server = (name: string, client: ImportClient) => ({
+		name, uri: 'http://x', client, collections: [], intervalMs: 60_000,
+	});
+	hub = createContextsHub([
+		server('old', createMilvusClient({uri: old.url, timeoutMs: 2000})),
+		server('new', createMilvusClient({uri: current.url, timeoutMs: 2000})),
+		server('cloud', scripted(jobId => ({ok: true, value: detail(jobId, 1)})).client),
+	], () => Date.now());
+	expect(await Promise.all(['old', 'new', 'cloud', 'nobody'].map(async name => hub!.detectVersion(name)))).toEqual(['2.4.0', '2.5', undefined, undefined]);
+});

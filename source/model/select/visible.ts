@@ -14,7 +14,7 @@ type Visible = {
 	/** The time rates were computed at (0 unless sorting by rate). */
 	readonly now: number;
 	/** What rates were read with (state.weights, state.v3Jobs): a change moves rows sorted by rate. */
-	readonly weights: Pick<AppState, 'weights' | 'v3Jobs'>;
+	readonly weights: Pick<AppState, 'weights' | 'contextWeights' | 'v3Jobs'>;
 	readonly rows: readonly SortRow[];
 	readonly result: readonly TrackedJob[];
 };
@@ -33,7 +33,7 @@ export const sortTime = (state: AppState): number => state.poll.lastOkAt ?? 0;
 
 /** Whether rows sorted by `last` hold the rate keys `state` would give (the weights did not change, or do not matter). */
 const sameWeights = (state: AppState, before: Visible): boolean =>
-	state.sort.column !== 'rate' || (before.weights.weights === state.weights && before.weights.v3Jobs === state.v3Jobs);
+	state.sort.column !== 'rate' || (before.weights.weights === state.weights && before.weights.contextWeights === state.contextWeights && before.weights.v3Jobs === state.v3Jobs);
 
 const makerFor = (state: AppState, now: number) => rowMaker(state.sort.column, now, job => weightsOf(job, state));
 
@@ -156,7 +156,7 @@ export function listedJobs(state: AppState): readonly TrackedJob[] {
 	}
 
 	last = {
-		jobs: state.jobs, filter: state.filter, sort: state.sort, now, weights: {weights: state.weights, v3Jobs: state.v3Jobs}, ...done,
+		jobs: state.jobs, filter: state.filter, sort: state.sort, now, weights: {weights: state.weights, contextWeights: state.contextWeights, v3Jobs: state.v3Jobs}, ...done,
 	};
 	memos.set(state.jobs, last);
 	return last.result;

@@ -55,4 +55,5 @@ export type Action
 		| {readonly type: 'answered'}
 		| {readonly type: 'job-actions-missing'}
 		// The server's progress weights, once its version is known (hooks/use-server-weights.ts).
-		| {readonly type: 'set-weights'; readonly weights: WeightProfile | undefined};
+		// `context`: that context's server (several contexts); none: the one server's.
+		| {readonly type: 'set-weights'; readonly weights: WeightProfile | undefined; readonly context?: string};

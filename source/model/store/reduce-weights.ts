@@ -16,6 +16,19 @@ export const isImportV3 = (detail: JobDetail): boolean => {
 	return early || detail.files.some(file => file.state === 'Completed' && file.completeTime === '');
 };
 
+/** The server's weights, or (several contexts) one context's. */
+export const setWeights = (state: AppState, action: Extract<Action, {readonly type: 'set-weights'}>): AppState => {
+	if (action.context === undefined) {
+		return action.weights === state.weights ? state : {...state, weights: action.weights};
+	}
+
+	if (state.contextWeights.has(action.context) && state.contextWeights.get(action.context) === action.weights) {
+		return state;
+	}
+
+	return {...state, contextWeights: new Map([...state.contextWeights, [action.context, action.weights]])};
+};
+
 /** After a describe: remember a job that showed itself V3, so its row reads the V3 weights. */
 export const noteV3 = (state: AppState, action: Extract<Action, {readonly type: 'detail-loaded'}>): AppState => {
 	if (!action.result.ok || state.v3Jobs.has(action.jobId) || !isImportV3(action.result.value)) {

@@ -7,7 +7,7 @@ import {reduceScreen} from './reduce-screen.js';
 import {reduceJournal} from './reduce-journal.js';
 import {movePicker, setMode, setScope} from './reduce-view.js';
 import {clampInterval, type AppState} from './state.js';
-import {noteV3} from './reduce-weights.js';
+import {noteV3, setWeights} from './reduce-weights.js';
 
 /**
 The one reducer. Pure: time arrives in actions, and the same state object comes back when an action
@@ -54,7 +54,7 @@ export function reducer(state: AppState, action: Action): AppState {
 		}
 
 		case 'set-weights': {
-			return action.weights === state.weights ? state : {...state, weights: action.weights};
+			return setWeights(state, action);
 		}
 
 		case 'facts-loaded': {

@@ -94,6 +94,8 @@ export type AppState = {
 	undefined until then, or when it cannot be known: rows show no phase word, rate or ETA.
 	*/
 	readonly weights: WeightProfile | undefined;
+	/** Several contexts: each context's weights, once its own server's version is known (none: not known yet, or never). */
+	readonly contextWeights: ReadonlyMap<string, WeightProfile | undefined>;
 	/** Jobs whose describe showed Import V3 (their own weights, whatever the server's): see model/select/weights.ts. */
 	readonly v3Jobs: ReadonlySet<string>;
 	readonly journal: JournalState;
@@ -157,6 +159,7 @@ export function initialState(options: InitialStateOptions): AppState {
 		confirm: undefined,
 		jobActionsMissing: false,
 		weights: options.weights,
+		contextWeights: new Map(),
 		v3Jobs: new Set(),
 		journal: initialJournal,
 	};
