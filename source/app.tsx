@@ -1,4 +1,4 @@
-import {useMemo, useSyncExternalStore} from 'react';
+import {useCallback, useMemo, useSyncExternalStore} from 'react';
 import type {ContextsHub} from './api/contexts-hub.js';
 import type {JobActions} from './api/job-actions.js';
 import type {ImportClient} from './api/types.js';
@@ -50,7 +50,7 @@ export type AppProps = {
 	readonly journal?: Promise<JournalSnapshot>;
 };
 
-export type ContextsView = Pick<ContextsHub, 'statuses' | 'version' | 'subscribe' | 'names'> & Partial<Pick<ContextsHub, 'wheres' | 'detectVersion'>>;
+export type ContextsView = Pick<ContextsHub, 'statuses' | 'version' | 'subscribe' | 'names'> & Partial<Pick<ContextsHub, 'wheres' | 'detectVersion' | 'refresh'>>;
 
 const noSubscription = () => () => undefined;
 const noVersion = () => 0;
@@ -97,8 +97,13 @@ export function App({
 		}
 	};
 
+	// `r` with several contexts: every shown context is polled at once (the hub), and the screen takes their answers.
+	const refresh = useCallback(() => {
+		contexts?.refresh?.();
+		poll.refresh();
+	}, [contexts, poll.refresh]); // eslint-disable-line react-hooks/exhaustive-deps
 	useCommands({
-		current, dispatch, refresh: poll.refresh, onQuit, now, columns, rows, actions, actionsOff: off, actionsOffFor,
+		current, dispatch, refresh, onQuit, now, columns, rows, actions, actionsOff: off, actionsOffFor,
 	});
 	// The keys' state for the row they would act on: its own context's, with several.
 	const rowOff = actionsOffFor === undefined ? off : actionsOffFor(actionTarget(state));

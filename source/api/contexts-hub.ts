@@ -28,6 +28,13 @@ export type ContextsHub = {
 	readonly version: () => number;
 	readonly subscribe: (listener: () => void) => () => void;
 	/**
+	`r`: every shown context is polled at once (one in flight is asked again right after). The screen's next
+	answer waits until each of them has answered, or the grace is over: a down or hanging context delays the
+	others by that much at most, and its answer comes with the next news. The answer the screen already has is
+	not news: nothing is handed out again before a context answers.
+	*/
+	readonly refresh: () => void;
+	/**
 	The version family of one context's own server (two read-only probes, api/client.ts): each context's rows
 	read their progress with their own server's weights. Undefined when its client cannot tell (Zilliz Cloud).
 	*/
@@ -56,7 +63,18 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 	let closed = false;
 	const listeners = new Set<() => void>();
 	const shown = (name: string): boolean => scope?.context === undefined || scope.context === name;
-	const answeredAll = (): boolean => [...loops.values()].every(loop => !shown(loop.status.name) || loop.status.lastOkAt !== undefined || loop.status.error !== undefined);
+	const answered = (loop: Loop): boolean => !loop.fresh && (loop.status.lastOkAt !== undefined || loop.status.error !== undefined);
+	const answeredAll = (): boolean => [...loops.values()].every(loop => !shown(loop.status.name) || answered(loop));
+	/** After the grace: the news of whichever shown contexts answered by then, if any did. */
+	const holdFor = (ms: number): void => {
+		holdUntil = now() + ms;
+		clearTimeout(graceTimer);
+		graceTimer = setTimeout(() => {
+			if ([...loops.values()].some(loop => shown(loop.status.name) && answered(loop))) {
+				news.post();
+			}
+		}, ms);
+	};
 	// News for the screen; right after a (re)start only once every shown context has answered, or the grace is over.
 	const postIfReady = (): void => {
 		if (answeredAll() || now() >= holdUntil) {
@@ -75,6 +93,8 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 		const controller = new AbortController();
 		const keyJobs = keyers.get(server.name)!;
 		let timer: NodeJS.Timeout | undefined;
+		let inFlight = false;
+		let again = false;
 		const loop: Loop = {
 			status: {
 				name: server.name, uri: server.uri, error: undefined, failures: 0, lastOkAt: undefined, nextAt: undefined, scope: loopScope,
@@ -82,16 +102,33 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 			jobs: [],
 			struggles: 0,
 			counted: undefined,
+			fresh: false,
+			pollNow() {
+				if (inFlight) {
+					again = true;
+					return;
+				}
+
+				clearTimeout(timer);
+				void poll();
+			},
 			stop() {
 				controller.abort();
 				clearTimeout(timer);
 			},
 		};
 		const poll = async (): Promise<void> => {
+			inFlight = true;
 			const result = await listOf(server, loopScope, controller.signal);
+			inFlight = false;
 			if (controller.signal.aborted) {
 				return;
 			}
+
+			// `r` came while this request was out: its answer is older than the press; it is kept, and asked again at once.
+			const repeat = again;
+			again = false;
+			loop.fresh &&= repeat;
 
 			const failures = result.ok ? 0 : loop.status.failures + 1;
 			const turned = loop.status.lastOkAt === undefined || (loop.status.error === undefined) !== result.ok;
@@ -113,6 +150,11 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 				bump();
 			}
 
+			if (repeat) {
+				void poll();
+				return;
+			}
+
 			timer = setTimeout(() => {
 				void poll();
 			}, delay);
@@ -128,14 +170,14 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 		}
 
 		scope = wanted;
-		let answered = false;
+		let kept = false;
 		let restarted = false;
 		for (const server of servers) {
 			// The database and collection are the shown context's (every context's when all are shown).
 			const own: LoopScope = shown(server.name) ? wanted : {dbName: undefined, collectionName: undefined};
 			const loop = loops.get(server.name);
 			if (loop !== undefined && sameLoopScope(loop.status.scope, own)) {
-				answered ||= shown(server.name) && (loop.status.lastOkAt !== undefined || loop.status.error !== undefined);
+				kept ||= shown(server.name) && (loop.status.lastOkAt !== undefined || loop.status.error !== undefined);
 				continue;
 			}
 
@@ -145,18 +187,12 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 		}
 
 		if (restarted) {
-			holdUntil = now() + graceMs;
-			clearTimeout(graceTimer);
-			graceTimer = setTimeout(() => {
-				if ([...loops.values()].some(loop => shown(loop.status.name) && (loop.status.lastOkAt !== undefined || loop.status.error !== undefined))) {
-					news.post();
-				}
-			}, graceMs);
+			holdFor(graceMs);
 		}
 
 		// A shown context that kept its poller has an answer for the new scope already: the screen gets it at once
 		// (unless a restarted one has not answered yet: then within the grace, as at start).
-		news.set(answered && answeredAll());
+		news.set(kept && answeredAll());
 	};
 
 	const answer = (): Result<readonly Job[]> => {
@@ -236,6 +272,21 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 			return loop === undefined ? waitingStatus(server) : {...loop.status, counts: countsOf(loop)};
 		}),
 		version: () => version,
+		refresh() {
+			if (closed) {
+				return;
+			}
+
+			news.set(false);
+			for (const loop of loops.values()) {
+				if (shown(loop.status.name)) {
+					loop.fresh = true;
+					loop.pollNow();
+				}
+			}
+
+			holdFor(graceMs);
+		},
 		async detectVersion(name, options) {
 			return serverNamed(name)?.client.detectVersion?.(options);
 		},

@@ -28,6 +28,10 @@ export type Loop = {
 	jobs: readonly Job[];
 	struggles: number;
 	counted: {readonly jobs: readonly Job[]; readonly counts: ContextCounts} | undefined;
+	/** `r` asked for a poll of this context that has not answered yet: the screen's answer waits for it (within the grace). */
+	fresh: boolean;
+	/** Polls now; when a request is in flight, once more right after it. */
+	pollNow: () => void;
 	stop: () => void;
 };
 

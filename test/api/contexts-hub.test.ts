@@ -1,4 +1,6 @@
-import {afterEach, expect, test} from 'vitest';
+import {
+	afterEach, expect, test, vi,
+} from 'vitest';
 import {createContextsHub, type ContextsHub} from '../../source/api/contexts-hub.js';
 import type {ImportClient, Result} from '../../source/api/types.js';
 import type {Job} from '../../source/model/jobs/job.js';
@@ -173,4 +175,90 @@ test('the first answer waits (within the grace) for a slower context, so its job
 	const first = await hub.client.listImportJobs({});
 	expect(first.ok && first.value.map(one => one.jobId).toSorted()).toEqual(['fast/1', 'slow/9']);
 	expect(Date.now() - started).toBeLessThan(1500); // As soon as both answered, not at the end of the grace.
+});
+
+test('refresh polls every shown context at once: the screen gets new answers, not the one it already had', async () => {
+	let aProgress = 10;
+	let bProgress = 20;
+	const a = client(() => ({ok: true, value: [job('7', aProgress++)]}));
+	const b = client(() => ({ok: true, value: [job('7', bProgress++)]}));
+	const down = client(() => ({ok: false, error: {kind: 'unreachable', detail: '127.0.0.1:1'}}));
+	// An interval no test waits for, and a grace no test waits for either: only `refresh` can bring news here.
+	hub = createContextsHub([
+		{
+			name: 'a', uri: 'http://a', client: a, collections: [], intervalMs: 600_000,
+		},
+		{
+			name: 'b', uri: 'http://b', client: b, collections: [], intervalMs: 600_000,
+		},
+		{
+			name: 'down', uri: 'http://down', client: down, collections: [], intervalMs: 600_000,
+		},
+	], () => Date.now(), 600_000);
+	const progress = (result: Result<readonly Job[]>): string[] => result.ok ? result.value.map(one => `${one.jobId}:${one.progress}`) : [];
+	expect(progress(await hub.client.listImportJobs({}))).toEqual(['a/7:10', 'b/7:20']);
+	const controller = new AbortController();
+	const waiting = hub.client.listImportJobs({signal: controller.signal});
+	hub.refresh();
+	// Every shown context asked again, the down one too; the answer holds both new lists (the down one's last good: none).
+	expect(progress(await waiting)).toEqual(['a/7:11', 'b/7:21']);
+	expect([a.calls, b.calls, down.calls]).toEqual([2, 2, 2]);
+	hub.refresh();
+	expect(progress(await hub.client.listImportJobs({}))).toEqual(['a/7:12', 'b/7:22']);
+});
+
+test('refresh with a context hanging: the others\' answers come after the grace, without waiting for it', async () => {
+	let progress = 10;
+	let hang = false;
+	const fast = client(() => ({ok: true, value: [job('7', progress++)]}));
+	const slow = client(() => (hang ? 'hang' : {ok: true, value: [job('8', 50)]}));
+	hub = createContextsHub([
+		{
+			name: 'fast', uri: 'http://fast', client: fast, collections: [], intervalMs: 600_000,
+		},
+		{
+			name: 'slow', uri: 'http://slow', client: slow, collections: [], intervalMs: 600_000,
+		},
+	], () => Date.now(), 100);
+	const first = await hub.client.listImportJobs({});
+	expect(first.ok && first.value.map(one => one.jobId)).toEqual(['fast/7', 'slow/8']);
+	hang = true;
+	hub.refresh();
+	const next = await hub.client.listImportJobs({});
+	// Fast's new list, and slow's last good one (its new request still hangs).
+	expect(next.ok && next.value.map(one => `${one.jobId}:${one.progress}`)).toEqual(['fast/7:11', 'slow/8:50']);
+	expect([fast.calls, slow.calls]).toEqual([2, 2]);
+});
+
+test('refresh while a context\'s request is out: that one is asked once more when it answers', async () => {
+	let release: (() => void) | undefined;
+	let progress = 10;
+	const gated: ImportClient & {calls: number} = {
+		...client(() => ({ok: true, value: []})),
+		calls: 0,
+		async listImportJobs() {
+			gated.calls++;
+			const value = [job('7', progress++)];
+			if (gated.calls === 2) {
+				await new Promise<void>(resolve => {
+					release = resolve;
+				});
+			}
+
+			return {ok: true, value};
+		},
+	};
+	hub = createContextsHub([{
+		name: 'a', uri: 'http://a', client: gated, collections: [], intervalMs: 600_000,
+	}], () => Date.now(), 600_000);
+	await hub.client.listImportJobs({});
+	hub.refresh(); // Call 2, held.
+	await vi.waitFor(() => {
+		expect(release).toBeDefined();
+	});
+	hub.refresh(); // While call 2 is out: once more after it.
+	release!();
+	const answer = await hub.client.listImportJobs({});
+	expect(gated.calls).toBe(3);
+	expect(answer.ok && answer.value.map(one => one.progress)).toEqual([12]);
 });
