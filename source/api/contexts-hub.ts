@@ -75,6 +75,7 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 			}
 		}, ms);
 	};
+
 	// News for the screen; right after a (re)start only once every shown context has answered, or the grace is over.
 	const postIfReady = (): void => {
 		if (answeredAll() || now() >= holdUntil) {
