@@ -11,10 +11,17 @@ export type ContextsPickerProps = {
 	readonly current: string | undefined;
 	readonly width: number;
 	readonly height: number;
+	/** The command line as typed so far (model/keys/context-command.ts). */
+	readonly command?: string;
 };
 
 /** The `:` picker: "all contexts", then each context with its state, counts and progress (render/context-rows.ts). */
-export function ContextsPicker({statuses, highlighted, current, width, height}: ContextsPickerProps) {
+/** The command line's line: what is typed, or how to use it. */
+export const commandPrompt = (command: string): string => command === '' ? ':  type ctx NAME, NAME or all, then Enter' : `:${command}_`;
+
+export function ContextsPicker({
+	statuses, highlighted, current, width, height, command = '',
+}: ContextsPickerProps) {
 	const text = useClockText(at => contextRows(statuses(), at).join('\n'));
 	const rows = text.split('\n');
 	const names = statuses().map(status => status.name);
@@ -24,6 +31,6 @@ export function ContextsPicker({statuses, highlighted, current, width, height}: 
 			title='Contexts' items={rows} isLoading={false}
 			error={undefined}
 			highlighted={highlighted} current={rows[Math.max(0, index)]} width={width}
-			height={height}/>
+			height={height} prompt={commandPrompt(command)}/>
 	);
 }

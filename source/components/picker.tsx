@@ -15,16 +15,21 @@ export type PickerProps = {
 	readonly current: string | undefined;
 	readonly width: number;
 	readonly height: number;
+	/** A line under the title (the context picker's command line). */
+	readonly prompt?: string;
 };
 
 /** A list to choose from: collections ("all collections" first) or databases. */
-export function Picker({title, items, isLoading, error, highlighted, current, width, height}: PickerProps) {
+export function Picker({
+	title, items, isLoading, error, highlighted, current, width, height, prompt,
+}: PickerProps) {
 	const theme = useTheme();
-	const room = Math.max(0, height - 1 - (error === undefined ? 0 : 1) - (isLoading ? 1 : 0));
+	const room = Math.max(0, height - 1 - (prompt === undefined ? 0 : 1) - (error === undefined ? 0 : 1) - (isLoading ? 1 : 0));
 	const {start, end} = visibleWindow(items.length, highlighted, room, highlighted - Math.floor(room / 2));
 	return (
 		<Box flexDirection='column' height={height}>
 			<Text bold color={theme.tone('header')}>{`${title}  ${theme.dot}  Enter to choose, Esc to go back`}</Text>
+			{prompt === undefined ? null : <Text wrap='truncate'>{truncate(prompt, width, theme.ellipsis)}</Text>}
 			{error === undefined ? null : <Text color={theme.tone('error')} wrap='truncate'>{error}</Text>}
 			{isLoading ? <Text color={theme.tone('muted')}>{theme.loading}</Text> : null}
 			{items.slice(start, end).map((item, index) => {

@@ -149,7 +149,8 @@ export function Screen({
 				return (
 					<ContextsPicker
 						statuses={contextStatuses ?? (() => contexts ?? [])} highlighted={state.contexts?.highlighted ?? 0}
-						current={state.scope.context} width={columns} height={bodyHeight}/>
+						current={state.scope.context} width={columns} height={bodyHeight}
+						command={state.screen.command}/>
 				);
 			}
 

@@ -112,8 +112,8 @@ export function useCommands({
 
 	useKeys({
 		current() {
-			const {mode, databases, contexts} = current();
-			return {mode, keyContext: {databases: databases !== undefined, contexts: contexts !== undefined}};
+			const {mode, databases, contexts, screen} = current();
+			return {mode, keyContext: {databases: databases !== undefined, contexts: contexts !== undefined, typing: screen.command !== ''}};
 		},
 		// Keys can arrive faster than frames (a paste, a PTY burst): each key is planned against the state
 		// the previous keys led to (the store's, not the last rendered one), so no typed character is lost.

@@ -38,6 +38,7 @@ const sectionTitles: ReadonlyArray<readonly [Mode, string]> = [
 	['detail', 'Detail view'],
 	['events', 'Event log'],
 	['collections', 'Pickers'],
+	['contexts', 'Context picker'],
 	['confirm', 'Commit/abort prompt'],
 ];
 

@@ -1,5 +1,6 @@
 import type {Mode} from '../store/actions.js';
 import type {ActionsAvailability} from './job-action-rules.js';
+import {isText, keyId, type KeyFlags} from './key-input.js';
 
 /**
 The one table of key bindings. It routes keys by mode (typing `q` in the filter box edits the filter,
@@ -15,7 +16,7 @@ export type Command
 		| 'filter' | 'clear-filter' | 'filter-accept' | 'filter-cancel' | 'filter-backspace' | 'filter-type'
 		| 'only-failed' | 'all-states'
 		| 'toggle-pending' | 'toggle-importing' | 'toggle-completed' | 'toggle-failed' | 'toggle-uncommitted' | 'toggle-committing'
-		| 'collections' | 'prev-collection' | 'next-collection' | 'databases' | 'contexts'
+		| 'collections' | 'prev-collection' | 'next-collection' | 'databases' | 'contexts' | 'command-type' | 'command-backspace'
 		| 'sort-next' | 'sort-reverse' | 'pause' | 'refresh' | 'interval-up' | 'interval-down'
 		| 'copy-id' | 'events' | 'history-rows' | 'help' | 'detail' | 'pick' | 'back' | 'quit'
 		| 'commit' | 'abort' | 'confirm-yes' | 'confirm-no';
@@ -171,6 +172,12 @@ export const bindings: readonly Binding[] = [
 		keys: ['enter'], modes: pickers, command: 'pick', description: 'choose', hint: {text: 'choose'},
 	},
 	{
+		keys: ['text'], modes: ['contexts'], command: 'command-type', description: 'type ctx NAME, NAME or all, then Enter (k9s :ctx); as a first key j k g G q move or quit',
+	},
+	{
+		keys: ['backspace', 'delete'], modes: ['contexts'], command: 'command-backspace', description: 'delete the last character of the command',
+	},
+	{
 		keys: ['escape'], modes: ['detail', 'help', 'events', ...pickers], command: 'back', description: 'back to the job list', hint: {text: 'back'},
 	},
 	{
@@ -181,35 +188,7 @@ export const bindings: readonly Binding[] = [
 	},
 ];
 
-/** The subset of Ink's `Key` that routing reads; tests can pass a partial object. */
-export type KeyFlags = Partial<Readonly<Record<
-'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'delete' | 'ctrl' | 'tab', boolean
->>>;
-
-const named: ReadonlyArray<readonly [keyof KeyFlags, string]> = [
-	['upArrow', 'up'],
-	['downArrow', 'down'],
-	['pageUp', 'pageup'],
-	['pageDown', 'pagedown'],
-	['home', 'home'],
-	['end', 'end'],
-	['return', 'enter'],
-	['escape', 'escape'],
-	['backspace', 'backspace'],
-	['delete', 'delete'],
-	['tab', 'tab'],
-];
-
-/** The key id of one Ink input event. */
-export const keyId = (input: string, key: KeyFlags): string => {
-	for (const [flag, id] of named) {
-		if (key[flag]) {
-			return id;
-		}
-	}
-
-	return key.ctrl ? `ctrl+${input}` : input;
-};
+export {keyId, type KeyFlags} from './key-input.js';
 
 export type KeyContext = {
 	readonly databases: boolean;
@@ -217,6 +196,8 @@ export type KeyContext = {
 	readonly contexts?: boolean;
 	/** Whether commit/abort can be sent; undefined counts as available (tests, and the keys table). */
 	readonly jobActions?: ActionsAvailability;
+	/** The context picker's command line holds text: every printable key types (`j` in `ctx staging-j`), none moves. */
+	readonly typing?: boolean;
 };
 
 /** Whether a binding is offered at all with this server (the help overlay lists exactly these). */
@@ -226,13 +207,15 @@ export const isOffered = (binding: Binding, context: KeyContext): boolean =>
 export const bindingsFor = (mode: Mode, context: KeyContext): readonly Binding[] =>
 	bindings.filter(binding => binding.modes.includes(mode) && isOffered(binding, context));
 
-/** Printable text (typed or pasted), without control characters. */
-export const isText = (input: string): boolean => input.length > 0 && !/[\u0000-\u001F\u007F]/v.test(input);
-
 /** The command a key means in `mode`, or undefined when it means nothing there. */
 export const resolveKey = (mode: Mode, input: string, key: KeyFlags, context?: KeyContext): Command | undefined => {
 	const id = keyId(input, key);
 	const candidates = bindingsFor(mode, context ?? {databases: true});
+	const typing = context?.typing === true && !key.ctrl && isText(input) ? candidates.find(binding => binding.keys.includes('text')) : undefined;
+	if (typing) {
+		return typing.command;
+	}
+
 	const exact = candidates.find(binding => binding.keys.includes(id));
 	if (exact) {
 		return exact.command;

@@ -44,6 +44,8 @@ export type Action
 		| {readonly type: 'collections-loaded'; readonly dbName: string | undefined; readonly context?: string; readonly result: Result<readonly string[]>}
 		| {readonly type: 'databases-loaded'; readonly context?: string; readonly result: Result<readonly string[]>}
 		| {readonly type: 'set-notice'; readonly text: string | undefined}
+		// The context picker's command line, as typed so far.
+		| {readonly type: 'set-command'; readonly text: string}
 		// The journal was read (issue #14): its jobs, and its recent events for the event log (oldest first). `at`: this run's start.
 		| {readonly type: 'journal-loaded'; readonly at: number; readonly entries: readonly HistoryEntry[]; readonly events: readonly JobEvent[]}
 		| {readonly type: 'toggle-history'}

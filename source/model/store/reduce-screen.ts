@@ -1,7 +1,7 @@
 import type {Action} from './actions.js';
 import type {AppState, ScreenState} from './state.js';
 
-export type ScreenAction = Extract<Action, {type: 'set-notice' | 'scroll' | 'reload'}>;
+export type ScreenAction = Extract<Action, {type: 'set-notice' | 'set-command' | 'scroll' | 'reload'}>;
 
 const scrolled = (offset: number, to: number | 'first' | 'last', max: number): number =>
 	to === 'first' ? 0 : (to === 'last' ? max : Math.min(max, Math.max(0, offset + to)));
@@ -11,11 +11,15 @@ const withScreen = (state: AppState, screen: Partial<ScreenState>): AppState => 
 	return same ? state : {...state, screen: {...state.screen, ...screen}};
 };
 
-/** What only the screen keeps: the one-line notice, the scroll offsets of the event log and the help, the reload counters of the pickers' lists. */
+/** What only the screen keeps: the one-line notice, the context picker's command line, the scroll offsets of the event log and the help, the reload counters of the pickers' lists. */
 export function reduceScreen(state: AppState, action: ScreenAction): AppState {
 	switch (action.type) {
 		case 'set-notice': {
 			return withScreen(state, {notice: action.text});
+		}
+
+		case 'set-command': {
+			return withScreen(state, {command: state.mode === 'contexts' ? action.text : ''});
 		}
 
 		case 'scroll': {

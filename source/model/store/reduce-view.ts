@@ -23,7 +23,10 @@ export function setMode(state: AppState, mode: Mode): AppState {
 		return state;
 	}
 
-	const next: AppState = {...state, mode, previousMode: state.mode};
+	// The context picker's command line lives as long as the picker is open.
+	const next: AppState = {
+		...state, mode, previousMode: state.mode, screen: state.screen.command === '' ? state.screen : {...state.screen, command: ''},
+	};
 	switch (mode) {
 		case 'detail': {
 			if (state.selectedJobId === undefined) {
@@ -98,6 +101,7 @@ export function setScope(state: AppState, scope: AppState['scope']): AppState {
 	const leaving = state.mode === 'detail' || isPickerMode(state.mode);
 	return {
 		...state,
+		screen: state.screen.command === '' ? state.screen : {...state.screen, command: ''},
 		scope,
 		mode: leaving ? 'list' : state.mode,
 		previousMode: leaving ? state.mode : state.previousMode,

@@ -76,6 +76,7 @@ export function reducer(state: AppState, action: Action): AppState {
 		}
 
 		case 'set-notice':
+		case 'set-command':
 		case 'scroll':
 		case 'reload': {
 			return reduceScreen(state, action);

@@ -45,6 +45,8 @@ export type ScreenState = {
 	/** Bumped to load the collections' (databases') list again. */
 	readonly collectionsKey: number;
 	readonly databasesKey: number;
+	/** The context picker's command line (`ctx prod`, model/keys/context-command.ts); '' outside it. */
+	readonly command: string;
 };
 
 export type AppState = {
@@ -126,7 +128,7 @@ export const clampInterval = (ms: number): number =>
 export const emptyPicker: Picker = {items: undefined, error: undefined, highlighted: 0};
 
 export const initialScreen: ScreenState = {
-	notice: undefined, eventsOffset: 0, helpOffset: 0, collectionsKey: 0, databasesKey: 0,
+	notice: undefined, eventsOffset: 0, helpOffset: 0, collectionsKey: 0, databasesKey: 0, command: '',
 };
 
 export const initialJournal: JournalState = {shown: false, entries: [], earlierBefore: undefined};
