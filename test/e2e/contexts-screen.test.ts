@@ -153,3 +153,55 @@ test('the header says where each shown context looks; the picker\'s command line
 	screen.write('q');
 	expect(await screen.waitForExit()).toBe(0);
 }, 90_000);
+
+test('each row follows its own server\'s version: 2.5 rows say sorting / building index past 70 %, 2.4.0 rows still import rows there', async () => {
+	const staging = await demo('2.5');
+	const prod = await demo('2.4.0');
+	const screen = startCli(['--config', configFile(staging.url, prod.url), '--context', 'all', '--interval', '0.5', '--sort', 'jobId'], {cols: 170, rows: 50});
+	term = screen;
+	const importing = (text: string, name: string) => rowsOf(text, name).filter(row => row.line.includes('Importing') && row.percent >= 70 && row.percent < 90);
+	const hinted = (text: string): boolean =>
+		importing(text, 'staging').some(row => /sorting|building index/v.test(row.line))
+		&& importing(text, 'prod').some(row => /%\/m|importing rows/v.test(row.line));
+	await screen.waitFor(hinted, 'a 2.5 row in its sorting/index stage and a 2.4.0 row importing past 70 %', 20_000);
+	// The 2.4.0 server has no sorting or index stage: none of its rows says so, whatever its progress.
+	expect(rowsOf(screen.text(), 'prod').some(row => /sorting|building index/v.test(row.line))).toBe(false);
+	// Its rows importing past 70 % have a rate (rows run to 100 there), the 2.5 rows in those stages none.
+	expect(importing(screen.text(), 'staging').filter(row => /sorting|building index/v.test(row.line)).some(row => row.line.includes('%/m'))).toBe(false);
+	screen.write('q');
+	expect(await screen.waitForExit()).toBe(0);
+}, 60_000);
+
+test('r polls every shown context at once; a context that hangs holds nobody up', async () => {
+	// The servers' clocks move only when the test says: a row changes only when its server was asked again.
+	const start = Date.now();
+	let stagingNow = start;
+	let prodNow = start;
+	const stagingServer = await demo('2.5', () => stagingNow);
+	const prod = await demo('2.4.0', () => prodNow);
+	const staging = await hangingFront(stagingServer);
+	// An interval no wait below reaches: only `r` can bring the new rows in time.
+	const screen = startCli(['--config', configFile(staging.url, prod.url), '--context', 'all', '--interval', '300', '--sort', 'jobId'], {cols: 150, rows: 45});
+	term = screen;
+	const progress = (text: string, name: string): string => rowsOf(text, name).map(row => `${row.jobId}:${row.percent}`).join(',');
+	await screen.waitFor(text => progress(text, 'staging') !== '' && progress(text, 'prod') !== '', 'rows of both contexts', 20_000);
+	await screen.waitForText('staging ok · prod ok');
+	const first = {staging: progress(screen.text(), 'staging'), prod: progress(screen.text(), 'prod')};
+
+	stagingNow += 20_000;
+	prodNow += 20_000;
+	screen.write('r');
+	await screen.waitFor(text => progress(text, 'staging') !== first.staging && progress(text, 'prod') !== first.prod, 'both contexts\' rows moved on after r', 15_000);
+
+	// Staging now takes every request and never answers; prod moves on.
+	staging.hang();
+	const before = {staging: progress(screen.text(), 'staging'), prod: progress(screen.text(), 'prod')};
+	prodNow += 20_000;
+	stagingNow += 20_000;
+	screen.write('r');
+	await screen.waitFor(text => progress(text, 'prod') !== before.prod, 'prod\'s rows moved on while staging hangs', 15_000);
+	// Staging's last good rows stay as they were.
+	expect(progress(screen.text(), 'staging')).toBe(before.staging);
+	screen.write('q');
+	expect(await screen.waitForExit()).toBe(0);
+}, 90_000);
