@@ -90,11 +90,22 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 		return server;
 	};
 
-	/** Whether the want's server may be asked now; notes a server that says it has no describe. */
-	const askable = (want: DetailWant, now: number): boolean => {
+	/**
+	Whether the want's server may be asked now; notes a server that says it has no describe. `seen` holds
+	the servers already judged in this pass over the wants: one question per server, not one per job.
+	*/
+	const askable = (want: DetailWant, now: number, seen: Map<string, boolean>): boolean => {
+		const key = want.context ?? '';
+		const known = seen.get(key);
+		if (known !== undefined) {
+			return known;
+		}
+
 		const server = serverOf(want);
 		server.disabled ||= options.client.hasDescribe?.(want.jobId) === false;
-		return !server.disabled && server.pausedUntil <= now;
+		const open = !server.disabled && server.pausedUntil <= now;
+		seen.set(key, open);
+		return open;
 	};
 
 	/** The soonest a paused server may be asked again, when one of the wants waits for it. */
@@ -133,9 +144,10 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 	const pick = (from: number, to: number, now: number): {readonly want?: DetailWant; readonly dueIn?: number} => {
 		let dueIn: number | undefined;
 		let stalest: {readonly want: DetailWant; readonly fetchedAt: number} | undefined;
+		const seen = new Map<string, boolean>();
 		for (let index = from; index < to; index++) {
 			const want = wants[index]!;
-			if (settled.has(want.jobId) || (quietUntil.get(want.jobId) ?? 0) > now || !askable(want, now)) {
+			if (settled.has(want.jobId) || (quietUntil.get(want.jobId) ?? 0) > now || !askable(want, now, seen)) {
 				continue;
 			}
 
