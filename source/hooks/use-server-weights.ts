@@ -28,27 +28,59 @@ export const weightsFor = (version: ServerVersion): WeightProfile | undefined =>
 export type ContextVersions = {
 	readonly names: readonly string[];
 	readonly detectVersion?: (name: string, options?: RequestOptions) => Promise<ServerVersion | undefined>;
+	/** Told when a context turns good or bad; `statuses` then says which are good. */
+	readonly subscribe?: (listener: () => void) => () => void;
+	readonly statuses?: () => ReadonlyArray<{readonly name: string; readonly error: unknown; readonly lastOkAt: number | undefined}>;
+};
+
+/**
+Each context's version, asked of its own server all at once; one that could not tell (down when the screen
+started: 'unknown') is asked again when its context next turns good.
+*/
+const detectEach = (contexts: ContextVersions, detectVersion: NonNullable<ContextVersions['detectVersion']>, dispatch: (action: Action) => void, signal: AbortSignal): (() => void) => {
+	const retry = new Set<string>();
+	const ask = (name: string): void => {
+		void detectVersion(name, {signal}).then(version => {
+			if (signal.aborted) {
+				return;
+			}
+
+			if (version === 'unknown') {
+				retry.add(name);
+			}
+
+			dispatch({type: 'set-weights', weights: version === undefined ? undefined : weightsFor(version), context: name});
+		});
+	};
+
+	for (const name of contexts.names) {
+		ask(name);
+	}
+
+	return contexts.subscribe?.(() => {
+		for (const status of contexts.statuses?.() ?? []) {
+			if (retry.has(status.name) && status.error === undefined && status.lastOkAt !== undefined) {
+				retry.delete(status.name);
+				ask(status.name);
+			}
+		}
+	}) ?? (() => undefined);
 };
 
 /**
 Asks the server once which version family it is (two read-only probes, api/client.ts detectVersion) and
 stores the weights its progress is read with. A client that cannot tell (Zilliz Cloud) leaves them unknown.
 With several contexts each context's server is asked, all at once, and each answer is that context's
-weights as soon as it comes: a slow or old cluster neither delays nor decides the others'.
+weights as soon as it comes: a slow or old cluster neither delays nor decides the others'. A context that
+could not tell (down at start) is asked again once it answers a poll.
 */
 export function useServerWeights(client: ImportClient, dispatch: (action: Action) => void, contexts?: ContextVersions): void {
 	useEffect(() => {
 		const controller = new AbortController();
 		const {signal} = controller;
+		let unsubscribe = (): void => undefined;
 		if (contexts?.detectVersion !== undefined) {
-			const {detectVersion} = contexts;
-			for (const name of contexts.names) {
-				void detectVersion(name, {signal}).then(version => {
-					if (!signal.aborted) {
-						dispatch({type: 'set-weights', weights: version === undefined ? undefined : weightsFor(version), context: name});
-					}
-				});
-			}
+			unsubscribe = detectEach(contexts, contexts.detectVersion, dispatch, signal);
 		} else if (client.detectVersion !== undefined) {
 			void client.detectVersion({signal}).then(version => {
 				if (!signal.aborted) {
@@ -58,6 +90,7 @@ export function useServerWeights(client: ImportClient, dispatch: (action: Action
 		}
 
 		return () => {
+			unsubscribe();
 			controller.abort();
 		};
 	}, [client, dispatch, contexts]);
