@@ -1,3 +1,7 @@
+import {pickedScope, pickerEntries} from '../select/picker.js';
+import type {Action} from '../store/actions.js';
+import type {AppState} from '../store/state.js';
+
 /**
 The context picker's command line (k9s' `:ctx`): with the picker (`:`) open, typing a command and Enter
 picks by name instead of by moving the highlight. `ctx` alone keeps the picker open; `ctx prod`, `prod`
@@ -52,4 +56,25 @@ export const parseContextCommand = (text: string, names: readonly string[]): Con
 	}
 
 	return second === undefined ? named(first, names) : {kind: 'unknown', message: `not a command: ${text.trim()} (ctx NAME, NAME or all)`};
+};
+
+/** Enter on the command line: what it does to the store (the keys' plan, plan-command.ts). */
+export const contextCommandActions = (state: AppState): readonly Action[] => {
+	const command = parseContextCommand(state.screen.command, state.contexts?.items ?? []);
+	switch (command.kind) {
+		case 'stay': {
+			return [{type: 'set-command', text: ''}];
+		}
+
+		case 'unknown': {
+			return [{type: 'set-notice', text: command.message}];
+		}
+
+		case 'pick':
+		case 'highlighted': {
+			const entry = command.kind === 'pick' ? pickerEntries(state, 'contexts').find(one => one.scope.context === command.context) : undefined;
+			const scope = entry?.scope ?? pickedScope(state);
+			return scope === undefined ? [{type: 'set-mode', mode: 'list'}] : [{type: 'set-scope', scope}, {type: 'set-mode', mode: 'list'}];
+		}
+	}
 };

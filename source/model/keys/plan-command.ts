@@ -3,7 +3,7 @@ import type {AppState} from '../store/state.js';
 import {
 	isPickerMode, neighbourScope, pickedScope, pickerEntries,
 } from '../select/picker.js';
-import {parseContextCommand} from './context-command.js';
+import {contextCommandActions} from './context-command.js';
 import type {Command} from './keymap.js';
 import type {ActionsAvailability} from './job-action-rules.js';
 import {planAnswer, planAsk, type JobActionEffect} from './plan-job-action.js';
@@ -72,28 +72,6 @@ const move = (state: AppState, delta: number | 'first' | 'last'): Plan => {
 	}
 
 	return typeof delta === 'number' ? act({type: 'move', delta}) : act({type: 'move-to', where: delta});
-};
-
-/** Enter on the context picker's command line (model/keys/context-command.ts). */
-const pickByCommand = (state: AppState): Plan => {
-	const command = parseContextCommand(state.screen.command, state.contexts?.items ?? []);
-	switch (command.kind) {
-		case 'stay': {
-			return act({type: 'set-command', text: ''});
-		}
-
-		case 'unknown': {
-			return act({type: 'set-notice', text: command.message});
-		}
-
-		case 'pick':
-		case 'highlighted': {
-			const wanted = command.kind === 'pick' ? command.context : undefined;
-			const entry = command.kind === 'pick' ? pickerEntries(state, 'contexts').find(one => one.scope.context === wanted) : undefined;
-			const scope = entry?.scope ?? pickedScope(state);
-			return scope === undefined ? act({type: 'set-mode', mode: 'list'}) : act({type: 'set-scope', scope}, {type: 'set-mode', mode: 'list'});
-		}
-	}
 };
 
 /** What one command means in the current state: actions for the reducer, effects for the app. Pure. */
@@ -190,7 +168,7 @@ export const planCommand = (command: Command, input: string, state: AppState, co
 
 		case 'pick': {
 			if (state.mode === 'contexts' && state.screen.command !== '') {
-				return pickByCommand(state);
+				return {actions: contextCommandActions(state), effects: []};
 			}
 
 			const scope = pickedScope(state);
