@@ -1,12 +1,12 @@
 import type {Job} from '../model/jobs/job.js';
 import type {ContextWhere} from '../render/contexts-where.js';
 import {
-	countJobs, jobKeyer, listOf, mergeLists, newsBoard, prefixedLists, type ContextCounts, type HubServer, type LoopScope,
+	countJobs, jobKeyer, mergeLists, newsBoard, prefixedLists, type ContextCounts, type HubServer, type LoopScope,
 } from './contexts-lists.js';
 import {
 	firstAnswerGraceMs, sameLoopScope, waitingStatus, type HubScope, type HubStatus, type Loop,
 } from './contexts-status.js';
-import {classifyFailure, retryDelay} from './retry-policy.js';
+import {startContextLoop} from './contexts-loop.js';
 import type {
 	ImportClient, ListOptions, RequestOptions, Result, ServerVersion,
 } from './types.js';
@@ -90,80 +90,16 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 		}
 	};
 
-	const startLoop = (server: HubServer, loopScope: LoopScope): Loop => {
-		const controller = new AbortController();
-		const keyJobs = keyers.get(server.name)!;
-		let timer: NodeJS.Timeout | undefined;
-		let inFlight = false;
-		let again = false;
-		const loop: Loop = {
-			status: {
-				name: server.name, uri: server.uri, error: undefined, failures: 0, lastOkAt: undefined, nextAt: undefined, scope: loopScope,
-			},
-			jobs: [],
-			struggles: 0,
-			counted: undefined,
-			fresh: false,
-			pollNow() {
-				if (inFlight) {
-					again = true;
-					return;
-				}
-
-				clearTimeout(timer);
-				void poll();
-			},
-			stop() {
-				controller.abort();
-				clearTimeout(timer);
-			},
-		};
-		const poll = async (): Promise<void> => {
-			inFlight = true;
-			const result = await listOf(server, loopScope, controller.signal);
-			inFlight = false;
-			if (controller.signal.aborted) {
-				return;
-			}
-
-			// `r` came while this request was out: its answer is older than the press; it is kept, and asked again at once.
-			const repeat = again;
-			again = false;
-			loop.fresh &&= repeat;
-
-			const failures = result.ok ? 0 : loop.status.failures + 1;
-			const turned = loop.status.lastOkAt === undefined || (loop.status.error === undefined) !== result.ok;
-			// As the single-server screen (hooks/use-poll.ts): back off only from a struggling server.
-			loop.struggles = !result.ok && classifyFailure(result.error) === 'struggling' ? loop.struggles + 1 : 0;
-			const delay = retryDelay(server.intervalMs, loop.struggles, result.ok ? undefined : result.error);
-			loop.status = {
-				...loop.status, error: result.ok ? undefined : result.error, failures, lastOkAt: result.ok ? now() : loop.status.lastOkAt, nextAt: now() + delay,
-			};
-			if (result.ok) {
-				loop.jobs = keyJobs(result.value);
-			}
-
+	const startLoop = (server: HubServer, loopScope: LoopScope): Loop => startContextLoop(server, loopScope, {
+		keyJobs: keyers.get(server.name)!,
+		now,
+		answered() {
 			if (shown(server.name)) {
 				postIfReady();
 			}
-
-			if (turned) {
-				bump();
-			}
-
-			if (repeat) {
-				void poll();
-				return;
-			}
-
-			timer = setTimeout(() => {
-				void poll();
-			}, delay);
-		};
-
-		void poll();
-		return loop;
-	};
+		},
+		turned: bump,
+	});
 
 	const ensureScope = (wanted: HubScope): void => {
 		if (closed || (scope !== undefined && scope.context === wanted.context && sameLoopScope(scope, wanted))) {
