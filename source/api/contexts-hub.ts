@@ -1,7 +1,6 @@
 import type {Job} from '../model/jobs/job.js';
-import type {ContextWhere} from '../render/contexts-where.js';
 import {
-	countJobs, jobKeyer, mergeLists, newsBoard, prefixedLists, type ContextCounts, type HubServer, type LoopScope,
+	countJobs, jobKeyer, mergeLists, newsBoard, prefixedLists, type ContextCounts, type ContextWhere, type HubServer, type LoopScope,
 } from './contexts-lists.js';
 import {
 	firstAnswerGraceMs, sameLoopScope, waitingStatus, type HubScope, type HubStatus, type Loop,

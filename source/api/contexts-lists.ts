@@ -12,6 +12,9 @@ export type HubServer = {
 	readonly dbName?: string;
 };
 
+/** A context's own place, from the config file: `db:` (undefined: the server's default) and `collections:` (empty: all). */
+export type ContextWhere = {readonly name: string; readonly dbName: string | undefined; readonly collections: readonly string[]};
+
 /** What one context's poller watches: its database and collection (undefined: the context's own `db:` / all of its collections). */
 export type LoopScope = {readonly dbName: string | undefined; readonly collectionName: string | undefined};
 

@@ -1,11 +1,12 @@
+import type {ContextWhere} from '../api/contexts-lists.js';
+
 /**
 What the header says about where the shown contexts look (issue #13): one context shown, its own database and
 collections (or the ones picked with `d` / `c`); all of them shown, the database and collections they share,
 else that each has its own. The header must never name one database for clusters that look at different ones.
 */
 
-/** A context's own place, from the config file: `db:` (undefined: the server's default) and `collections:` (empty: all). */
-export type ContextWhere = {readonly name: string; readonly dbName: string | undefined; readonly collections: readonly string[]};
+export type {ContextWhere} from '../api/contexts-lists.js';
 
 /** The screen's scope: the context shown (undefined: all), and the database and collection picked, if any. */
 export type WhereScope = {readonly context?: string; readonly dbName?: string; readonly collectionName?: string};
