@@ -86,7 +86,7 @@ export function App({
 	const waitProgress = useWait(state, wait, onExit);
 	useBell(state.failuresSeen, config.bell);
 	useJournal(journal, dispatch, now);
-	useServerWeights(client, dispatch, contexts);
+	useServerWeights(client, dispatch, contexts, state.poll.lastOkAt);
 	// README "Exit codes": the Ctrl-C key exits as a SIGINT would (130); `q` is a normal end (0) of the live
 	// screen, but under --wait it is an abort too (the jobs did not finish): `--wait && deploy` must not deploy.
 	const onQuit = (interrupted: boolean): void => {

@@ -1,4 +1,4 @@
-import {useEffect} from 'react';
+import {useEffect, useRef} from 'react';
 import type {ImportClient, RequestOptions, ServerVersion} from '../api/types.js';
 import type {WeightProfile} from '../model/jobs/rates.js';
 import type {Action} from '../model/store/actions.js';
@@ -70,11 +70,16 @@ const detectEach = (contexts: ContextVersions, detectVersion: NonNullable<Contex
 /**
 Asks the server once which version family it is (two read-only probes, api/client.ts detectVersion) and
 stores the weights its progress is read with. A client that cannot tell (Zilliz Cloud) leaves them unknown.
+A server that could not be asked (down, refusing or slow when the screen started: 'unknown') is asked again
+after its next good poll (`pollOkAt`, the store's `poll.lastOkAt`), so its stage words and ETA come once it
+answers rather than never.
 With several contexts each context's server is asked, all at once, and each answer is that context's
 weights as soon as it comes: a slow or old cluster neither delays nor decides the others'. A context that
 could not tell (down at start) is asked again once it answers a poll.
 */
-export function useServerWeights(client: ImportClient, dispatch: (action: Action) => void, contexts?: ContextVersions): void {
+export function useServerWeights(client: ImportClient, dispatch: (action: Action) => void, contexts?: ContextVersions, pollOkAt?: number): void {
+	// Set while the single server's answer was 'unknown': the next good poll asks again.
+	const askAgain = useRef<(() => void) | undefined>(undefined);
 	useEffect(() => {
 		const controller = new AbortController();
 		const {signal} = controller;
@@ -82,16 +87,34 @@ export function useServerWeights(client: ImportClient, dispatch: (action: Action
 		if (contexts?.detectVersion !== undefined) {
 			unsubscribe = detectEach(contexts, contexts.detectVersion, dispatch, signal);
 		} else if (client.detectVersion !== undefined) {
-			void client.detectVersion({signal}).then(version => {
-				if (!signal.aborted) {
+			const {detectVersion} = client;
+			const ask = (): void => {
+				askAgain.current = undefined;
+				void detectVersion({signal}).then(version => {
+					if (signal.aborted) {
+						return;
+					}
+
+					if (version === 'unknown') {
+						askAgain.current = ask;
+					}
+
 					dispatch({type: 'set-weights', weights: weightsFor(version)});
-				}
-			});
+				});
+			};
+
+			ask();
 		}
 
 		return () => {
+			askAgain.current = undefined;
 			unsubscribe();
 			controller.abort();
 		};
 	}, [client, dispatch, contexts]);
+	useEffect(() => {
+		if (pollOkAt !== undefined) {
+			askAgain.current?.();
+		}
+	}, [pollOkAt]);
 }

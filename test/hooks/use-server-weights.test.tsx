@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, expect, test} from 'vitest';
-import type {ServerVersion} from '../../source/api/types.js';
+import type {ImportClient, ServerVersion} from '../../source/api/types.js';
 import {useServerWeights, type ContextVersions} from '../../source/hooks/use-server-weights.js';
 import type {Action} from '../../source/model/store/actions.js';
 import {createFakeClient} from '../helpers/fake-client.js';
@@ -58,4 +58,68 @@ test('each context\'s version is its own; one down at start is asked again once 
 	listener!();
 	expect(asked.filter(name => name === 'prod')).toHaveLength(2);
 	expect(asked.filter(name => name !== 'prod').toSorted()).toEqual(['cloud', 'staging']);
+});
+
+function SingleHarness({client, pollOkAt, dispatch}: {readonly client: ImportClient; readonly pollOkAt: number | undefined; readonly dispatch: (action: Action) => void}) {
+	useServerWeights(client, dispatch, undefined, pollOkAt);
+	return <Text>weights</Text>;
+}
+
+test('one server that could not tell at start (down) is asked again after its next good poll, then never again', async () => {
+	const answers: ServerVersion[] = ['unknown', 'unknown', '2.4.13'];
+	let asked = 0;
+	const client: ImportClient = {
+		...createFakeClient().client,
+		async detectVersion() {
+			asked++;
+			return answers.shift() ?? '2.5';
+		},
+	};
+	const weights: string[] = [];
+	const dispatch = (action: Action): void => {
+		if (action.type === 'set-weights') {
+			weights.push(action.weights ?? '-');
+		}
+	};
+
+	const {rerender} = render(<SingleHarness client={client} pollOkAt={undefined} dispatch={dispatch}/>);
+	await eventually(() => {
+		expect(weights).toEqual(['-']);
+	});
+	rerender(<SingleHarness client={client} pollOkAt={1000} dispatch={dispatch}/>); // Good poll: asked again, still down.
+	await eventually(() => {
+		expect(weights).toEqual(['-', '-']);
+	});
+	rerender(<SingleHarness client={client} pollOkAt={3000} dispatch={dispatch}/>);
+	await eventually(() => {
+		expect(weights).toEqual(['-', '-', 'v2.4.13']);
+	});
+	rerender(<SingleHarness client={client} pollOkAt={5000} dispatch={dispatch}/>); // Known now: no more probes.
+	await new Promise(resolve => {
+		setTimeout(resolve, 50);
+	});
+	expect(asked).toBe(3);
+	expect(weights).toEqual(['-', '-', 'v2.4.13']);
+});
+
+test('a server whose version is known at once is never asked again on later polls', async () => {
+	let asked = 0;
+	const client: ImportClient = {
+		...createFakeClient().client,
+		async detectVersion() {
+			asked++;
+			return '2.5';
+		},
+	};
+	const dispatch = (): void => undefined; // Stable, as the store's is.
+	const {rerender} = render(<SingleHarness client={client} pollOkAt={undefined} dispatch={dispatch}/>);
+	await eventually(() => {
+		expect(asked).toBe(1);
+	});
+	rerender(<SingleHarness client={client} pollOkAt={1000} dispatch={dispatch}/>);
+	rerender(<SingleHarness client={client} pollOkAt={3000} dispatch={dispatch}/>);
+	await new Promise(resolve => {
+		setTimeout(resolve, 50);
+	});
+	expect(asked).toBe(1);
 });
