@@ -36,6 +36,21 @@ export const formatAge = (ms: number): string => {
 	return seconds < 3600 ? `${Math.floor(seconds / 60)}m` : formatDuration(ms);
 };
 
+/**
+Time left (an ETA), in the same coarse steps as formatAge but rounded up: 8 s left reads 10s, not "0s"
+(which says it is done), 3m05s reads 4m and 2h02m05s 2h03m. An ETA that has run out reads 0s.
+*/
+export const formatEta = (ms: number): string => {
+	const seconds = Math.max(0, Math.ceil(ms / 1000));
+	const tens = Math.ceil(seconds / 10) * 10;
+	if (tens < 60) {
+		return `${tens}s`;
+	}
+
+	const minutes = Math.ceil(seconds / 60);
+	return minutes < 60 ? `${minutes}m` : formatDuration(minutes * 60_000);
+};
+
 /** An age that counts seconds under a minute (the header's "updated 7s ago" once a poll is late: then each second is news), minutes under an hour. */
 export const formatLateAge = (ms: number): string => ms < 60_000 ? formatDuration(ms) : formatAge(ms);
 

@@ -5,7 +5,7 @@ import type {AppState} from '../model/store/state.js';
 import type {TrackedJob} from '../model/jobs/types.js';
 import {shownJobId} from '../model/jobs/job-id.js';
 import {weightsOf} from '../model/select/weights.js';
-import {formatAge} from './format.js';
+import {formatAge, formatEta} from './format.js';
 
 /** What one row shows: computed from the model here, so the row component stays props-only. */
 export type JobRowData = {
@@ -65,7 +65,7 @@ const steadyHint = (job: TrackedJob, state: AppState): string => {
 	const perMinute = rate(job, at, weights);
 	if (perMinute !== undefined) {
 		const left = eta(job, at, weights);
-		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatAge(left)}`;
+		return `${perMinute.toFixed(1)}%/m${left === undefined ? '' : ' ' + formatEta(left)}`;
 	}
 
 	return phaseHint(job, weights) ?? '';

@@ -4,7 +4,9 @@ import {
 	fit, truncate, truncateMiddle, width,
 } from '../../source/render/cells.js';
 import {layoutColumns} from '../../source/render/columns.js';
-import {formatAge, formatBytes, formatDuration} from '../../source/render/format.js';
+import {
+	formatAge, formatBytes, formatDuration, formatEta,
+} from '../../source/render/format.js';
 
 describe('cells', () => {
 	test('truncate counts terminal cells, not code units', () => {
@@ -74,6 +76,12 @@ describe('format', () => {
 		const seconds = Array.from({length: 60}, (_, second) => formatAge(second * 1000));
 		expect(new Set(seconds)).toEqual(new Set(['0s', '10s', '20s', '30s', '40s', '50s']));
 		expect([formatAge(42_000), formatAge(185_000), formatAge(3_725_000)]).toEqual(['40s', '3m', '1h02m']);
+	});
+
+	test('an ETA rounds up in the same steps: a few seconds left is never "0s", which would say it is done', () => {
+		expect([0, 1, 8000, 10_000, 10_001, 55_000, 59_500, 60_000, 185_000, 3_599_000, 3_725_000].map(ms => formatEta(ms)))
+			.toEqual(['0s', '10s', '10s', '10s', '20s', '1m', '1m', '1m', '4m', '1h00m', '1h03m']);
+		expect(formatEta(-5)).toBe('0s');
 	});
 
 	test('bytes', () => {
