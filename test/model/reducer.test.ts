@@ -3,6 +3,7 @@ import {describe, expect, test} from 'vitest';
 import type {Action} from '../../source/model/store/actions.js';
 import {selectedIndex, visibleJobs} from '../../source/model/select/select.js';
 import {reducer} from '../../source/model/store/reducer.js';
+import {maxCarried} from '../../source/model/store/reduce-view.js';
 import type {AppState} from '../../source/model/store/state.js';
 import {
 	allScope, job, poll, run, start,
@@ -181,5 +182,44 @@ describe('keys', () => {
 		expect(poll(state, 3000, threeJobs, allScope)).toBe(state);
 		state = poll(state, 3000, [job('9', {state: 'Failed', progress: 0})]);
 		expect(state.events).toHaveLength(1);
+	});
+
+	test('a switch and back keeps each job\'s time in state, rate samples and stall clock while its state holds; no event comes of it', () => {
+		// Job 1 is seen entering Importing between two polls (exact), job 3 is Importing since before the app looked.
+		let state = poll(start(), 1000, [job('1', {state: 'Pending', progress: 0}), job('3', {collectionName: 'movies', progress: 40})]);
+		state = poll(state, 3000, [job('1', {progress: 10}), job('3', {collectionName: 'movies', progress: 40})]);
+		const before = state.jobs;
+		state = reducer(state, {type: 'set-scope', scope: books});
+		state = poll(state, 5000, [job('1', {progress: 20})], books);
+		expect(state.jobs.get('1')).toMatchObject({
+			stateSince: 3000, sinceExact: true, firstSeen: 1000, lastChange: 5000,
+		});
+		expect(state.jobs.get('1')!.samples.map(sample => sample.at)).toEqual([1000, 3000, 5000]);
+		const eventsThen = state.events.length;
+		// Back to every collection: job 3 was never polled in 'books' and comes back from further behind.
+		state = reducer(state, {type: 'set-scope', scope: allScope});
+		state = poll(state, 61_000, [job('1', {progress: 20}), job('3', {collectionName: 'movies', progress: 40}), job('7', {state: 'Pending'})]);
+		expect(state.jobs.get('3')).toMatchObject({stateSince: 1000, sinceExact: false, lastChange: before.get('3')!.lastChange});
+		expect(state.jobs.get('1')).toMatchObject({stateSince: 3000, lastChange: 5000});
+		// A job new to the app starts as any job seen on a first poll: since now, a lower bound.
+		expect(state.jobs.get('7')).toMatchObject({stateSince: 61_000, sinceExact: false});
+		expect(state.events).toHaveLength(eventsThen);
+	});
+
+	test('a carried job whose state changed while out of view starts over (its old times are about another state)', () => {
+		let state = poll(start(), 1000, [job('1', {progress: 10})]);
+		state = reducer(state, {type: 'set-scope', scope: books});
+		state = poll(state, 9000, [job('1', {state: 'Completed', progress: 100})], books);
+		expect(state.jobs.get('1')).toMatchObject({stateSince: 9000, sinceExact: false, firstSeen: 9000});
+		expect(state.events.filter(event => event.jobId === '1')).toEqual([]);
+	});
+
+	test('what is carried is bounded: the jobs left behind longest go first', () => {
+		const many = Array.from({length: maxCarried + 5}, (_, index) => job(String(index)));
+		let state = poll(start(), 1000, many);
+		state = reducer(state, {type: 'set-scope', scope: books});
+		expect(state.carried.size).toBe(maxCarried);
+		expect(state.carried.has('0')).toBe(false);
+		expect(state.carried.has(String(maxCarried + 4))).toBe(true);
 	});
 });

@@ -13,6 +13,11 @@ export type MergeOptions = {
 	readonly previousAt: number | undefined;
 	readonly stallAfterMs: number;
 	readonly goneKeepMs: number;
+	/**
+	Tracked jobs of scopes left behind: on the first poll of a scope, a job found here in the same state keeps
+	its times (time in state, rate samples, stall clock) instead of starting over. No event comes of it.
+	*/
+	readonly carried?: ReadonlyMap<string, TrackedJob>;
 };
 
 export type MergeResult = {
@@ -106,6 +111,15 @@ function update(previous: TrackedJob, job: Job, options: MergeOptions, events: J
 	});
 }
 
+/** A job of the first poll of a scope: its times carried from an earlier scope where it was in the same state, else new. */
+function trackCarried(job: Job, options: MergeOptions): TrackedJob {
+	const earlier = options.carried?.get(job.jobId);
+	// Same state, not gone: no event can come of it (no previous poll: no stall report either).
+	return earlier?.state === job.state && earlier.gone === undefined
+		? update(earlier, job, {...options, previousAt: undefined}, [])
+		: track(job, options.at, false);
+}
+
 /** A tracked job the poll did not list: marked gone once (with an event), dropped after goneKeepMs. Returns what is kept, if anything. */
 function goneOrDropped(job: TrackedJob, options: MergeOptions, events: JobEvent[], next: Map<string, TrackedJob>): TrackedJob | undefined {
 	if (job.gone === undefined) {
@@ -157,7 +171,7 @@ export function mergePoll(previous: ReadonlyMap<string, TrackedJob>, records: re
 		const again = next.get(job.jobId);
 		if (again === undefined) {
 			added++;
-			next.set(job.jobId, track(job, at, !first));
+			next.set(job.jobId, first ? trackCarried(job, options) : track(job, at, true));
 			if (!first) {
 				events.push(appeared(job, at));
 			}

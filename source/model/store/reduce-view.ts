@@ -1,7 +1,7 @@
 import {
 	isPickerMode, pickerEntries, pickerOf, scopeIndex,
 } from '../select/picker.js';
-import type {JobFilter} from '../jobs/types.js';
+import type {JobFilter, TrackedJob} from '../jobs/types.js';
 import type {Mode} from './actions.js';
 import {sameScope} from './reduce-poll.js';
 import {reselect} from './selection.js';
@@ -92,7 +92,36 @@ export function movePicker(state: AppState, delta: number): AppState {
 	return {...state, [which]: {...picker, highlighted}};
 }
 
-/** Switching scope starts the new one fresh: its jobs, poll status and selection; the event log stays. */
+/** The most jobs `carried` keeps: the oldest left behind go first. */
+export const maxCarried = 20_000;
+
+/** The jobs of the scope being left, over those of scopes left before. */
+function carry(state: AppState): ReadonlyMap<string, TrackedJob> {
+	if (state.jobs.size === 0) {
+		return state.carried;
+	}
+
+	const carried = new Map(state.carried);
+	for (const [jobId, job] of state.jobs) {
+		carried.delete(jobId); // Re-inserted last: it is the newest.
+		carried.set(jobId, job);
+	}
+
+	for (const jobId of carried.keys()) {
+		if (carried.size <= maxCarried) {
+			break;
+		}
+
+		carried.delete(jobId);
+	}
+
+	return carried;
+}
+
+/**
+Switching scope starts the new one fresh: its jobs, poll status and selection; the event log stays. The
+jobs left behind are carried (state.ts `carried`) so their times survive a switch and back.
+*/
 export function setScope(state: AppState, scope: AppState['scope']): AppState {
 	if (sameScope(scope, state.scope)) {
 		return state;
@@ -106,6 +135,7 @@ export function setScope(state: AppState, scope: AppState['scope']): AppState {
 		mode: leaving ? 'list' : state.mode,
 		previousMode: leaving ? state.mode : state.previousMode,
 		jobs: new Map(),
+		carried: carry(state),
 		poll: initialPollStatus,
 		selectedJobId: undefined,
 		selectedIndex: 0,

@@ -65,6 +65,12 @@ export type AppState = {
 	readonly goneKeepMs: number;
 	/** Every job of the current scope, by id. A new Map whenever a job changed; unchanged jobs keep their identity. */
 	readonly jobs: ReadonlyMap<string, TrackedJob>;
+	/**
+	The jobs of the scopes left behind (set-scope), by id: the first poll of a scope takes a job's times from
+	here when it is still in the same state, so switching to a collection (database, context) and back keeps
+	how long each job has been in its state, its rate and its stall clock instead of starting at `≥0s`.
+	*/
+	readonly carried: ReadonlyMap<string, TrackedJob>;
 	readonly filter: JobFilter;
 	readonly sort: SortSpec;
 	/** Always a job of the visible list, or undefined when that list is empty. */
@@ -146,6 +152,7 @@ export function initialState(options: InitialStateOptions): AppState {
 		stallAfterMs: options.stallAfterMs,
 		goneKeepMs: options.goneKeepMs ?? defaultGoneKeepMs,
 		jobs: new Map(),
+		carried: new Map(),
 		filter: options.filter,
 		sort: options.sort,
 		selectedJobId: undefined,
