@@ -51,6 +51,10 @@ export const useDetailFacts = (options: {
 	/** The off-screen work, built once per poll (and per sort or pause), not once per key. */
 	const far = useRef<{readonly key: readonly unknown[]; readonly wants: readonly DetailWant[]} | undefined>(undefined);
 	useEffect(() => {
+		if (fetcher.current?.idle() === true) {
+			return; // No describe on this server: nothing to build a work list for.
+		}
+
 		if (state.paused) {
 			far.current = undefined;
 			fetcher.current?.want([]);
