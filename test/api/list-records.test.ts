@@ -43,20 +43,24 @@ const shape = fc.record({
 
 /** Byte damage: cut short, a byte changed, or invalid UTF-8 put in. */
 const damage = fc.oneof(
-	{weight: 6, arbitrary: fc.constant((bytes: Buffer) => bytes)},
-	{weight: 1, arbitrary: fc.nat().map(at => (bytes: Buffer) => bytes.subarray(0, at % (bytes.length + 1)))},
-	{weight: 1, arbitrary: fc.tuple(fc.nat(), fc.integer({min: 0, max: 255})).map(([at, byte]) => (bytes: Buffer) => {
-		const copy = Buffer.from(bytes);
-		if (copy.length > 0) {
-			copy[at % copy.length] = byte;
-		}
+	{weight: 6, arbitrary: fc.constant((bytes: Uint8Array) => bytes)},
+	{weight: 1, arbitrary: fc.nat().map(at => (bytes: Uint8Array) => bytes.subarray(0, at % (bytes.length + 1)))},
+	{
+		weight: 1, arbitrary: fc.tuple(fc.nat(), fc.integer({min: 0, max: 255})).map(([at, byte]) => (bytes: Uint8Array) => {
+			const copy = Buffer.from(bytes);
+			if (copy.length > 0) {
+				copy[at % copy.length] = byte;
+			}
 
-		return copy;
-	})},
-	{weight: 1, arbitrary: fc.nat().map(at => (bytes: Buffer) => {
-		const cut = at % (bytes.length + 1);
-		return Buffer.concat([bytes.subarray(0, cut), Buffer.from([0xC3, 0x28, 0xFF]), bytes.subarray(cut)]);
-	})},
+			return copy;
+		}),
+	},
+	{
+		weight: 1, arbitrary: fc.nat().map(at => (bytes: Uint8Array) => {
+			const cut = at % (bytes.length + 1);
+			return Buffer.concat([bytes.subarray(0, cut), Buffer.from([0xC3, 0x28, 0xFF]), bytes.subarray(cut)]);
+		}),
+	},
 );
 
 /** Polls: each keeps most records of the last one (the reader's reuse), changes a few, and reorders them. */
@@ -110,9 +114,13 @@ describe('the list read record by record (list-records.ts)', () => {
 	test('a Milvus answer is read without the plain way, and reused records are the same Job objects', () => {
 		const read = createListReader();
 		const records = ['{"jobId":"1","collectionName":"a","state":"Importing","progress":5,"reason":""}', '{"jobId":"2","collectionName":"b","state":"Failed","progress":0,"reason":"bad \\u001b[2J file"}'];
-		const first = read(Buffer.from(body(records, {code: '0', gap: '', dataKey: 'data', recordsKey: 'records', extra: ''})));
+		const first = read(Buffer.from(body(records, {
+			code: '0', gap: '', dataKey: 'data', recordsKey: 'records', extra: '',
+		})));
 		records[0] = records[0]!.replace('"progress":5', '"progress":6');
-		const bytes = Buffer.from(body(records.toReversed(), {code: '0', gap: ' ', dataKey: 'data', recordsKey: 'records', extra: ''}));
+		const bytes = Buffer.from(body(records.toReversed(), {
+			code: '0', gap: ' ', dataKey: 'data', recordsKey: 'records', extra: '',
+		}));
 		const second = read(bytes);
 		expect(second).toEqual(plain(bytes));
 		expect(first?.ok && second?.ok).toBe(true);
