@@ -211,7 +211,20 @@ export const locateRecords = (bytes: Uint8Array): Located | undefined => {
 	return dataKeys === 1 && recordsKeys === 1 && open !== -1 && close !== -1 ? {open, close, elements} : undefined;
 };
 
-type Parsed = {readonly key: string; readonly job: Job | undefined};
+/** A record's bytes (as Latin-1) and the Job parsed from them (undefined: a record parseJobs skips). */
+type Parsed = {readonly raw: string; readonly job: Job | undefined};
+
+const idNeedle = Buffer.from('"jobId":');
+
+/** The end of the id's text after `"jobId":`: the next comma or closing brace, within the record. */
+const idValueEnd = (body: Uint8Array, from: number, end: number): number => {
+	let at = from;
+	while (at < end && body[at] !== comma && body[at] !== closeBrace) {
+		at++;
+	}
+
+	return at;
+};
 
 export type ListReader = (body: Uint8Array) => Result<Job[]> | undefined;
 
@@ -252,22 +265,31 @@ export const createListReader = (): ListReader => {
 		const next = new Map<string, Parsed>();
 		const jobs: Job[] = [];
 		const {elements} = located;
+		/** Where the next `"jobId":` is in the body (-1: none further), searched once past each. */
+		let idAt = -2;
 		for (let index = 0; index < elements.length; index += 2) {
 			const start = elements[index]!;
 			const end = elements[index + 1]!;
+			if (idAt !== -1 && idAt < start) {
+				idAt = body.indexOf(idNeedle, start);
+			}
+
+			// Looked up by the id's text (short: cheap to hash), used only when every byte is the same.
+			const key = idAt >= start && idAt < end ? body.toString('latin1', idAt + idNeedle.length, idValueEnd(body, idAt + idNeedle.length, end)) : '';
 			// Latin-1: one character per byte, so equal strings are equal bytes.
-			const text = body.toString('latin1', start, end);
-			let parsed = known.get(text) ?? next.get(text);
+			const raw = body.toString('latin1', start, end);
+			const last = known.get(key);
+			let parsed = last?.raw === raw ? last : undefined;
 			if (parsed === undefined) {
 				const record = readJson(decoder.decode(body.subarray(start, end)));
 				if (!record.ok) {
 					return undefined;
 				}
 
-				parsed = {key: text, job: parseJobs([record.value])[0]};
+				parsed = {raw, job: parseJobs([record.value])[0]};
 			}
 
-			next.set(parsed.key, parsed);
+			next.set(key, parsed);
 			if (parsed.job !== undefined) {
 				jobs.push(parsed.job);
 			}
