@@ -10,6 +10,7 @@ import {
 } from './parse.js';
 import {classifyResponse, redactEnvelope, withCredentialSource} from './response.js';
 import {createListReader} from './list-records.js';
+import {createBodyBuffer} from './body-buffer.js';
 import {
 	displayUri, isHeaderSafe, makeRedactor, parseBase, requestHeaders, timing,
 } from './request-options.js';
@@ -64,6 +65,7 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 	let describeMissing = false;
 	/** The last list answer's records, so the next one parses only what changed (list-records.ts). */
 	const readList = createListReader();
+	const listBody = createBodyBuffer();
 
 	// Checked per call, not at construction: the factory must not throw either.
 	const invalid = (): Result<never> | undefined => {
@@ -87,6 +89,8 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 			return problem;
 		}
 
+		/** The client's body buffer, when this call was lent it. */
+		let lent: Uint8Array | undefined;
 		try {
 			const raw = await post({
 				fetch: transport.fetch,
@@ -100,6 +104,12 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 				deadlineMs,
 				timeoutMs: options.timeoutMs,
 				signal: request.signal,
+				bodyInto: request.fromBytes === undefined
+					? undefined
+					: size => {
+						lent = listBody.lease(size);
+						return lent;
+					},
 			});
 			if (!raw.ok) {
 				return raw;
@@ -120,6 +130,11 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 			return parsed.ok ? parsed : {ok: false, error: redactEnvelope(parsed.error, redact)};
 		} catch (error) { // Only a bug can get here; still a value, never a throw.
 			return {ok: false, error: {kind: 'bad-shape', detail: redact(`could not read the answer: ${String(error)}`).slice(0, 200)}};
+		} finally {
+			// Everything above read the lent body before this point (nothing keeps it): the next list answer may use it.
+			if (lent !== undefined) {
+				listBody.release();
+			}
 		}
 	};
 

@@ -40,6 +40,11 @@ export type PostRequest = {
 	readonly proxy?: string;
 	/** A bare TLS handshake to explain a connection the server ended (direct https:// only; tls-probe.ts). */
 	readonly probe?: (url: string) => Promise<ProbeResult>;
+	/**
+	Memory to read the body into, if it can lend some now (body-buffer.ts): a list answer of several MB
+	then reuses one allocation instead of a new one per poll. The bytes are good until it is given back.
+	*/
+	readonly bodyInto?: (size: number) => Uint8Array | undefined;
 };
 
 /** A connection ended by the server, on a transport that can probe: ask the handshake why (a TLS 1.3 alert undici did not read). */
@@ -77,7 +82,7 @@ const explain = async (request: PostRequest, error: unknown, context: FailureCon
 
 const tooLarge = Symbol('too large');
 
-const readCapped = async (response: Response, maxBytes: number): Promise<string | Uint8Array | typeof tooLarge> => {
+const readCapped = async (response: Response, maxBytes: number, into?: (size: number) => Uint8Array | undefined): Promise<string | Uint8Array | typeof tooLarge> => {
 	if (Number(response.headers.get('content-length')) > maxBytes) {
 		return tooLarge;
 	}
@@ -100,7 +105,18 @@ const readCapped = async (response: Response, maxBytes: number): Promise<string 
 		chunks.push(bytes);
 	}
 
-	return Buffer.concat(chunks);
+	const target = into?.(size);
+	if (target === undefined) {
+		return Buffer.concat(chunks);
+	}
+
+	let at = 0;
+	for (const chunk of chunks) {
+		target.set(chunk, at);
+		at += chunk.byteLength;
+	}
+
+	return target;
 };
 
 /** The answer, its text decoded only when something reads it. */
@@ -134,7 +150,7 @@ export const post = async (request: PostRequest): Promise<Result<RawResponse>> =
 			redirect: 'manual', // A followed 301/302 turns the POST into a GET and ends in a confusing 404.
 			signal,
 		});
-		const body = await readCapped(response, maxBytes);
+		const body = await readCapped(response, maxBytes, request.bodyInto);
 		if (body === tooLarge) {
 			const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MiB` : `${maxBytes} bytes`;
 			return {ok: false, error: {kind: 'bad-shape', detail: `answer larger than ${limit}`}};
