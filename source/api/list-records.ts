@@ -216,6 +216,21 @@ type Parsed = {readonly raw: string; readonly job: Job | undefined};
 
 const idNeedle = Buffer.from('"jobId":');
 
+/** Whether `raw` (Latin-1, a character per byte) holds exactly the bytes [start, end) of `body`. Compared in place: no string per record per poll. */
+const sameBytes = (raw: string, body: Uint8Array, start: number, end: number): boolean => {
+	if (raw.length !== end - start) {
+		return false;
+	}
+
+	for (let index = 0; index < raw.length; index++) {
+		if (raw.charCodeAt(index) !== body[start + index]) { // eslint-disable-line unicorn/prefer-code-point -- Latin-1: char codes are the bytes
+			return false;
+		}
+	}
+
+	return true;
+};
+
 /** The end of the id's text after `"jobId":`: the next comma or closing brace, within the record. */
 const idValueEnd = (body: Uint8Array, from: number, end: number): number => {
 	let at = from;
@@ -276,17 +291,16 @@ export const createListReader = (): ListReader => {
 
 			// Looked up by the id's text (short: cheap to hash), used only when every byte is the same.
 			const key = idAt >= start && idAt < end ? body.toString('latin1', idAt + idNeedle.length, idValueEnd(body, idAt + idNeedle.length, end)) : '';
-			// Latin-1: one character per byte, so equal strings are equal bytes.
-			const raw = body.toString('latin1', start, end);
 			const last = known.get(key);
-			let parsed = last?.raw === raw ? last : undefined;
+			let parsed = last !== undefined && sameBytes(last.raw, body, start, end) ? last : undefined;
 			if (parsed === undefined) {
 				const record = readJson(decoder.decode(body.subarray(start, end)));
 				if (!record.ok) {
 					return undefined;
 				}
 
-				parsed = {raw, job: parseJobs([record.value])[0]};
+				// Latin-1: one character per byte, so equal strings are equal bytes.
+				parsed = {raw: body.toString('latin1', start, end), job: parseJobs([record.value])[0]};
 			}
 
 			next.set(key, parsed);
