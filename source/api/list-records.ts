@@ -13,7 +13,7 @@ import type {Job} from '../model/jobs/job.js';
 import type {Result} from './types.js';
 import {field, isObject} from './fields.js';
 import {readJson} from './json.js';
-import {mergeDuplicates} from './duplicates.js';
+import {mergeDuplicatesById} from './duplicates.js';
 import {parseEnvelope, parseJobs} from './parse.js';
 
 /** A Buffer view of the same memory (for its native indexOf and latin1 decoding); no copy. */
@@ -212,7 +212,7 @@ export const locateRecords = (bytes: Uint8Array): Located | undefined => {
 };
 
 /** A record's bytes (as Latin-1) and the Job parsed from them (undefined: a record parseJobs skips). */
-type Parsed = {readonly raw: string; readonly job: Job | undefined};
+type Parsed = {readonly raw: string; readonly job: Job | undefined; seen: number};
 
 const idNeedle = Buffer.from('"jobId":');
 
@@ -249,6 +249,12 @@ would make of the body, or undefined when the caller must take the plain way. On
 */
 export const createListReader = (): ListReader => {
 	let known = new Map<string, Parsed>();
+	/**
+	The last answer's jobs by id, when no id came twice in it: kept up to date with what changed, so a
+	poll without duplicates (every Milvus poll) skips the 10k-entry map mergeDuplicates builds.
+	*/
+	let ids: Map<string, Job> | undefined;
+	let poll = 0;
 	const decoder = new TextDecoder();
 	return bytes => {
 		const body = asBuffer(bytes);
@@ -279,6 +285,10 @@ export const createListReader = (): ListReader => {
 
 		const next = new Map<string, Parsed>();
 		const jobs: Job[] = [];
+		/** Jobs parsed in this answer (not the last one's); and whether no record so far was used twice. */
+		const fresh: Job[] = [];
+		let distinct = ids !== undefined;
+		poll++;
 		const {elements} = located;
 		/** Where the next `"jobId":` is in the body (-1: none further), searched once past each. */
 		let idAt = -2;
@@ -300,7 +310,14 @@ export const createListReader = (): ListReader => {
 				}
 
 				// Latin-1: one character per byte, so equal strings are equal bytes.
-				parsed = {raw: body.toString('latin1', start, end), job: parseJobs([record.value])[0]};
+				parsed = {raw: body.toString('latin1', start, end), job: parseJobs([record.value])[0], seen: poll};
+				if (parsed.job !== undefined) {
+					fresh.push(parsed.job);
+				}
+			} else if (parsed.seen === poll) {
+				distinct = false; // The same record twice
+			} else {
+				parsed.seen = poll;
 			}
 
 			next.set(key, parsed);
@@ -309,7 +326,31 @@ export const createListReader = (): ListReader => {
 			}
 		}
 
+		if (ids !== undefined && distinct) {
+			// The last answer's ids were distinct, and so are the ones reused: drop the jobs not listed again, add the new ones.
+			for (const old of known.values()) {
+				if (old.seen !== poll && old.job !== undefined && ids.get(old.job.jobId) === old.job) {
+					ids.delete(old.job.jobId);
+				}
+			}
+
+			for (const job of fresh) {
+				if (ids.has(job.jobId)) {
+					distinct = false;
+					break;
+				}
+
+				ids.set(job.jobId, job);
+			}
+		}
+
 		known = next;
-		return {ok: true, value: mergeDuplicates(jobs)};
+		if (distinct) {
+			return {ok: true, value: jobs};
+		}
+
+		const merged = mergeDuplicatesById(jobs);
+		ids = merged.jobs.length === jobs.length ? merged.byId : undefined;
+		return {ok: true, value: merged.jobs};
 	};
 };
