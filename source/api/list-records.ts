@@ -3,8 +3,8 @@ The list answer read record by record, reusing what the last answer already pars
 is ~3.5 MB of JSON of which ~1 % changes per poll; decoding and `JSON.parse`-ing all of it each time
 made ~10 MB of objects that outlived V8's young generation and cost a full GC per poll. Here the body
 stays bytes: a scan finds `data.records` and each record's bytes; a record whose bytes are exactly
-those of a record of the last answer gets the Job made from them then (same bytes, same JSON, same
-Job); only the others are decoded and parsed, each on its own. The rest of the envelope is parsed
+those of the last answer's record with the same id text gets the Job made from them then (same bytes,
+same JSON, same Job); only the others are decoded and parsed, each on its own. The rest of the envelope is parsed
 with the array emptied. Whatever the scan does not recognise, or any part that does not parse, makes
 it answer `undefined`, and the caller reads the answer the plain way (which then reports the error).
 */
