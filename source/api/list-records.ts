@@ -187,6 +187,10 @@ export const locateRecords = (bytes: Uint8Array): Located | undefined => {
 			}
 
 			case colon: {
+				if (depth === 3 && open !== -1 && close === -1 && elementStart === -1) {
+					return undefined; // Between the records (inside one, the record's own parse sees it)
+				}
+
 				break;
 			}
 
