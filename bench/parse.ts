@@ -3,7 +3,9 @@ Time to turn a list response body (text) into Job[]: json.ts + parse.ts, as ever
 Prints numbers only; speed is not asserted. Run:
 npx esbuild bench/parse.ts --bundle --platform=node --format=esm --packages=external --outfile=bench/.out/parse.mjs && node bench/.out/parse.mjs
 */
+import {Buffer} from 'node:buffer';
 import {readJson} from '../source/api/json.js';
+import {createListReader} from '../source/api/list-records.js';
 import {parseListResponse} from '../source/api/parse.js';
 
 const states = ['Importing', 'Importing', 'Importing', 'Pending', 'Completed', 'Completed', 'Failed', 'None'] as const;
@@ -84,4 +86,43 @@ console.log(`parse list body → Job[] (median; node ${process.version})`);
 console.log(['   jobs', '      body', 'JSON.parse', ' string ids', 'numeric ids', '  per job'].join('  '));
 for (const row of rows) {
 	console.log(row);
+}
+
+/**
+Polls as the live screen reads them (list-records.ts): the body as bytes, 1 % of its records changed
+since the last answer, against the plain way (decode, JSON.parse all, parse every record) on the same bodies.
+*/
+const byRecord = (count: number): {plain: number; reader: number} => {
+	const records = JSON.parse(listBody(count, false)).data.records as Array<Record<string, unknown>>; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion, @typescript-eslint/no-unsafe-member-access
+	const read = createListReader();
+	const plainTimes: number[] = [];
+	const readerTimes: number[] = [];
+	for (let poll = 0; poll < 25; poll++) {
+		for (let k = 0; k < count / 100; k++) {
+			const index = ((poll * 7919) + (k * 104_729)) % count;
+			records[index] = {...records[index], progress: (poll + k) % 100};
+		}
+
+		const bytes = Buffer.from(JSON.stringify({code: 0, data: {records}}));
+		let started = performance.now();
+		const fast = read(bytes);
+		readerTimes.push(performance.now() - started);
+		started = performance.now();
+		const text = new TextDecoder().decode(bytes);
+		const json = readJson(text);
+		const plain = json.ok ? parseListResponse(json.value) : undefined;
+		plainTimes.push(performance.now() - started);
+		if (!fast?.ok || !plain?.ok || fast.value.length !== plain.value.length) {
+			throw new Error('the record reader and the plain way disagree');
+		}
+	}
+
+	return {plain: median(plainTimes.slice(5)), reader: median(readerTimes.slice(5))};
+};
+
+console.log('\npolls of 1 % changed records, as the live screen reads them (median of 20 polls)');
+console.log(['   jobs', '     plain', 'by record'].join('  '));
+for (const count of [1000, 10_000, 100_000]) {
+	const {plain, reader} = byRecord(count);
+	console.log([String(count).padStart(7), `${plain.toFixed(2)} ms`.padStart(10), `${reader.toFixed(2)} ms`.padStart(9)].join('  '));
 }

@@ -161,18 +161,21 @@ const filterLatency = async () => {
 	app.input.type('/');
 	await app.quiet();
 	const latencies: number[] = [];
+	const cpus: number[] = [];
 	const word = 'movies';
 	for (let round = 0; round < 3; round++) {
 		for (const char of [...word, ...Array.from<string>({length: word.length - 1}).fill('\u007F')]) {
 			// The screen diff sends only the cells that change, so the frame is the next whole update (mode 2026 closed).
 			const frame = app.written(text => text.includes('\u001B[?2026l'));
 			const started = performance.now();
+			const cpu = process.cpuUsage();
 			app.input.type(char);
 			// eslint-disable-next-line no-await-in-loop
 			await frame;
 			latencies.push(performance.now() - started);
 			// eslint-disable-next-line no-await-in-loop
 			await app.quiet(); // Past the 15 fps throttle, so each key meets an idle renderer
+			cpus.push(cpuMs(cpu)); // The key's whole cost: the frame and the effects React runs after it
 		}
 
 		app.input.type('\u007F');
@@ -181,7 +184,9 @@ const filterLatency = async () => {
 	}
 
 	app.stop();
-	return {median: median(latencies), max: Math.max(...latencies), keys: latencies.length};
+	return {
+		median: median(latencies), max: Math.max(...latencies), keys: latencies.length, cpu: median(cpus),
+	};
 };
 
 /**
@@ -247,6 +252,7 @@ if (firstMinute) {
 
 if (latency) {
 	row('keypress → frame while filtering 10k jobs', '≤ 50 ms', `${latency.median.toFixed(1)} ms median (max ${latency.max.toFixed(1)} ms over ${latency.keys} keys)`);
+	row('CPU per key while filtering 10k jobs (the frame and the effects after it)', '', `${latency.cpu.toFixed(1)} ms median`);
 }
 
 if (kept) {

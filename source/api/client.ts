@@ -9,6 +9,8 @@ import {
 	parseDescribeResponse, parseListResponse, parseStringList,
 } from './parse.js';
 import {classifyResponse, redactEnvelope, withCredentialSource} from './response.js';
+import {createListReader} from './list-records.js';
+import {createBodyBuffer} from './body-buffer.js';
 import {
 	displayUri, isHeaderSafe, makeRedactor, parseBase, requestHeaders, timing,
 } from './request-options.js';
@@ -43,6 +45,8 @@ type Call = {
 	readonly body: Readonly<Record<string, string>>;
 	readonly dbName: string | undefined;
 	readonly signal: AbortSignal | undefined;
+	/** Reads a 2xx answer from its bytes, or says undefined: then it is read the plain way. */
+	readonly fromBytes?: (bytes: Uint8Array) => Result<unknown> | undefined;
 };
 
 /** Omits `dbName` when none is chosen, so the server applies its own default. */
@@ -59,6 +63,9 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 	const sentFrom = options.token === undefined || options.token === '' ? '' : options.credentialSource;
 	/** Set once describe answers 404 (Milvus < 2.4.13): from then on, ask get_progress directly. */
 	let describeMissing = false;
+	/** The last list answer's records, so the next one parses only what changed (list-records.ts). */
+	const readList = createListReader();
+	const listBody = createBodyBuffer();
 
 	// Checked per call, not at construction: the factory must not throw either.
 	const invalid = (): Result<never> | undefined => {
@@ -82,6 +89,8 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 			return problem;
 		}
 
+		/** The client's body buffer, when this call was lent it. */
+		let lent: Uint8Array | undefined;
 		try {
 			const raw = await post({
 				fetch: transport.fetch,
@@ -95,9 +104,21 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 				deadlineMs,
 				timeoutMs: options.timeoutMs,
 				signal: request.signal,
+				bodyInto: request.fromBytes === undefined
+					? undefined
+					: size => {
+						lent = listBody.lease(size);
+						return lent;
+					},
 			});
 			if (!raw.ok) {
 				return raw;
+			}
+
+			const {bytes, status} = raw.value;
+			const fast = bytes !== undefined && status >= 200 && status < 300 ? request.fromBytes?.(bytes) : undefined;
+			if (fast !== undefined) {
+				return fast as Result<T>; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- the list call pairs its reader with its parser
 			}
 
 			const json = classifyResponse(raw.value, {endpoint: request.endpoint, timeoutMs: options.timeoutMs, redact});
@@ -109,6 +130,11 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 			return parsed.ok ? parsed : {ok: false, error: redactEnvelope(parsed.error, redact)};
 		} catch (error) { // Only a bug can get here; still a value, never a throw.
 			return {ok: false, error: {kind: 'bad-shape', detail: redact(`could not read the answer: ${String(error)}`).slice(0, 200)}};
+		} finally {
+			// Everything above read the lent body before this point (nothing keeps it): the next list answer may use it.
+			if (lent !== undefined) {
+				listBody.release();
+			}
 		}
 	};
 
@@ -120,7 +146,7 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 			const dbName = listOptions.dbName ?? options.dbName;
 			const body = withDb({dbName, collectionName: listOptions.collectionName});
 			return call({
-				endpoint: endpoints.list, body, dbName, signal: listOptions.signal,
+				endpoint: endpoints.list, body, dbName, signal: listOptions.signal, fromBytes: readList,
 			}, parseListResponse);
 		},
 

@@ -35,6 +35,8 @@ export type DetailFetcher = {
 	/** The work, most wanted first, the first `onScreen` of it being the rows on screen; replaces the previous list. */
 	want(wants: readonly DetailWant[], onScreen?: number): void;
 	setMaxAge(ms: number): void;
+	/** The server has no describe (or it is stopped): `want` would be ignored, so its list need not be built. */
+	idle(): boolean;
 	stop(): void;
 };
 
@@ -300,6 +302,7 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 		setMaxAge(ms) {
 			maxAgeMs = ms;
 		},
+		idle: () => disabled || options.client.hasDescribe?.() === false || controller.signal.aborted,
 		stop() {
 			controller.abort();
 			clearTimeout(timer);

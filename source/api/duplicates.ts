@@ -30,7 +30,10 @@ Importing < Uncommitted < Committing < Completed/Failed, then the higher progres
 Order is kept (each id where it first appeared). Every consumer (screen, --json, --once, --wait) reads
 lists through this, so their counts agree.
 */
-export const mergeDuplicates = (jobs: readonly Job[]): Job[] => {
+export const mergeDuplicates = (jobs: readonly Job[]): Job[] => mergeDuplicatesById(jobs).jobs;
+
+/** mergeDuplicates, and the map of the jobs it kept by id (which the caller may keep). */
+export const mergeDuplicatesById = (jobs: readonly Job[]): {readonly jobs: Job[]; readonly byId: Map<string, Job>} => {
 	const byId = new Map<string, Job>();
 	for (const job of jobs) {
 		const kept = byId.get(job.jobId);
@@ -39,5 +42,5 @@ export const mergeDuplicates = (jobs: readonly Job[]): Job[] => {
 		}
 	}
 
-	return byId.size === jobs.length ? [...jobs] : [...byId.values()];
+	return {jobs: byId.size === jobs.length ? [...jobs] : [...byId.values()], byId};
 };

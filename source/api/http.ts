@@ -12,7 +12,10 @@ export const maxBodyBytes = 64 * 1024 * 1024;
 
 export type RawResponse = {
 	readonly status: number;
+	/** The body as text (decoded when first read). */
 	readonly text: string;
+	/** The body's bytes, when it was read from a stream (list-records.ts reads them without decoding all). */
+	readonly bytes?: Uint8Array;
 	/** `Location` header of a redirect ('' otherwise). */
 	readonly location: string;
 	/** `Retry-After` header ('' when absent): how long a struggling server asks us to wait. */
@@ -37,6 +40,11 @@ export type PostRequest = {
 	readonly proxy?: string;
 	/** A bare TLS handshake to explain a connection the server ended (direct https:// only; tls-probe.ts). */
 	readonly probe?: (url: string) => Promise<ProbeResult>;
+	/**
+	Memory to read the body into, if it can lend some now (body-buffer.ts): a list answer of several MB
+	then reuses one allocation instead of a new one per poll. The bytes are good until it is given back.
+	*/
+	readonly bodyInto?: (size: number) => Uint8Array | undefined;
 };
 
 /** A connection ended by the server, on a transport that can probe: ask the handshake why (a TLS 1.3 alert undici did not read). */
@@ -74,7 +82,7 @@ const explain = async (request: PostRequest, error: unknown, context: FailureCon
 
 const tooLarge = Symbol('too large');
 
-const readCapped = async (response: Response, maxBytes: number): Promise<string | typeof tooLarge> => {
+const readCapped = async (response: Response, maxBytes: number, into?: (size: number) => Uint8Array | undefined): Promise<string | Uint8Array | typeof tooLarge> => {
 	if (Number(response.headers.get('content-length')) > maxBytes) {
 		return tooLarge;
 	}
@@ -97,7 +105,33 @@ const readCapped = async (response: Response, maxBytes: number): Promise<string 
 		chunks.push(bytes);
 	}
 
-	return new TextDecoder().decode(Buffer.concat(chunks));
+	const target = into?.(size);
+	if (target === undefined) {
+		return Buffer.concat(chunks);
+	}
+
+	let at = 0;
+	for (const chunk of chunks) {
+		target.set(chunk, at);
+		at += chunk.byteLength;
+	}
+
+	return target;
+};
+
+/** The answer, its text decoded only when something reads it. */
+const rawResponse = (status: number, body: string | Uint8Array, headers: Headers): RawResponse => {
+	let text = typeof body === 'string' ? body : undefined;
+	return {
+		status,
+		get text() {
+			text ??= new TextDecoder().decode(body as Uint8Array); // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- a string was kept above
+			return text;
+		},
+		bytes: typeof body === 'string' ? undefined : body,
+		location: headers.get('location') ?? '',
+		retryAfter: headers.get('retry-after') ?? '',
+	};
 };
 
 export const post = async (request: PostRequest): Promise<Result<RawResponse>> => {
@@ -116,18 +150,13 @@ export const post = async (request: PostRequest): Promise<Result<RawResponse>> =
 			redirect: 'manual', // A followed 301/302 turns the POST into a GET and ends in a confusing 404.
 			signal,
 		});
-		const text = await readCapped(response, maxBytes);
-		if (text === tooLarge) {
+		const body = await readCapped(response, maxBytes, request.bodyInto);
+		if (body === tooLarge) {
 			const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MiB` : `${maxBytes} bytes`;
 			return {ok: false, error: {kind: 'bad-shape', detail: `answer larger than ${limit}`}};
 		}
 
-		return {
-			ok: true,
-			value: {
-				status: response.status, text, location: response.headers.get('location') ?? '', retryAfter: response.headers.get('retry-after') ?? '',
-			},
-		};
+		return {ok: true, value: rawResponse(response.status, body, response.headers)};
 	} catch (error) {
 		const context: FailureContext = {
 			uri: request.displayUri,

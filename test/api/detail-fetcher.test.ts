@@ -119,11 +119,15 @@ describe('order and caching', () => {
 			maxAgeMs: 0,
 			onFacts: () => undefined,
 		});
+		expect(fetcher.idle()).toBe(false);
 		fetcher.want([{jobId: 'a', need: 'progress'}, {jobId: 'b', need: 'progress'}]);
 		await vi.waitFor(() => {
 			expect(fake.describes).toHaveLength(1);
 		});
 		fake.answerDescribe(detail('a', 'Importing', 40));
+		await vi.waitFor(() => {
+			expect(fetcher!.idle()).toBe(true); // The screen then stops building its work list
+		});
 		fetcher.want([{jobId: 'b', need: 'progress'}]);
 		await new Promise(resolve => {
 			setTimeout(resolve, 50);

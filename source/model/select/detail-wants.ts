@@ -29,3 +29,40 @@ export const detailWants = (ordered: Iterable<TrackedJob>): DetailWant[] => {
 
 	return wants;
 };
+
+/**
+The work for the jobs off screen, most wanted first: the other shown rows in order, then the jobs the
+filter hides. It walks every job, so the live screen builds it once per poll, not once per key.
+*/
+export const farWants = (shown: readonly TrackedJob[], jobs: Iterable<TrackedJob>): DetailWant[] => {
+	const seen = new Set<string>();
+	const ordered: TrackedJob[] = [];
+	for (const list of [shown, jobs]) {
+		for (const job of list) {
+			if (!seen.has(job.jobId)) {
+				seen.add(job.jobId);
+				ordered.push(job);
+			}
+		}
+	}
+
+	return detailWants(ordered);
+};
+
+/**
+The whole work list: the rows on screen (`near`) first, then `far` (farWants) without them. With `far`
+built from the same rows this equals detailWants(near, then every other shown and hidden job); built at
+the last poll, only the order of the off-screen part may lag behind a filter typed since.
+*/
+export const withNear = (near: readonly TrackedJob[], far: readonly DetailWant[]): {readonly wants: DetailWant[]; readonly onScreen: number} => {
+	const wants = detailWants(near);
+	const onScreen = wants.length;
+	const nearIds = new Set(near.map(job => job.jobId));
+	for (const want of far) {
+		if (!nearIds.has(want.jobId)) {
+			wants.push(want);
+		}
+	}
+
+	return {wants, onScreen};
+};

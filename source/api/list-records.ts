@@ -1,0 +1,360 @@
+/**
+The list answer read record by record, reusing what the last answer already parsed. A 10k-job answer
+is ~3.5 MB of JSON of which ~1 % changes per poll; decoding and `JSON.parse`-ing all of it each time
+made ~10 MB of objects that outlived V8's young generation and cost a full GC per poll. Here the body
+stays bytes: a scan finds `data.records` and each record's bytes; a record whose bytes are exactly
+those of the last answer's record with the same id text gets the Job made from them then (same bytes,
+same JSON, same Job); only the others are decoded and parsed, each on its own. The rest of the envelope is parsed
+with the array emptied. Whatever the scan does not recognise, or any part that does not parse, makes
+it answer `undefined`, and the caller reads the answer the plain way (which then reports the error).
+*/
+import {Buffer} from 'node:buffer';
+import type {Job} from '../model/jobs/job.js';
+import type {Result} from './types.js';
+import {field, isObject} from './fields.js';
+import {readJson} from './json.js';
+import {mergeDuplicatesById} from './duplicates.js';
+import {parseEnvelope, parseJobs} from './parse.js';
+
+/** A Buffer view of the same memory (for its native indexOf and latin1 decoding); no copy. */
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+const quote = 0x22;
+const backslash = 0x5C;
+const comma = 0x2C;
+const colon = 0x3A;
+const openBrace = 0x7B;
+const closeBrace = 0x7D;
+const openBracket = 0x5B;
+const closeBracket = 0x5D;
+
+/** Whether the key's bytes spell `word` (lower case ASCII) in any case, as `field` matches it. */
+const keyIs = (bytes: Uint8Array, start: number, end: number, word: string): boolean => {
+	if (end - start !== word.length) {
+		return false;
+	}
+
+	for (let index = 0; index < word.length; index++) {
+		const byte = bytes[start + index]!;
+		// Upper-case ASCII letters fold to lower case; nothing else does (keys with escapes or non-ASCII bail out earlier).
+		if ((byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) !== word.codePointAt(index)) {
+			return false;
+		}
+	}
+
+	return true;
+};
+
+/** Where `data.records` sits: the `[` and `]` of the array, and each element's [start, end) between them. */
+type Located = {readonly open: number; readonly close: number; readonly elements: readonly number[]};
+
+/**
+Finds the one `data.records` array of a JSON object body, or undefined: no object, no such array, a
+second key that could be `data` or `records` (JSON.parse keeps the last, `field` matches any case), or
+a key at those levels with an escape or a non-ASCII byte (which could spell them otherwise). Reads
+structure only (brackets, strings, commas); the caller's JSON.parse calls validate everything else.
+*/
+export const locateRecords = (bytes: Uint8Array): Located | undefined => {
+	const body = asBuffer(bytes);
+	const {length} = body;
+	/** Per open container: true for an object. */
+	const objects: boolean[] = [];
+	let expectKey = false;
+	let lastKeyStart = -1;
+	let lastKeyEnd = -1;
+	let dataKeys = 0;
+	let recordsKeys = 0;
+	/** Inside the one `data` object (at depth 2). */
+	let inData = false;
+	/** The next value at depth 1 is `data`'s, at depth 2 (in data) `records`'. */
+	let dataPending = false;
+	let recordsPending = false;
+	let open = -1;
+	let close = -1;
+	const elements: number[] = [];
+	let elementStart = -1;
+	let index = 0;
+	while (index < length) {
+		const byte = body[index]!;
+		const depth = objects.length;
+		if (byte === quote) {
+			let end = body.indexOf(quote, index + 1);
+			for (;;) {
+				if (end === -1) {
+					return undefined;
+				}
+
+				let backslashes = 0;
+				while (body[end - 1 - backslashes] === backslash) {
+					backslashes++;
+				}
+
+				if (backslashes % 2 === 0) {
+					break;
+				}
+
+				end = body.indexOf(quote, end + 1);
+			}
+
+			if (depth > 0 && objects[depth - 1] === true && expectKey) {
+				expectKey = false;
+				lastKeyStart = index + 1;
+				lastKeyEnd = end;
+				if (depth === 1 || (depth === 2 && inData)) {
+					for (let at = lastKeyStart; at < lastKeyEnd; at++) {
+						if (body[at] === backslash || body[at]! >= 0x80) {
+							return undefined;
+						}
+					}
+
+					dataPending = depth === 1 && keyIs(body, lastKeyStart, lastKeyEnd, 'data');
+					recordsPending = depth === 2 && keyIs(body, lastKeyStart, lastKeyEnd, 'records');
+					dataKeys += dataPending ? 1 : 0;
+					recordsKeys += recordsPending ? 1 : 0;
+				}
+			} else {
+				if (depth === 3 && open !== -1 && close === -1 && elementStart === -1) {
+					elementStart = index;
+				}
+
+				// A string value: not an object or array.
+				dataPending &&= depth !== 1;
+				recordsPending &&= depth !== 2;
+			}
+
+			index = end + 1;
+			continue;
+		}
+
+		switch (byte) {
+			case openBrace:
+			case openBracket: {
+				if (depth === 3 && open !== -1 && close === -1 && elementStart === -1) {
+					elementStart = index;
+				}
+
+				if (depth === 1 && dataPending) {
+					dataPending = false;
+					if (byte === openBrace) {
+						inData = true;
+					}
+				} else if (depth === 2 && inData && recordsPending) {
+					recordsPending = false;
+					if (byte === openBracket && open === -1) {
+						open = index;
+					}
+				}
+
+				objects.push(byte === openBrace);
+				expectKey = byte === openBrace;
+				break;
+			}
+
+			case closeBrace:
+			case closeBracket: {
+				if (depth === 3 && open !== -1 && close === -1) { // The records array ends
+					if (elementStart !== -1) {
+						elements.push(elementStart, index);
+					} else if (elements.length > 0) {
+						return undefined; // A trailing comma
+					}
+
+					elementStart = -1;
+					close = index;
+				}
+
+				objects.pop();
+				if (depth === 2) {
+					inData = false;
+				}
+
+				expectKey = false;
+				break;
+			}
+
+			case comma: {
+				if (depth === 3 && open !== -1 && close === -1) {
+					if (elementStart === -1) {
+						return undefined;
+					}
+
+					elements.push(elementStart, index);
+					elementStart = -1;
+				}
+
+				expectKey = depth > 0 && objects[depth - 1] === true;
+				break;
+			}
+
+			case colon: {
+				if (depth === 3 && open !== -1 && close === -1 && elementStart === -1) {
+					return undefined; // Between the records (inside one, the record's own parse sees it)
+				}
+
+				break;
+			}
+
+			default: {
+				// A scalar or whitespace: a scalar element of the records array starts here.
+				if (depth === 3 && open !== -1 && close === -1 && elementStart === -1
+					&& byte !== 0x20 && byte !== 0x0A && byte !== 0x0D && byte !== 0x09) {
+					elementStart = index;
+				}
+
+				if (depth === 1 && dataPending && byte !== 0x20 && byte !== 0x0A && byte !== 0x0D && byte !== 0x09) {
+					dataPending = false;
+				} else if (depth === 2 && recordsPending && byte !== 0x20 && byte !== 0x0A && byte !== 0x0D && byte !== 0x09) {
+					recordsPending = false;
+				}
+			}
+		}
+
+		index++;
+	}
+
+	return dataKeys === 1 && recordsKeys === 1 && open !== -1 && close !== -1 ? {open, close, elements} : undefined;
+};
+
+/** A record's bytes (as Latin-1) and the Job parsed from them (undefined: a record parseJobs skips). */
+type Parsed = {readonly raw: string; readonly job: Job | undefined; seen: number};
+
+const idNeedle = Buffer.from('"jobId":');
+
+/** Whether `raw` (Latin-1, a character per byte) holds exactly the bytes [start, end) of `body`. Compared in place: no string per record per poll. */
+const sameBytes = (raw: string, body: Uint8Array, start: number, end: number): boolean => {
+	if (raw.length !== end - start) {
+		return false;
+	}
+
+	for (let index = 0; index < raw.length; index++) {
+		if (raw.charCodeAt(index) !== body[start + index]) { // eslint-disable-line unicorn/prefer-code-point -- Latin-1: char codes are the bytes
+			return false;
+		}
+	}
+
+	return true;
+};
+
+/** The end of the id's text after `"jobId":`: the next comma or closing brace, within the record. */
+const idValueEnd = (body: Uint8Array, from: number, end: number): number => {
+	let at = from;
+	while (at < end && body[at] !== comma && body[at] !== closeBrace) {
+		at++;
+	}
+
+	return at;
+};
+
+export type ListReader = (body: Uint8Array) => Result<Job[]> | undefined;
+
+/**
+A reader that remembers the last answer's records (their bytes and Jobs): what parseListResponse
+would make of the body, or undefined when the caller must take the plain way. One per client.
+*/
+export const createListReader = (): ListReader => {
+	let known = new Map<string, Parsed>();
+	/**
+	The last answer's jobs by id, when no id came twice in it: kept up to date with what changed, so a
+	poll without duplicates (every Milvus poll) skips the 10k-entry map mergeDuplicates builds.
+	*/
+	let ids: Map<string, Job> | undefined;
+	let poll = 0;
+	const decoder = new TextDecoder();
+	return bytes => {
+		const body = asBuffer(bytes);
+		if (body[0] === 0xEF && body[1] === 0xBB && body[2] === 0xBF) {
+			return undefined; // A byte-order mark: TextDecoder drops it, the plain way handles it.
+		}
+
+		const located = locateRecords(body);
+		if (located === undefined) {
+			return undefined;
+		}
+
+		// The envelope with `records: []`: what JSON.parse of the whole would give, records aside.
+		const envelope = readJson(decoder.decode(body.subarray(0, located.open + 1)) + decoder.decode(body.subarray(located.close)));
+		if (!envelope.ok) {
+			return undefined;
+		}
+
+		const data = parseEnvelope(envelope.value);
+		if (!data.ok || !isObject(data.value)) {
+			return undefined;
+		}
+
+		const empty = field(data.value, 'records');
+		if (!Array.isArray(empty) || empty.length > 0) {
+			return undefined;
+		}
+
+		const next = new Map<string, Parsed>();
+		const jobs: Job[] = [];
+		/** Jobs parsed in this answer (not the last one's); and whether no record so far was used twice. */
+		const fresh: Job[] = [];
+		let distinct = ids !== undefined;
+		poll++;
+		const {elements} = located;
+		/** Where the next `"jobId":` is in the body (-1: none further), searched once past each. */
+		let idAt = -2;
+		for (let index = 0; index < elements.length; index += 2) {
+			const start = elements[index]!;
+			const end = elements[index + 1]!;
+			if (idAt !== -1 && idAt < start) {
+				idAt = body.indexOf(idNeedle, start);
+			}
+
+			// Looked up by the id's text (short: cheap to hash), used only when every byte is the same.
+			const key = idAt >= start && idAt < end ? body.toString('latin1', idAt + idNeedle.length, idValueEnd(body, idAt + idNeedle.length, end)) : '';
+			const last = known.get(key);
+			let parsed = last !== undefined && sameBytes(last.raw, body, start, end) ? last : undefined;
+			if (parsed === undefined) {
+				const record = readJson(decoder.decode(body.subarray(start, end)));
+				if (!record.ok) {
+					return undefined;
+				}
+
+				// Latin-1: one character per byte, so equal strings are equal bytes.
+				parsed = {raw: body.toString('latin1', start, end), job: parseJobs([record.value])[0], seen: poll};
+				if (parsed.job !== undefined) {
+					fresh.push(parsed.job);
+				}
+			} else if (parsed.seen === poll) {
+				distinct = false; // The same record twice
+			} else {
+				parsed.seen = poll;
+			}
+
+			next.set(key, parsed);
+			if (parsed.job !== undefined) {
+				jobs.push(parsed.job);
+			}
+		}
+
+		if (ids !== undefined && distinct) {
+			// The last answer's ids were distinct, and so are the ones reused: drop the jobs not listed again, add the new ones.
+			for (const old of known.values()) {
+				if (old.seen !== poll && old.job !== undefined && ids.get(old.job.jobId) === old.job) {
+					ids.delete(old.job.jobId);
+				}
+			}
+
+			for (const job of fresh) {
+				if (ids.has(job.jobId)) {
+					distinct = false;
+					break;
+				}
+
+				ids.set(job.jobId, job);
+			}
+		}
+
+		known = next;
+		if (distinct) {
+			return {ok: true, value: jobs};
+		}
+
+		const merged = mergeDuplicatesById(jobs);
+		ids = merged.jobs.length === jobs.length ? merged.byId : undefined;
+		return {ok: true, value: merged.jobs};
+	};
+};

@@ -1,0 +1,157 @@
+import {Buffer} from 'node:buffer';
+import fc from 'fast-check';
+import {describe, expect, test} from 'vitest';
+import {createListReader, locateRecords} from '../../source/api/list-records.js';
+import {readJson} from '../../source/api/json.js';
+import {parseListResponse} from '../../source/api/parse.js';
+
+/** The plain way: decode all, JSON.parse all (json.ts), parse the envelope and every record. */
+const plain = (bytes: Uint8Array) => {
+	const json = readJson(new TextDecoder().decode(bytes));
+	return json.ok ? parseListResponse(json.value) : 'invalid JSON';
+};
+
+const space = fc.constantFrom('', ' ', '\n  ', '\t', '\r\n');
+const text = fc.oneof(
+	fc.string({unit: 'binary', maxLength: 12}),
+	fc.constantFrom('Importing', 'Completed', 'Failed', 'Pending', '\u001B[2J', '\u202Eevil', 'quote " and \\ backslash', 'ends in a backslash \\', '👩‍💻 名前', ''),
+);
+/** A value as JSON text: strings, numbers (ids past 2^53 written as numbers), null, an object. */
+const value = fc.oneof(
+	text.map(item => JSON.stringify(item)),
+	fc.constantFrom('454891732197474512', '454891732197474513', '47', '-1', '12.5', '1e2', 'null', 'true', '{}', '[1,2]', '{"jobId":"nested"}'),
+	fc.integer({min: 0, max: 120}).map(String),
+);
+const key = fc.constantFrom('jobId', 'jobID', 'jobid', 'collectionName', 'state', 'progress', 'reason', 'other', 'JobId');
+const record = fc.array(fc.tuple(space, key, space, value), {maxLength: 6})
+	.map(fields => `{${fields.map(([before, name, after, item]) => `${before}"${name}"${after}:${after}${item}`).join(',')}}`);
+const element = fc.oneof({weight: 8, arbitrary: record}, {weight: 1, arbitrary: value});
+
+/** A records array written out, then its envelope (sometimes an odd one: an error code, more keys, other spellings, twice). */
+const body = (records: readonly string[], shape: {code: string; gap: string; dataKey: string; recordsKey: string; extra: string}) => {
+	const array = `[${shape.gap}${records.join(`,${shape.gap}`)}${shape.gap}]`;
+	return `{"code":${shape.code},${shape.gap}"${shape.dataKey}":{"${shape.recordsKey}":${array}${shape.extra}}}`;
+};
+
+const shape = fc.record({
+	code: fc.constantFrom('0', '0', '0', '200', '1100', '"0"'),
+	gap: space,
+	dataKey: fc.constantFrom('data', 'data', 'data', 'Data', 'd\\u0061ta', 'dat'),
+	recordsKey: fc.constantFrom('records', 'records', 'records', 'Records', 'rec'),
+	extra: fc.constantFrom('', '', ',"total":3', ',"records":[]', ',"RECORDS":null', ',"more":{"records":[1]}'),
+});
+
+/** Byte damage: cut short, a byte changed, or invalid UTF-8 put in. */
+const damage = fc.oneof(
+	{weight: 6, arbitrary: fc.constant((bytes: Uint8Array) => bytes)},
+	{weight: 1, arbitrary: fc.nat().map(at => (bytes: Uint8Array) => bytes.subarray(0, at % (bytes.length + 1)))},
+	{
+		weight: 1, arbitrary: fc.tuple(fc.nat(), fc.integer({min: 0, max: 255})).map(([at, byte]) => (bytes: Uint8Array) => {
+			const copy = Buffer.from(bytes);
+			if (copy.length > 0) {
+				copy[at % copy.length] = byte;
+			}
+
+			return copy;
+		}),
+	},
+	{
+		weight: 1, arbitrary: fc.nat().map(at => (bytes: Uint8Array) => {
+			const cut = at % (bytes.length + 1);
+			return Buffer.concat([bytes.subarray(0, cut), Buffer.from([0xC3, 0x28, 0xFF]), bytes.subarray(cut)]);
+		}),
+	},
+);
+
+/** Polls: each keeps most records of the last one (the reader's reuse), changes a few, and reorders them. */
+const polls = fc.record({
+	first: fc.array(element, {maxLength: 12}),
+	steps: fc.array(fc.record({
+		replace: fc.array(fc.tuple(fc.nat(), element), {maxLength: 3}),
+		add: fc.array(element, {maxLength: 2}),
+		drop: fc.nat(),
+		rotate: fc.nat(),
+		duplicate: fc.boolean(),
+		shape,
+		damage,
+	}), {minLength: 1, maxLength: 6}),
+});
+
+describe('the list read record by record (list-records.ts)', () => {
+	test('whenever it answers, it answers what the plain way does; over polls that reuse records', () => {
+		let fast = 0;
+		fc.assert(fc.property(polls, ({first, steps}) => {
+			const read = createListReader();
+			let records = [...first];
+			for (const step of steps) {
+				for (const [at, replacement] of step.replace) {
+					if (records.length > 0) {
+						records[at % records.length] = replacement;
+					}
+				}
+
+				records = [...records, ...step.add];
+				if (records.length > 0) {
+					records.splice(step.drop % records.length, step.drop % 3 === 0 ? 1 : 0);
+					const by = step.rotate % records.length;
+					records = [...records.slice(by), ...records.slice(0, by)];
+					if (step.duplicate) {
+						records.push(records[0]!);
+					}
+				}
+
+				const bytes = step.damage(Buffer.from(body(records, step.shape)));
+				const answer = read(bytes);
+				if (answer !== undefined) {
+					fast++;
+					expect(answer).toEqual(plain(bytes));
+				}
+			}
+		}), {numRuns: 1500});
+		expect(fast).toBeGreaterThan(600); // The reader answers a good share itself (~1,200 of ~5,000 bodies; most shapes here are odd on purpose)
+	});
+
+	test('a Milvus answer is read without the plain way, and reused records are the same Job objects', () => {
+		const read = createListReader();
+		const records = ['{"jobId":"1","collectionName":"a","state":"Importing","progress":5,"reason":""}', '{"jobId":"2","collectionName":"b","state":"Failed","progress":0,"reason":"bad \\u001b[2J file"}'];
+		const first = read(Buffer.from(body(records, {
+			code: '0', gap: '', dataKey: 'data', recordsKey: 'records', extra: '',
+		})));
+		records[0] = records[0]!.replace('"progress":5', '"progress":6');
+		const bytes = Buffer.from(body(records.toReversed(), {
+			code: '0', gap: ' ', dataKey: 'data', recordsKey: 'records', extra: '',
+		}));
+		const second = read(bytes);
+		expect(second).toEqual(plain(bytes));
+		expect(first?.ok && second?.ok).toBe(true);
+		if (first?.ok && second?.ok) {
+			expect(second.value[0]).toBe(first.value[1]); // Same bytes: the Job made last time
+			expect(second.value[1]).toEqual({...first.value[0], progress: 6});
+			expect(second.value[0]!.reason).not.toContain('\u001B'); // Sanitized as ever
+		}
+	});
+
+	test('what it leaves to the plain way: a second data or records key, escaped keys, a records array that is not one', () => {
+		const locate = (json: string) => locateRecords(Buffer.from(json));
+		const json = '{"code":0,"data":{"records":[{"a":1}, 2 ,"x,]"]}}';
+		const found = locate(json)!;
+		expect([json[found.open], json[found.close], json.slice(found.close)]).toEqual(['[', ']', ']}}']);
+		const pieces = [];
+		for (let index = 0; index < found.elements.length; index += 2) {
+			pieces.push(json.slice(found.elements[index], found.elements[index + 1]));
+		}
+
+		expect(pieces).toEqual(['{"a":1}', '2 ', '"x,]"']);
+		expect(locate('{"code":0,"data":{"records":[]}}')).toMatchObject({elements: []});
+		expect(locate('{"data":{"records":[]},"DATA":{}}')).toBeUndefined();
+		expect(locate('{"data":{"records":[],"Records":[]}}')).toBeUndefined();
+		expect(locate('{"d\\u0061ta":{"records":[]}}')).toBeUndefined();
+		expect(locate('{"data":{"records":{}}}')).toBeUndefined();
+		expect(locate('{"data":{"records":[1,]}}')).toBeUndefined();
+		expect(locate('{"data":{"records":[,1]}}')).toBeUndefined();
+		expect(locate('{"data":{"records":[:{}]}}')).toBeUndefined(); // Found by the property test: a colon before a record
+		expect(locate('{"data":{"records":[{},:{}]}}')).toBeUndefined();
+		expect(locate('[{"data":{"records":[]}}]')).toBeUndefined();
+		expect(locate('{"other":"data","x":{"records":[1]}}')).toBeUndefined();
+	});
+});
