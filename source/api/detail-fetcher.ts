@@ -302,7 +302,8 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 		setMaxAge(ms) {
 			maxAgeMs = ms;
 		},
-		idle: () => disabled || options.client.hasDescribe?.() === false || controller.signal.aborted,
+		// One server only: with several (a hub) a context may gain rows later, so the list is always built.
+		idle: () => options.client.hasDescribe?.() === false || controller.signal.aborted,
 		stop() {
 			controller.abort();
 			clearTimeout(timer);
