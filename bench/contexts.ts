@@ -1,6 +1,6 @@
 /**
 Contexts (issue 13): the CPU of one poll of the live screen with 5 contexts × 2,000 jobs against one context
-× 10,000. Per poll: every context's response text parsed (api/json + api/parse), each context's jobs keyed
+× 10,000. Per poll: every context's answer read as its client reads it (api/list-records.ts, else api/json + api/parse), each context's jobs keyed
 `context/id` and merged as api/contexts-hub.ts hands them to the screen, the poll-ok reducer over all of
 them, and the screen's selectors. ~1 % of jobs move per poll and every answer comes in a new order, as in
 bench/reduce.ts. Median of several polls after warm-up; prints numbers, asserts nothing.
@@ -9,6 +9,7 @@ import {availableParallelism, loadavg} from 'node:os';
 import {jobKeyer} from '../source/api/contexts-hub.js';
 import {mergeLists} from '../source/api/contexts-lists.js';
 import {readJson} from '../source/api/json.js';
+import {createListReader, type ListReader} from '../source/api/list-records.js';
 import {parseListResponse} from '../source/api/parse.js';
 import type {Job} from '../source/model/jobs/job.js';
 import {
@@ -46,11 +47,25 @@ const nextPoll = (previous: readonly Job[], next: () => number): Job[] => {
 
 const bytes = new TextEncoder();
 const utf8 = new TextDecoder();
-const body = (list: readonly Job[]): string =>
-	utf8.decode(bytes.encode(JSON.stringify({code: 0, data: {records: list.map(job => ({...job, reason: job.reason || undefined}))}})));
+/** An answer's bytes, as the client reads them off the wire. */
+const body = (list: readonly Job[]): Uint8Array =>
+	bytes.encode(JSON.stringify({code: 0, data: {records: list.map(job => ({...job, reason: job.reason || undefined}))}}));
 
-const parse = (text: string): readonly Job[] => {
-	const json = readJson(text);
+/**
+As each context's client reads its answer: the record reader it keeps (api/list-records.ts: only records
+whose bytes changed are parsed), else the plain way.
+*/
+const parse = (read: ListReader, bytesRead: Uint8Array): readonly Job[] => {
+	const byRecord = read(bytesRead);
+	if (byRecord !== undefined) {
+		if (!byRecord.ok) {
+			throw new Error('bench body did not parse');
+		}
+
+		return byRecord.value;
+	}
+
+	const json = readJson(utf8.decode(bytesRead));
 	const result = json.ok ? parseListResponse(json.value) : undefined;
 	if (!result?.ok) {
 		throw new Error('bench body did not parse');
@@ -78,8 +93,9 @@ const measure = (contexts: number, perContext: number): Timing => {
 	// The same ids on every cluster (the worst case for keeping rows apart).
 	let lists = Array.from({length: contexts}, () => makeJobs(perContext));
 	const keyers = lists.map((_, index) => jobKeyer(`context-${index}`));
-	const merge = (texts: readonly string[]): readonly Job[] =>
-		contexts === 1 ? parse(texts[0]!) : mergeLists(texts.map((text, index) => keyers[index]!(parse(text))));
+	const readers = lists.map(() => createListReader()); // One per client, as each context has its own.
+	const merge = (texts: readonly Uint8Array[]): readonly Job[] =>
+		contexts === 1 ? parse(readers[0]!, texts[0]!) : mergeLists(texts.map((text, index) => keyers[index]!(parse(readers[index]!, text))));
 	let state = initialState({
 		scope, intervalMs: 2000, filter: {text: '', states: []}, sort: {column: 'state', reverse: false}, stallAfterMs: 300_000,
 	});
