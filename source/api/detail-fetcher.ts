@@ -302,7 +302,9 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 		setMaxAge(ms) {
 			maxAgeMs = ms;
 		},
-		idle: () => disabled || options.client.hasDescribe?.() === false || controller.signal.aborted,
+		// Every server seen has no describe (or the client says none has): nothing to fetch.
+		idle: () => controller.signal.aborted || options.client.hasDescribe?.() === false
+			|| (servers.size > 0 && [...servers.values()].every(server => server.disabled)),
 		stop() {
 			controller.abort();
 			clearTimeout(timer);
