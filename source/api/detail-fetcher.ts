@@ -302,9 +302,8 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 		setMaxAge(ms) {
 			maxAgeMs = ms;
 		},
-		// Every server seen has no describe (or the client says none has): nothing to fetch.
-		idle: () => controller.signal.aborted || options.client.hasDescribe?.() === false
-			|| (servers.size > 0 && [...servers.values()].every(server => server.disabled)),
+		// One server only: with several (a hub) a context may gain rows later, so the list is always built.
+		idle: () => options.client.hasDescribe?.() === false || controller.signal.aborted,
 		stop() {
 			controller.abort();
 			clearTimeout(timer);
