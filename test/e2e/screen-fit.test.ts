@@ -91,6 +91,8 @@ describe('the detail view fits the terminal', () => {
 		const term = await open(110, 40);
 		term.write(keys.enter);
 		await term.waitForText('Files (3)');
+		// The table's last row: a frame can reach the terminal in more than one chunk.
+		await term.waitForText('dir/part-2.parquet');
 		const screen = term.screen();
 		const start = screen.findIndex(line => line.startsWith('Reason     failed to read s3://bucket/'));
 		const files = screen.indexOf('Files (3)');
