@@ -1,5 +1,5 @@
 import type {Job} from '../model/jobs/job.js';
-import {mergePoll, mergePollInPlace} from '../model/jobs/history.js';
+import {mergePoll} from '../model/jobs/history.js';
 import {tracked} from '../model/jobs/tracked.js';
 import type {JobEvent, TrackedJob} from '../model/jobs/types.js';
 import type {JournalRecord} from './record.js';
@@ -45,8 +45,6 @@ const seed = (index: JournalIndex, scope: JournalScope): {jobs: Map<string, Trac
 	return {jobs, at};
 };
 
-const isMap = (map: ReadonlyMap<string, TrackedJob>): map is Map<string, TrackedJob> => map instanceof Map;
-
 export type JobObserver = {
 	/** Derives the records of one good poll (the model's own events: model/history.ts), notes them in the index and returns them. */
 	readonly observe: (scope: JournalScope, jobs: readonly Job[], at: number) => readonly JournalRecord[];
@@ -71,10 +69,8 @@ first poll reports no events: for the journal a job it has never seen is news). 
 scope is compared with the journal's last word on each job, so a restart journals only what changed
 while the app was away: jobs that appeared, moved on, or vanished from the server (expired / lost).
 */
-export const createJobObserver = (index: JournalIndex, stallAfterMs: number, options: {readonly inPlace?: boolean} = {}): JobObserver => {
-	const inPlace = options.inPlace ?? true;
+export const createJobObserver = (index: JournalIndex, stallAfterMs: number): JobObserver => {
 	let scopeKey: string | undefined;
-	// Owned by this observer alone (never handed out), so a poll that only changes values updates it in place.
 	let jobs: ReadonlyMap<string, TrackedJob> = new Map();
 	let previousAt = 0;
 	return {
@@ -86,21 +82,11 @@ export const createJobObserver = (index: JournalIndex, stallAfterMs: number, opt
 			}
 
 			// goneKeepMs 0: a vanished job is journaled once and then forgotten here (the journal remembers it).
-			const mergeOptions = {
+			const merged = mergePoll(jobs, list, {
 				at, previousAt, stallAfterMs, goneKeepMs: 0,
-			};
-			let records: JournalRecord[];
-			// The seed's map or one mergePoll made: a Map no one else holds.
-			const events = inPlace && isMap(jobs) ? mergePollInPlace(jobs, list, mergeOptions) : undefined;
-			if (events === undefined) {
-				const merged = mergePoll(jobs, list, mergeOptions);
-				records = merged.events.map(event => toRecord(event, scope, merged.jobs.get(event.jobId) ?? jobs.get(event.jobId)));
-				jobs = merged.jobs;
-			} else {
-				// Every event's job is in the map (nothing was dropped), as merged.jobs has it.
-				records = events.map(event => toRecord(event, scope, jobs.get(event.jobId)));
-			}
-
+			});
+			const records = merged.events.map(event => toRecord(event, scope, merged.jobs.get(event.jobId) ?? jobs.get(event.jobId)));
+			jobs = merged.jobs;
 			previousAt = at;
 			for (const record of records) {
 				index.set(recordKey(record.cluster, record.db, record.jobId), record);

@@ -139,43 +139,6 @@ function goneOrDropped(job: TrackedJob, options: MergeOptions, events: JobEvent[
 }
 
 /**
-mergePoll done in place on a map its caller owns alone (the journal's observer), for the common poll
-whose ids are exactly the map's, in the same order: then mergePoll's new map would hold the same keys
-in the same order and the same values, and its events would be the same, so building it (10k entries
-per poll) is skipped. Returns the events, or undefined when the poll is not such a one (an id added,
-missing, moved or listed twice): the map is then untouched and the caller merges the plain way.
-No poll delta is recorded: the selectors never see this map.
-*/
-export function mergePollInPlace(jobs: Map<string, TrackedJob>, records: readonly Job[], options: MergeOptions): JobEvent[] | undefined {
-	if (options.previousAt === undefined || records.length !== jobs.size) {
-		return undefined;
-	}
-
-	const events: JobEvent[] = [];
-	const changes: Array<[string, TrackedJob]> = [];
-	let index = 0;
-	// The map's keys are distinct, so records matching them one by one are distinct too, and none is missing.
-	for (const [jobId, before] of jobs) {
-		const job = records[index++]!;
-		if (job.jobId !== jobId) {
-			return undefined;
-		}
-
-		const after = update(before, job, options, events);
-		if (after !== before) {
-			changes.push([jobId, after]);
-		}
-	}
-
-	// Setting an existing key keeps its place in the map's order.
-	for (const [jobId, after] of changes) {
-		jobs.set(jobId, after);
-	}
-
-	return events;
-}
-
-/**
 Merges one poll's records into the tracked jobs. A tracked job missing from the poll becomes
 'expired' if it had finished (Milvus GCs finished jobs ~3 h after they end, `taskRetention`) or
 'lost' if it was still running; it stays visible for `goneKeepMs` and is then dropped. A job that
