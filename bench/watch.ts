@@ -11,7 +11,9 @@ The live screen over SSH, against `watch` (issue 11): the built CLI (`dist/cli.j
 `watch -n2 'curl … | jq …'` side by side, each on its own 120×46 pseudo-terminal, polling the same
 local server every 2 s in the same run. Bytes each terminal received per poll and CPU (of a core:
 the CLI's process; watch with its curl and jq children) over windows of the run, and the CLI's peak
-RSS (VmHWM). Linux only (/proc); needs watch, curl and jq. Prints numbers; asserts nothing.
+RSS (VmHWM). jq sorts the records by id: the server lists them in a new order each call, as Milvus
+does, and unsorted lines would move on every refresh. Linux only (/proc); needs watch, curl and jq.
+Prints numbers; asserts nothing.
 `node bench/.out/watch.mjs [a|b]`: (a) 13 jobs, 3 moving; (b) 10,000 jobs, 1 % changing state per poll.
 */
 
@@ -52,7 +54,7 @@ const run = async (key: keyof typeof scenarios) => {
 	const scenario = scenarios[key];
 	const world = await startWorld(scenario.count, scenario.changing, scenario.moving);
 	const list = `${world.url}/v2/vectordb/jobs/import/list`;
-	const watchCommand = `curl -s -X POST ${list} -H 'Content-Type: application/json' -d '{}' | jq -r '.data.records[] | [.jobId, .collectionName, .state, .progress, .reason] | @tsv'`;
+	const watchCommand = `curl -s -X POST ${list} -H 'Content-Type: application/json' -d '{}' | jq -r '.data.records | sort_by(.jobId)[] | [.jobId, .collectionName, .state, .progress, .reason] | @tsv'`;
 	const app = onPty(process.execPath, [path.resolve('dist/cli.js'), '--uri', world.url]);
 	const watch = onPty('watch', ['-n2', watchCommand]);
 	const end = scenario.windows.at(-1)![1];

@@ -5,7 +5,8 @@ A Milvus-shaped list endpoint over a world that moves on its own clock (not per 
 clients polling it see the same world): every `tickMs`, `changing` jobs move on a state (Pending →
 Importing → Completed or, one in ten, Failed; a finished job is replaced by a new Pending one) and
 as many Importing jobs gain a percent. Every job has a reason of 150–250 characters naming a
-parquet file, as a failed import's reason does. Deterministic.
+parquet file, as a failed import's reason does. Each answer lists the jobs in a new order, as Milvus does (its
+job list is a Go map: docs/milvus-rest.md), from a seeded generator, so runs are deterministic.
 */
 export type World = {
 	readonly url: string;
@@ -72,6 +73,23 @@ export const startWorld = async (count: number, changing: number, moving: number
 			}
 		}
 	}, tickMs);
+	let seed = 20_261_206;
+	const random = (bound: number): number => {
+		// Park–Miller: the same orders in every run (exact in doubles: 48,271 × 2^31 < 2^53).
+		seed = (seed * 48_271) % 2_147_483_647;
+		return seed % bound;
+	};
+
+	const shuffled = (): Record_[] => {
+		const order = [...jobs];
+		for (let index = order.length - 1; index > 0; index--) {
+			const other = random(index + 1);
+			[order[index], order[other]] = [order[other]!, order[index]!];
+		}
+
+		return order;
+	};
+
 	const polls = {curl: 0, app: 0};
 	const server = createServer((request, response) => {
 		request.resume();
@@ -85,7 +103,7 @@ export const startWorld = async (count: number, changing: number, moving: number
 					polls.app++;
 				}
 
-				response.end(JSON.stringify({code: 0, data: {records: jobs}}));
+				response.end(JSON.stringify({code: 0, data: {records: shuffled()}}));
 			} else if (url.endsWith('/collections/list')) {
 				response.end(JSON.stringify({code: 0, data: collections}));
 			} else if (url.endsWith('/databases/list')) {

@@ -137,8 +137,30 @@ describe('tracking', () => {
 		expect(samples).toHaveLength(maxSamples);
 		expect(samples.at(-1)).toEqual({at: 40_000, progress: 40});
 		expect(samples[0]).toEqual({at: 21_000, progress: 21});
+		jobs = mergePoll(jobs, [job('1', {progress: 30})], {...options, at: 45_000}).jobs;
+		expect(jobs.get('1')!.samples).toEqual([{at: 45_000, progress: 30}]);
+		// A job that can show no rate keeps no samples: Failed (its 0 would start a new line), Completed, Pending.
 		jobs = mergePoll(jobs, [job('1', {state: 'Failed', progress: 0})], {...options, at: 50_000}).jobs;
-		expect(jobs.get('1')!.samples).toEqual([{at: 50_000, progress: 0}]);
+		expect(jobs.get('1')!.samples).toEqual([]);
+	});
+
+	test('samples: only while Importing; entering it starts them at the progress it enters with', () => {
+		let {jobs} = mergePoll(new Map(), [job('1', {state: 'Pending', progress: 0}), job('2', {state: 'Completed', progress: 100})], {...options, at: 0, previousAt: undefined});
+		expect(jobs.get('1')!.samples).toEqual([]);
+		expect(jobs.get('2')!.samples).toEqual([]);
+		jobs = mergePoll(jobs, [job('1', {state: 'Pending', progress: 0}), job('2', {state: 'Completed', progress: 100})], {...options, at: 1000}).jobs;
+		expect(jobs.get('1')!.samples).toEqual([]);
+		jobs = mergePoll(jobs, [job('1', {progress: 0}), job('2', {state: 'Completed', progress: 100})], {...options, at: 2000}).jobs;
+		expect(jobs.get('1')!.samples).toEqual([{at: 2000, progress: 0}]);
+		jobs = mergePoll(jobs, [job('1', {progress: 45}), job('2', {state: 'Completed', progress: 100})], {...options, at: 3000}).jobs;
+		expect(jobs.get('1')!.samples).toEqual([{at: 2000, progress: 0}, {at: 3000, progress: 45}]);
+		jobs = mergePoll(jobs, [job('1', {state: 'Completed', progress: 100}), job('2', {state: 'Completed', progress: 100})], {...options, at: 4000}).jobs;
+		expect(jobs.get('1')!.samples).toEqual([]);
+		// Vanished while importing: kept as they were (a job that comes back goes on as if it never left).
+		jobs = mergePoll(jobs, [job('3', {progress: 50})], {...options, at: 5000}).jobs;
+		jobs = mergePoll(jobs, [job('3', {progress: 52})], {...options, at: 6000}).jobs;
+		jobs = mergePoll(jobs, [], {...options, at: 7000}).jobs;
+		expect(jobs.get('3')).toMatchObject({gone: 'lost', samples: [{at: 5000, progress: 50}, {at: 6000, progress: 52}]});
 	});
 
 	test('unknown progress adds no sample', () => {

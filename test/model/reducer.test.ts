@@ -194,7 +194,8 @@ describe('keys', () => {
 		expect(state.jobs.get('1')).toMatchObject({
 			stateSince: 3000, sinceExact: true, firstSeen: 1000, lastChange: 5000,
 		});
-		expect(state.jobs.get('1')!.samples.map(sample => sample.at)).toEqual([1000, 3000, 5000]);
+		// Its samples since it entered Importing (a Pending job keeps none).
+		expect(state.jobs.get('1')!.samples.map(sample => sample.at)).toEqual([3000, 5000]);
 		const eventsThen = state.events.length;
 		// Back to every collection: job 3 was never polled in 'books' and comes back from further behind.
 		state = reducer(state, {type: 'set-scope', scope: allScope});

@@ -1,7 +1,7 @@
 import {isTerminal, type Job} from './job.js';
 import {appeared, event, transitionEvents} from './job-events.js';
 import {recordDelta} from './poll-delta.js';
-import {track, tracked} from './tracked.js';
+import {noSamples, track, tracked} from './tracked.js';
 import type {JobEvent, TrackedJob} from './types.js';
 
 /** Progress samples kept per job: enough for a rate over the rows stage (30 points at most). */
@@ -33,7 +33,21 @@ export function isStalled(job: TrackedJob, now: number, stallAfterMs: number): b
 	return canStall(job) && now - job.lastChange >= stallAfterMs;
 }
 
-function samplesAfter(previous: TrackedJob, progress: number | undefined, at: number): TrackedJob['samples'] {
+/**
+Progress samples serve one thing: the rate and ETA of an Importing job (rates.ts, `mayHaveRate`). A job in
+any other state keeps none. With 10,000 jobs most are finished, and their samples (up to 20 objects
+each, for the life of the row) were most of what the model held after a few minutes.
+*/
+export function samplesAfter(previous: TrackedJob, state: string, progress: number | undefined, at: number): TrackedJob['samples'] {
+	if (state !== 'Importing') {
+		return noSamples;
+	}
+
+	if (previous.state !== 'Importing') {
+		// Samples of an earlier state are in no band of this one that moves with rows (rates.ts: stages).
+		return progress === undefined ? noSamples : [{at, progress}];
+	}
+
 	if (progress === undefined || progress === previous.progress) {
 		return previous.samples;
 	}
@@ -102,7 +116,7 @@ function update(previous: TrackedJob, job: Job, options: MergeOptions, events: J
 		lastChange: stateChanged || progressChanged || previous.gone !== undefined ? at : previous.lastChange,
 		stateSince: stateChanged ? at : previous.stateSince,
 		stateChangedAt: stateChanged ? at : previous.stateChangedAt,
-		samples: samplesAfter(previous, progress, progressAt ?? at),
+		samples: samplesAfter(previous, job.state, progress, progressAt ?? at),
 		gone: undefined,
 		progressAt,
 		lastRunProgress: runProgressAfter(previous, job.state, progress),

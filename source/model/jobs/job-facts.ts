@@ -1,4 +1,4 @@
-import {runProgressAfter} from './history.js';
+import {runProgressAfter, samplesAfter} from './history.js';
 import {isTerminal, type JobFacts} from './job.js';
 import {recordDelta} from './poll-delta.js';
 import {tracked} from './tracked.js';
@@ -29,10 +29,7 @@ const withFacts = (job: TrackedJob, facts: JobFacts): TrackedJob => {
 
 	const progress = takesProgress ? facts.progress : job.progress;
 	const moved = progress !== job.progress;
-	const last = job.samples.at(-1);
-	const samples = !moved || progress === undefined
-		? job.samples
-		: (last !== undefined && progress < last.progress ? [{at: facts.at, progress}] : [...job.samples.slice(-19), {at: facts.at, progress}]);
+	const samples = moved ? samplesAfter(job, job.state, progress, facts.at) : job.samples;
 	return tracked({...job, progress}, {
 		firstSeen: job.firstSeen,
 		lastChange: moved ? Math.max(job.lastChange, facts.at) : job.lastChange,

@@ -26,6 +26,9 @@ export const tracked = (job: Job, times: Times): TrackedJob => ({
 	context: job.context,
 });
 
+/** The samples of a job that has none: one shared array (most jobs, all but the Importing ones: history.ts samplesAfter). */
+export const noSamples: TrackedJob['samples'] = Object.freeze([]);
+
 /**
 A job seen for the first time. `seenArriving`: it was not in the previous poll of this scope, so it
 entered its state since then (exact within a poll); at the first poll its past is unknown.
@@ -35,7 +38,7 @@ export const track = (job: Job, at: number, seenArriving = false): TrackedJob =>
 	lastChange: at,
 	stateSince: at,
 	stateChangedAt: undefined,
-	samples: job.progress === undefined ? [] : [{at, progress: job.progress}],
+	samples: job.progress === undefined || job.state !== 'Importing' ? noSamples : [{at, progress: job.progress}],
 	gone: undefined,
 	progressAt: undefined,
 	lastRunProgress: isTerminal(job.state) ? undefined : job.progress,
