@@ -66,8 +66,17 @@ export const openJournal = async (options: JournalOptions): Promise<Journal> => 
 		observe(scope, jobs, at) {
 			const records = observer.observe(scope, jobs, at);
 			writer?.append(records);
+			for (const record of records) {
+				// A job journaled as expired or lost is never seeded again (observer.ts): its record need not be
+				// kept. On a busy cluster that is most jobs, one more each time one finishes, for as long as the app runs.
+				if (record.event === 'expired' || record.event === 'lost') {
+					index.delete(recordKey(record.cluster, record.db, record.jobId));
+				}
+			}
+
 			return records;
 		},
+		// Read once, before the first poll (the screen's history rows): later, the jobs that expired during the run are gone from it.
 		known: () => index,
 		earlier: earlier.slice(-earlierCount),
 		bytesWritten: () => writer?.written() ?? 0,
