@@ -89,14 +89,15 @@ describe('journal across polls and restarts', () => {
 		const dir = tempDir();
 		const journal = await open(dir);
 		journal.observe(scope, [job('1', 'Completed', 100), job('2', 'Importing', 10), job('3', 'Importing', 20)], 1000);
-		expect([...journal.known().values()].map(item => item.jobId).sort()).toEqual(['1', '2', '3']);
+		expect([...journal.known().values()].map(item => item.jobId).toSorted()).toEqual(['1', '2', '3']);
 		expect(brief(journal.observe(scope, [job('3', 'Importing', 20)], 2000))).toEqual(['1 expired Completed 100', '2 lost Importing 10']);
 		expect([...journal.known().values()].map(item => item.jobId)).toEqual(['3']);
 		// Away to another database and back: 1 and 2 are neither seeded nor said again; 3 is compared with its last record.
 		expect(brief(journal.observe({...scope, db: 'sales'}, [], 3000))).toEqual([]);
 		expect(brief(journal.observe(scope, [job('3', 'Completed', 100)], 4000))).toEqual(['3 completed Completed 100']);
 		// The file still has every record.
-		expect((await fileRecords(dir)).map(item => `${item.jobId} ${item.event}`)).toEqual([
+		const written = await fileRecords(dir);
+		expect(written.map(item => `${item.jobId} ${item.event}`)).toEqual([
 			'1 completed', '2 appeared', '3 appeared', '1 expired', '2 lost', '3 completed',
 		]);
 	});
