@@ -24,7 +24,27 @@ const reasonFor = (index: number): string => {
 	return `failed to read ${path}: the dim (512) of field 'embedding' does not match the schema (768)${tail === '' ? '' : ` ${tail}`}`;
 };
 
-export const startWorld = async (count: number, changing: number, moving: number, tickMs = 2000): Promise<World> => {
+/**
+`tickMs`: the world's clock (2 s). `shuffle`: every answer lists the jobs in a new order, as Milvus does (its list comes out of a Go map);
+seeded (Park–Miller's generator), so a run is repeatable. Off by default: the earlier figures kept one order.
+*/
+export const startWorld = async (count: number, changing: number, moving: number, options: {readonly tickMs?: number; readonly shuffle?: boolean} = {}): Promise<World> => {
+	let random = 20_251_206;
+	const listed = (records: readonly Record_[]): readonly Record_[] => {
+		if (options.shuffle !== true) {
+			return records;
+		}
+
+		const out = [...records];
+		for (let index = out.length - 1; index > 0; index--) {
+			random = (random * 48_271) % 2_147_483_647;
+			const other = random % (index + 1);
+			[out[index], out[other]] = [out[other]!, out[index]!];
+		}
+
+		return out;
+	};
+
 	let next = 0;
 	const make = (state: string): Record_ => {
 		const index = next++;
@@ -71,7 +91,7 @@ export const startWorld = async (count: number, changing: number, moving: number
 				moved++;
 			}
 		}
-	}, tickMs);
+	}, options.tickMs ?? 2000);
 	const polls = {curl: 0, app: 0};
 	const server = createServer((request, response) => {
 		request.resume();
@@ -85,7 +105,7 @@ export const startWorld = async (count: number, changing: number, moving: number
 					polls.app++;
 				}
 
-				response.end(JSON.stringify({code: 0, data: {records: jobs}}));
+				response.end(JSON.stringify({code: 0, data: {records: listed(jobs)}}));
 			} else if (url.endsWith('/collections/list')) {
 				response.end(JSON.stringify({code: 0, data: collections}));
 			} else if (url.endsWith('/databases/list')) {
