@@ -16,7 +16,7 @@ type Entry = {
 };
 
 export type LiveJobs = {
-	/** Merges one poll into the jobs in place; the events are mergePoll's for the same poll, in its order. */
+	/** Merges one poll into the jobs in place; the events are mergePoll's for the same poll, in its order. No `carried`: the journal has none. */
 	readonly merge: (records: readonly Job[], options: Omit<MergeOptions, 'carried'>) => JobEvent[];
 	readonly get: (jobId: string) => TrackedJob | undefined;
 };
@@ -47,8 +47,8 @@ export const createLiveJobs = (seeded: ReadonlyMap<string, TrackedJob>): LiveJob
 	/** The tracked jobs this poll did not list: the gone ones are dropped or kept, the others marked gone. */
 	const sweep = (options: Omit<MergeOptions, 'carried'>, events: JobEvent[]): void => {
 		let kept = 0;
+		// One listed again is no longer gone (update cleared it); one still not listed is kept or dropped, with no event.
 		for (const entry of goneKept) {
-			// Listed again: no longer gone (update cleared it). No event comes of dropping one.
 			if (entry.seen !== generation) {
 				if (keepsGone(entry.job, options)) {
 					goneKept[kept++] = entry;
@@ -59,6 +59,7 @@ export const createLiveJobs = (seeded: ReadonlyMap<string, TrackedJob>): LiveJob
 		}
 
 		goneKept.length = kept;
+		// Every job not gone was listed by the last poll that changed anything: it is in `listed`, in mergePoll's order.
 		for (const entry of listed) {
 			if (entry.seen !== generation && entry.job.gone === undefined) {
 				entry.job = markGone(entry.job, options.at, events);
