@@ -1,8 +1,9 @@
 /**
 The journal's costs (issue #14), on a temporary folder:
-1. per poll with 10,000 jobs of which 1 % change state each poll: the transitions derived (the
-   model's mergePoll on the journal's own map), the lines encoded and appended (one write per poll).
-   Bytes written and ms per poll; the first poll (every job new) apart.
+1. per poll with 10,000 jobs listed in a new order each poll (as Milvus lists them), of which 1 %
+   change state each poll: the transitions derived, the lines encoded and appended (one write per
+   poll). Bytes written and ms per poll; the first poll (every job new) apart. Deriving alone, same
+   run: the plain merge (mergePoll, a new map per poll) against the journal's in-place merge.
 2. `history` over a journal of 1,000,000 events (100,000 jobs × 10 events): read, fold to one row
    per job, filter, sort and format the plain table. Time and memory (peak RSS, heap after).
 Prints numbers, asserts nothing.
@@ -15,11 +16,14 @@ import path from 'node:path';
 import {spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {Buffer} from 'node:buffer';
+import {constants, PerformanceObserver} from 'node:perf_hooks';
 import {openJournal} from '../source/journal/journal.js';
+import {createJobObserver, type JobObserver, type JournalIndex} from '../source/journal/observer.js';
 import {encodeRecord, type JournalRecord} from '../source/journal/record.js';
 import type {JobEventKind} from '../source/model/jobs/types.js';
 import type {Job} from '../source/model/jobs/job.js';
 import {runHistory} from '../source/modes/run-history.js';
+import {createPlainObserver} from '../test/journal/plain-observer.js';
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const median = (values: readonly number[]): number => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -38,10 +42,55 @@ const cpuMs = (from: NodeJS.CpuUsage): number => {
 	return (used.user + used.system) / 1000;
 };
 
-const pollRun = async (write: boolean): Promise<PollFigures> => {
+const jobCount = 10_000;
+const warmUp = 5;
+const timedPolls = 100;
+
+/**
+The run's polls: 10,000 jobs, 1 % moving to their next state each poll, listed in a new order every
+time as Milvus does (its list comes out of a Go map). Seeded (Park–Miller's generator), so every run
+and every observer sees the same lists. The first poll (every job new) apart, then 5 of warm-up.
+*/
+function * pollLists(): Generator<{readonly jobs: readonly Job[]; readonly at: number}, void, undefined> {
+	const cycle = ['Pending', 'Importing', 'Completed'];
+	let random = 20_251_206;
+	const shuffled = (jobs: Job[]): Job[] => {
+		for (let index = jobs.length - 1; index > 0; index--) {
+			random = (random * 48_271) % 2_147_483_647;
+			const other = random % (index + 1);
+			[jobs[index], jobs[other]] = [jobs[other]!, jobs[index]!];
+		}
+
+		return jobs;
+	};
+
+	let world: Job[] = Array.from({length: jobCount}, (_, index) => ({
+		jobId: String(454_891_732_197_474_512n + BigInt(index * 37)), collectionName: `collection_${index % 20}`, state: 'Pending', progress: 0, reason: '',
+	}));
+	let at = 1_765_000_000_000;
+	yield {jobs: shuffled([...world]), at};
+	for (let poll = 0; poll < timedPolls + warmUp; poll++) {
+		const changing = new Set(Array.from({length: jobCount / 100}, (_, i) => ((poll * 100) + i) % jobCount));
+		// A new list each poll; an unchanged record is the same Job as last time (api/list-records.ts reuses it), a changed
+		// one a new object literal of one shape, as api/parse.ts makes them (spread copies get slower shapes).
+		world = world.map((job, index) => (changing.has(index)
+			? {
+				jobId: job.jobId,
+				collectionName: job.collectionName,
+				state: cycle[(cycle.indexOf(job.state) + 1) % cycle.length]!,
+				progress: Math.min(100, (job.progress ?? 0) + 50),
+				reason: job.reason,
+			}
+			: job));
+		at += 2000;
+		yield {jobs: shuffled([...world]), at};
+	}
+}
+
+const pollRun = async (): Promise<PollFigures> => {
 	const dir = mkdtempSync(path.join(tmpdir(), 'mit-bench-journal-'));
 	const journal = await openJournal({
-		dir: write ? dir : undefined,
+		dir,
 		cluster,
 		stallAfterMs: 300_000,
 		now: Date.now,
@@ -49,58 +98,110 @@ const pollRun = async (write: boolean): Promise<PollFigures> => {
 			throw new Error(message);
 		},
 	});
-	const count = 10_000;
-	const cycle = ['Pending', 'Importing', 'Completed'];
-	let jobs: Job[] = Array.from({length: count}, (_, index) => ({
-		jobId: String(454_891_732_197_474_512n + BigInt(index * 37)), collectionName: `collection_${index % 20}`, state: 'Pending', progress: 0, reason: '',
-	}));
-	let at = 1_765_000_000_000;
+	const polls = pollLists();
+	const first = polls.next().value!;
 	let start = performance.now();
-	journal.observe(scope, jobs, at);
+	journal.observe(scope, first.jobs, first.at);
 	const firstMs = performance.now() - start;
 	const firstBytes = journal.bytesWritten();
 	const times: number[] = [];
 	const cpu: number[] = [];
 	const bytes: number[] = [];
-	const polls = 100;
-	for (let poll = 0; poll < polls + 5; poll++) {
-		// 1 % of the jobs move to their next state (a new list each poll, as the parser makes one).
-		const changing = new Set(Array.from({length: count / 100}, (_, i) => ((poll * 100) + i) % count));
-		// Object literals, one shape, as api/parse.ts makes them (spread copies get slower shapes).
-		jobs = jobs.map((job, index) => ({
-			jobId: job.jobId,
-			collectionName: job.collectionName,
-			state: changing.has(index) ? cycle[(cycle.indexOf(job.state) + 1) % cycle.length]! : job.state,
-			progress: changing.has(index) ? Math.min(100, (job.progress ?? 0) + 50) : job.progress,
-			reason: job.reason,
-		}));
-		at += 2000;
+	let poll = 0;
+	for (const {jobs, at} of polls) {
 		const before = journal.bytesWritten();
 		start = performance.now();
 		const cpuStart = process.cpuUsage();
 		journal.observe(scope, jobs, at);
-		if (poll >= 5) {
+		if (poll++ >= warmUp) {
 			cpu.push(cpuMs(cpuStart));
 			times.push(performance.now() - start);
 			bytes.push(journal.bytesWritten() - before);
 		}
 	}
 
-	const fileBytes = write ? statSync(path.join(dir, 'journal.jsonl')).size : 0;
+	const fileBytes = statSync(path.join(dir, 'journal.jsonl')).size;
 	rmSync(dir, {recursive: true, force: true});
 	return {
 		firstMs, firstBytes, times, cpu, bytes, fileBytes,
 	};
 };
 
+/** A 'gc' entry's kind (perf_hooks constants: minor, major, incremental, weak callbacks). */
+const gcKind = (entry: unknown): number => {
+	const detail = typeof entry === 'object' && entry !== null && 'detail' in entry ? entry.detail : undefined;
+	return typeof detail === 'object' && detail !== null && 'kind' in detail && typeof detail.kind === 'number' ? detail.kind : 0;
+};
+
+type DeriveFigures = {readonly cpu: number[]; readonly records: number; readonly majorGcs: number; readonly minorGcs: number; readonly gcMs: number};
+
+/** Deriving the transitions alone (no file), with one observer: CPU per poll and the collections during the timed polls. */
+const deriveRun = async (create: (index: JournalIndex, stallAfterMs: number) => JobObserver): Promise<DeriveFigures> => {
+	(globalThis as {gc?: () => void}).gc?.();
+	const gcs: Array<{readonly start: number; readonly ms: number; readonly kind: number}> = [];
+	const watcher = new PerformanceObserver(list => {
+		for (const entry of list.getEntries()) {
+			gcs.push({start: entry.startTime, ms: entry.duration, kind: gcKind(entry)});
+		}
+	});
+	watcher.observe({entryTypes: ['gc']});
+	const observer = create(new Map(), 300_000);
+	const cpu: number[] = [];
+	let records = 0;
+	let poll = -1;
+	let timedFrom = Infinity;
+	for (const {jobs, at} of pollLists()) {
+		if (poll === warmUp) {
+			timedFrom = performance.now();
+		}
+
+		const cpuStart = process.cpuUsage();
+		const derived = observer.observe(scope, jobs, at);
+		if (poll++ >= warmUp) {
+			cpu.push(cpuMs(cpuStart));
+			records += derived.length;
+		}
+	}
+
+	// GC entries are delivered after the synchronous loop.
+	await new Promise(resolve => {
+		setTimeout(resolve, 50);
+	});
+	watcher.disconnect();
+	const timed = gcs.filter(entry => entry.start >= timedFrom);
+	return {
+		cpu,
+		records,
+		majorGcs: timed.filter(entry => entry.kind === constants.NODE_PERFORMANCE_GC_MAJOR).length,
+		minorGcs: timed.filter(entry => entry.kind === constants.NODE_PERFORMANCE_GC_MINOR).length,
+		gcMs: timed.reduce((sum, entry) => sum + entry.ms, 0),
+	};
+};
+
+const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
+
 const pollBench = async (): Promise<void> => {
-	const derive = await pollRun(false);
-	const full = await pollRun(true);
-	console.log('journal per poll, 10,000 jobs, 1 % changing state (100 polls after 5 of warm-up):');
+	// The plain merge (mergePoll, a new map per poll: the observer before it merged in place) and the observer as it
+	// ships, twice each, in both orders (what runs first warms the shared code up for the other).
+	const plain = await deriveRun(createPlainObserver);
+	const live = await deriveRun(createJobObserver);
+	const liveAgain = await deriveRun(createJobObserver);
+	const plainAgain = await deriveRun(createPlainObserver);
+	const full = await pollRun();
+	const line = (name: string, figures: DeriveFigures): string =>
+		`    ${name}: median ${median(figures.cpu).toFixed(2)} ms CPU, mean ${mean(figures.cpu).toFixed(2)}, p95 ${p95(figures.cpu).toFixed(2)}; `
+		+ `${figures.majorGcs} full and ${figures.minorGcs} young collections in the ${timedPolls} polls (${figures.gcMs.toFixed(0)} ms); ${figures.records} records`;
+	console.log(`journal per poll, 10,000 jobs listed in a new order each poll, 1 % changing state (${timedPolls} polls after ${warmUp} of warm-up):`);
 	console.log(`  first poll (every job new): ${full.firstMs.toFixed(1)} ms, ${(full.firstBytes / 1024).toFixed(0)} KB`);
-	console.log(`  later polls: median ${median(full.times).toFixed(2)} ms wall (${median(full.cpu).toFixed(2)} ms CPU), p95 ${p95(full.times).toFixed(2)} ms; ${median(full.bytes)} bytes (${median(full.bytes) / 100} per transition) per poll`);
-	console.log(`    of which deriving the transitions (mergePoll on the journal's map; also what --no-journal with --notify pays): median ${median(derive.times).toFixed(2)} ms wall (${median(derive.cpu).toFixed(2)} ms CPU)`);
-	console.log(`  file after 106 polls: ${mb(full.fileBytes)}`);
+	const perPoll = median(full.bytes);
+	console.log(`  later polls: median ${median(full.times).toFixed(2)} ms wall (${median(full.cpu).toFixed(2)} ms CPU), p95 ${p95(full.times).toFixed(2)} ms;`
+		+ ` ${perPoll} bytes (${perPoll / 100} per transition) per poll`);
+	console.log('  of which deriving the transitions (also what --no-journal with --notify pays), same run:');
+	console.log(line('before: mergePoll, a new map per poll      ', plain));
+	console.log(line('after:  merged in place (journal/live-jobs)', live));
+	console.log(line('after, again                               ', liveAgain));
+	console.log(line('before, again                              ', plainAgain));
+	console.log(`  file after ${timedPolls + warmUp + 1} polls: ${mb(full.fileBytes)}`);
 };
 
 const writeHistoryJournal = (dir: string): {readonly events: number; readonly jobCount: number; readonly written: number; readonly files: number} => {

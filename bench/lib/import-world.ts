@@ -5,8 +5,7 @@ A Milvus-shaped list endpoint over a world that moves on its own clock (not per 
 clients polling it see the same world): every `tickMs`, `changing` jobs move on a state (Pending →
 Importing → Completed or, one in ten, Failed; a finished job is replaced by a new Pending one) and
 as many Importing jobs gain a percent. Every job has a reason of 150–250 characters naming a
-parquet file, as a failed import's reason does. Each answer lists the jobs in a new order, as Milvus does (its
-job list is a Go map: docs/milvus-rest.md), from a seeded generator, so runs are deterministic.
+parquet file, as a failed import's reason does. Deterministic.
 */
 export type World = {
 	readonly url: string;
@@ -25,7 +24,28 @@ const reasonFor = (index: number): string => {
 	return `failed to read ${path}: the dim (512) of field 'embedding' does not match the schema (768)${tail === '' ? '' : ` ${tail}`}`;
 };
 
-export const startWorld = async (count: number, changing: number, moving: number, tickMs = 2000): Promise<World> => {
+/**
+`tickMs`: the world's clock (2 s). `shuffle` (on unless false): every answer lists the jobs in a new order, as Milvus
+does (its list comes out of a Go map: docs/milvus-rest.md); seeded (Park–Miller's generator), so a run is repeatable.
+Figures in the README from before December 2026 were taken with one fixed order.
+*/
+export const startWorld = async (count: number, changing: number, moving: number, options: {readonly tickMs?: number; readonly shuffle?: boolean} = {}): Promise<World> => {
+	let random = 20_251_206;
+	const listed = (records: readonly Record_[]): readonly Record_[] => {
+		if (options.shuffle === false) {
+			return records;
+		}
+
+		const out = [...records];
+		for (let index = out.length - 1; index > 0; index--) {
+			random = (random * 48_271) % 2_147_483_647;
+			const other = random % (index + 1);
+			[out[index], out[other]] = [out[other]!, out[index]!];
+		}
+
+		return out;
+	};
+
 	let next = 0;
 	const make = (state: string): Record_ => {
 		const index = next++;
@@ -72,24 +92,7 @@ export const startWorld = async (count: number, changing: number, moving: number
 				moved++;
 			}
 		}
-	}, tickMs);
-	let seed = 20_261_206;
-	const random = (bound: number): number => {
-		// Park–Miller: the same orders in every run (exact in doubles: 48,271 × 2^31 < 2^53).
-		seed = (seed * 48_271) % 2_147_483_647;
-		return seed % bound;
-	};
-
-	const shuffled = (): Record_[] => {
-		const order = [...jobs];
-		for (let index = order.length - 1; index > 0; index--) {
-			const other = random(index + 1);
-			[order[index], order[other]] = [order[other]!, order[index]!];
-		}
-
-		return order;
-	};
-
+	}, options.tickMs ?? 2000);
 	const polls = {curl: 0, app: 0};
 	const server = createServer((request, response) => {
 		request.resume();
@@ -103,7 +106,7 @@ export const startWorld = async (count: number, changing: number, moving: number
 					polls.app++;
 				}
 
-				response.end(JSON.stringify({code: 0, data: {records: shuffled()}}));
+				response.end(JSON.stringify({code: 0, data: {records: listed(jobs)}}));
 			} else if (url.endsWith('/collections/list')) {
 				response.end(JSON.stringify({code: 0, data: collections}));
 			} else if (url.endsWith('/databases/list')) {

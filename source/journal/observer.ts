@@ -1,7 +1,7 @@
 import type {Job} from '../model/jobs/job.js';
-import {mergePoll} from '../model/jobs/history.js';
 import {tracked} from '../model/jobs/tracked.js';
 import type {JobEvent, TrackedJob} from '../model/jobs/types.js';
+import {createLiveJobs, type LiveJobs} from './live-jobs.js';
 import type {JournalRecord} from './record.js';
 
 /** Where a poll's jobs come from: the journal's key for them. */
@@ -25,8 +25,8 @@ const inScope = (record: JournalRecord, scope: JournalScope): boolean =>
 	record.cluster === scope.cluster && record.db === scope.db
 	&& (scope.collections.length === 0 || scope.collections.includes(record.collection));
 
-/** The jobs the journal last saw on the server (not expired or lost), tracked as of their last record. */
-const seed = (index: JournalIndex, scope: JournalScope): {jobs: Map<string, TrackedJob>; at: number} => {
+/** The jobs the journal last saw on the server (not expired or lost), tracked as of their last record, and the newest record's time. */
+export const seed = (index: JournalIndex, scope: JournalScope): {jobs: Map<string, TrackedJob>; at: number} => {
 	const jobs = new Map<string, TrackedJob>();
 	let at = 0;
 	for (const record of index.values()) {
@@ -50,7 +50,8 @@ export type JobObserver = {
 	readonly observe: (scope: JournalScope, jobs: readonly Job[], at: number) => readonly JournalRecord[];
 };
 
-const toRecord = (event: JobEvent, scope: JournalScope, job: TrackedJob | undefined): JournalRecord => ({
+/** The journal's record of an event; `job`: the job after the poll that gave it. */
+export const toRecord = (event: JobEvent, scope: JournalScope, job: TrackedJob | undefined): JournalRecord => ({
 	at: event.at,
 	cluster: scope.cluster,
 	db: scope.db,
@@ -71,22 +72,25 @@ while the app was away: jobs that appeared, moved on, or vanished from the serve
 */
 export const createJobObserver = (index: JournalIndex, stallAfterMs: number): JobObserver => {
 	let scopeKey: string | undefined;
-	let jobs: ReadonlyMap<string, TrackedJob> = new Map();
+	// Merged in place poll after poll (live-jobs.ts): no new map of every job per poll, in whatever order the server lists them.
+	let jobs: LiveJobs = createLiveJobs(new Map());
 	let previousAt = 0;
 	return {
 		observe(scope, list, at) {
 			const key = JSON.stringify([scope.cluster, scope.db, scope.collections]);
 			if (key !== scopeKey) {
 				scopeKey = key;
-				({jobs, at: previousAt} = seed(index, scope));
+				const seeded = seed(index, scope);
+				jobs = createLiveJobs(seeded.jobs);
+				previousAt = seeded.at;
 			}
 
 			// goneKeepMs 0: a vanished job is journaled once and then forgotten here (the journal remembers it).
-			const merged = mergePoll(jobs, list, {
+			const events = jobs.merge(list, {
 				at, previousAt, stallAfterMs, goneKeepMs: 0,
 			});
-			const records = merged.events.map(event => toRecord(event, scope, merged.jobs.get(event.jobId) ?? jobs.get(event.jobId)));
-			jobs = merged.jobs;
+			// Every event's job is still tracked after the poll (a job is dropped only a poll after its gone event).
+			const records = events.map(event => toRecord(event, scope, jobs.get(event.jobId)));
 			previousAt = at;
 			for (const record of records) {
 				index.set(recordKey(record.cluster, record.db, record.jobId), record);

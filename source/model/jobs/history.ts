@@ -80,7 +80,11 @@ export const runProgressAfter = (previous: TrackedJob, state: string, progress: 
 	return !isTerminal(previous.state) && previous.progress !== undefined ? previous.progress : previous.lastRunProgress;
 };
 
-function update(previous: TrackedJob, job: Job, options: MergeOptions, events: JobEvent[]): TrackedJob {
+/**
+One tracked job merged with its record of this poll; its events are pushed to `events`. Returns
+`previous` itself when nothing changed. (Also the journal's in-place merge: journal/live-jobs.ts.)
+*/
+export function update(previous: TrackedJob, job: Job, options: MergeOptions, events: JobEvent[]): TrackedJob {
 	const {at, previousAt} = options;
 	const stateChanged = previous.state !== job.state;
 	const {progress, progressAt} = keptProgress(previous, job);
@@ -134,22 +138,23 @@ function trackCarried(job: Job, options: MergeOptions): TrackedJob {
 		: track(job, options.at, false);
 }
 
+/** A tracked job the poll did not list, the first time: marked gone ('expired' if it had finished, else 'lost'), with its event. */
+export function markGone(job: TrackedJob, at: number, events: JobEvent[]): TrackedJob {
+	const gone = isTerminal(job.state) ? 'expired' : 'lost';
+	events.push(event(at, gone, job, job.state));
+	return tracked(job, {...job, gone, lastChange: at});
+}
+
+/** A job already marked gone and still not listed is kept for goneKeepMs after it vanished, then dropped. */
+export const keepsGone = (job: TrackedJob, options: MergeOptions): boolean => options.at - job.lastChange < options.goneKeepMs;
+
 /** A tracked job the poll did not list: marked gone once (with an event), dropped after goneKeepMs. Returns what is kept, if anything. */
-function goneOrDropped(job: TrackedJob, options: MergeOptions, events: JobEvent[], next: Map<string, TrackedJob>): TrackedJob | undefined {
+function goneOrDropped(job: TrackedJob, options: MergeOptions, events: JobEvent[]): TrackedJob | undefined {
 	if (job.gone === undefined) {
-		const gone = isTerminal(job.state) ? 'expired' : 'lost';
-		events.push(event(options.at, gone, job, job.state));
-		const marked = tracked(job, {...job, gone, lastChange: options.at});
-		next.set(job.jobId, marked);
-		return marked;
+		return markGone(job, options.at, events);
 	}
 
-	if (options.at - job.lastChange < options.goneKeepMs) {
-		next.set(job.jobId, job);
-		return job;
-	}
-
-	return undefined;
+	return keepsGone(job, options) ? job : undefined;
 }
 
 /**
@@ -202,13 +207,19 @@ export function mergePoll(previous: ReadonlyMap<string, TrackedJob>, records: re
 	if (next.size - added !== previous.size) {
 		changed = true;
 		for (const [jobId, job] of previous) {
-			if (!next.has(jobId)) {
-				const kept = goneOrDropped(job, options, events, next);
-				if (kept === undefined) {
-					structural = true;
-				} else if (kept !== job) {
-					changes.push([job, kept]);
-				}
+			if (next.has(jobId)) {
+				continue;
+			}
+
+			const kept = goneOrDropped(job, options, events);
+			if (kept === undefined) {
+				structural = true;
+				continue;
+			}
+
+			next.set(jobId, kept);
+			if (kept !== job) {
+				changes.push([job, kept]);
 			}
 		}
 	}
