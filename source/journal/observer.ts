@@ -87,7 +87,7 @@ export const createJobObserver = (index: JournalIndex, stallAfterMs: number): Jo
 
 			// goneKeepMs 0: a vanished job is journaled once and then forgotten here (the journal remembers it).
 			const events = jobs.merge(list, {
-				at, previousAt, stallAfterMs, goneKeepMs: 0,
+				at, previousAt, stallAfterMs, goneKeepMs: 0, samples: false,
 			});
 			// Every event's job is still tracked after the poll (a job is dropped only a poll after its gone event).
 			const records = events.map(event => toRecord(event, scope, jobs.get(event.jobId)));

@@ -18,6 +18,8 @@ export type MergeOptions = {
 	its times (time in state, rate samples, stall clock) instead of starting over. No event comes of it.
 	*/
 	readonly carried?: ReadonlyMap<string, TrackedJob>;
+	/** False: keep no progress samples (the journal's copy: it shows no rate). */
+	readonly samples?: boolean;
 };
 
 export type MergeResult = {
@@ -120,7 +122,7 @@ export function update(previous: TrackedJob, job: Job, options: MergeOptions, ev
 		lastChange: stateChanged || progressChanged || previous.gone !== undefined ? at : previous.lastChange,
 		stateSince: stateChanged ? at : previous.stateSince,
 		stateChangedAt: stateChanged ? at : previous.stateChangedAt,
-		samples: samplesAfter(previous, job.state, progress, progressAt ?? at),
+		samples: options.samples === false ? noSamples : samplesAfter(previous, job.state, progress, progressAt ?? at),
 		gone: undefined,
 		progressAt,
 		lastRunProgress: runProgressAfter(previous, job.state, progress),
