@@ -173,6 +173,8 @@ export function mergePoll(previous: ReadonlyMap<string, TrackedJob>, records: re
 	const changes: Array<[TrackedJob, TrackedJob]> = [];
 	let changed = false;
 	let added = 0;
+	const arrived: TrackedJob[] = [];
+	const dropped: TrackedJob[] = [];
 	for (const job of records) {
 		const before = previous.get(job.jobId);
 		if (before !== undefined) {
@@ -192,7 +194,9 @@ export function mergePoll(previous: ReadonlyMap<string, TrackedJob>, records: re
 		const again = next.get(job.jobId);
 		if (again === undefined) {
 			added++;
-			next.set(job.jobId, first ? trackCarried(job, options) : track(job, at, true));
+			const fresh = first ? trackCarried(job, options) : track(job, at, true);
+			next.set(job.jobId, fresh);
+			arrived.push(fresh);
 			if (!first) {
 				events.push(appeared(job, at));
 			}
@@ -204,7 +208,8 @@ export function mergePoll(previous: ReadonlyMap<string, TrackedJob>, records: re
 	}
 
 	// A record listed twice makes `changes` list a job twice: the selectors then start over.
-	let structural = added > 0 || next.size !== records.length;
+	const twice = next.size !== records.length;
+	let structural = added > 0 || twice;
 	// Every id is counted once in next.size, so equal sizes mean no tracked job is missing (the usual case): skip the scan.
 	if (next.size - added !== previous.size) {
 		changed = true;
@@ -216,6 +221,7 @@ export function mergePoll(previous: ReadonlyMap<string, TrackedJob>, records: re
 			const kept = goneOrDropped(job, options, events);
 			if (kept === undefined) {
 				structural = true;
+				dropped.push(job);
 				continue;
 			}
 
@@ -230,6 +236,8 @@ export function mergePoll(previous: ReadonlyMap<string, TrackedJob>, records: re
 		return {jobs: previous, events};
 	}
 
-	recordDelta(next, {from: previous, changed: changes, structural});
+	recordDelta(next, {
+		from: previous, changed: changes, structural, membership: twice ? undefined : {added: arrived, dropped},
+	});
 	return {jobs: next, events};
 }

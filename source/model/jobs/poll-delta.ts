@@ -10,8 +10,13 @@ export type PollDelta = {
 	readonly from: ReadonlyMap<string, TrackedJob>;
 	/** Each job whose object changed under the same id, once: the previous object and the new one. */
 	readonly changed: ReadonlyArray<readonly [before: TrackedJob, after: TrackedJob]>;
-	/** Ids were added or dropped (or a record came twice): the selectors recompute from scratch. */
+	/** Ids were added or dropped (or a record came twice). */
 	readonly structural: boolean;
+	/**
+	With `structural`: the jobs whose ids came and went, when that is all (no record came twice; on a
+	busy cluster most polls add a few jobs and drop a few gone ones). Undefined: the selectors recompute from scratch.
+	*/
+	readonly membership?: {readonly added: readonly TrackedJob[]; readonly dropped: readonly TrackedJob[]};
 };
 
 /** Keyed by the new map, so a delta lives exactly as long as the state that holds it. */

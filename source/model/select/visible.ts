@@ -2,7 +2,7 @@ import {deltaOf, type PollDelta} from '../jobs/poll-delta.js';
 import type {AppState} from '../store/state.js';
 import type {JobFilter, SortSpec, TrackedJob} from '../jobs/types.js';
 import {
-	keyHolds, rowMaker, rowOrder, sameKeys, sortRows, type SortRow,
+	keyHolds, rowMaker, rowOrder, sameKeys, sortRows, type RowMaker, type SortRow,
 } from './sort.js';
 import {weightsOf} from './weights.js';
 import {compileFilter} from './filter.js';
@@ -98,9 +98,10 @@ when this does not apply (other map, filter or sort; ids added or dropped; a job
 the filter; many changes), and the caller starts from scratch.
 */
 function patched(state: AppState, delta: PollDelta | undefined, now: number): Pick<Visible, 'rows' | 'result'> | undefined {
-	if (last === undefined || delta === undefined || delta.structural || last.jobs !== delta.from
+	const membership = delta?.structural === true ? delta.membership : undefined;
+	if (last === undefined || delta === undefined || (delta.structural && membership === undefined) || last.jobs !== delta.from
 		|| last.filter !== state.filter || last.sort !== state.sort || last.now !== now || !sameWeights(state, last)
-		|| delta.changed.length * 16 > last.rows.length) {
+		|| (delta.changed.length + (membership?.added.length ?? 0) + (membership?.dropped.length ?? 0)) * 16 > last.rows.length) {
 		return undefined;
 	}
 
@@ -129,12 +130,60 @@ function patched(state: AppState, delta: PollDelta | undefined, now: number): Pi
 	// The other neighbours were in order before and did not change.
 	const inOrder = places.every(([index]) => (index === 0 || compare(rows[index - 1]!, rows[index]!) <= 0)
 		&& (index === rows.length - 1 || compare(rows[index]!, rows[index + 1]!) <= 0));
+	if (membership !== undefined) {
+		const moved = withMembership(inOrder ? rows : sortRows(rows, state.sort), membership, {matches, make, compare});
+		return moved === undefined ? undefined : {rows: moved, result: moved.map(row => row.job)};
+	}
+
 	if (inOrder) {
 		return {rows, result};
 	}
 
 	const sorted = sortRows(rows, state.sort);
 	return {rows: sorted, result: sorted.map(row => row.job)};
+}
+
+/**
+Sorted `rows` without the dropped jobs' rows and with the added jobs' rows in their places: one pass,
+no map or set of every id. Undefined if a dropped job that the filter matches has no row (then the
+caller starts from scratch).
+*/
+function withMembership(
+	rows: readonly SortRow[],
+	membership: NonNullable<PollDelta['membership']>,
+	{matches, make, compare}: {readonly matches: (job: TrackedJob) => boolean; readonly make: RowMaker; readonly compare: (a: SortRow, b: SortRow) => number},
+): SortRow[] | undefined {
+	const gone = new Set<SortRow>();
+	for (const job of membership.dropped) {
+		const index = find(rows, make(job), compare);
+		if (index !== -1) {
+			gone.add(rows[index]!);
+		} else if (matches(job)) {
+			return undefined;
+		}
+	}
+
+	const fresh = membership.added.filter(job => matches(job)).map(job => make(job)).sort(compare);
+	const out: SortRow[] = [];
+	let next = 0;
+	for (const row of rows) {
+		if (gone.has(row)) {
+			continue;
+		}
+
+		while (next < fresh.length && compare(fresh[next]!, row) < 0) {
+			out.push(fresh[next]!);
+			next++;
+		}
+
+		out.push(row);
+	}
+
+	for (; next < fresh.length; next++) {
+		out.push(fresh[next]!);
+	}
+
+	return out;
 }
 
 /**
