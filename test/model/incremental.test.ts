@@ -47,9 +47,15 @@ const step = fc.oneof(
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('drop' as const), index: fc.nat()})},
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('add' as const), id: fc.integer({min: 0, max: 999})})},
 	// A busy cluster's poll: a few jobs arrive, a few vanish, a few change, all at once.
-	{weight: 3, arbitrary: fc.record({
-		kind: fc.constant('churn' as const), adds: fc.array(fc.integer({min: 0, max: 999}), {maxLength: 4}), drops: fc.array(fc.nat(), {maxLength: 3}), changes: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), {maxLength: 3}),
-	})},
+	{
+		weight: 3,
+		arbitrary: fc.record({
+			kind: fc.constant('churn' as const),
+			adds: fc.array(fc.integer({min: 0, max: 999}), {maxLength: 4}),
+			drops: fc.array(fc.nat(), {maxLength: 3}),
+			changes: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), {maxLength: 3}),
+		}),
+	},
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('filter' as const), text: fc.constantFrom('', 'fail', '!books', '1', 'movies', 'n')})},
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('sort' as const), column: fc.constantFrom(...columns), reverse: fc.boolean()})},
 );
@@ -71,6 +77,13 @@ function changed(records: readonly Job[], changes: ReadonlyArray<readonly [numbe
 	}
 
 	return next.toReversed(); // Milvus reorders records between calls.
+}
+
+/** A busy cluster's poll: some records dropped, some new ones (ids `n…`, replacing any listed already), some changed. */
+function churned(records: readonly Job[], action: {readonly adds: readonly number[]; readonly drops: readonly number[]; readonly changes: ReadonlyArray<readonly [number, number, number]>}): Job[] {
+	const gone = new Set(action.drops.map(index => records[index % records.length]!.jobId));
+	const fresh = new Map(action.adds.map(id => [`n${id}`, job(`n${id}`, {state: states[id % states.length]!, progress: id % 101})]));
+	return changed([...records.filter(record => !gone.has(record.jobId) && !fresh.has(record.jobId)), ...fresh.values()], action.changes);
 }
 
 describe('selectors patched per poll equal the ones computed from scratch', () => {
@@ -103,10 +116,7 @@ describe('selectors patched per poll equal the ones computed from scratch', () =
 					}
 
 					case 'churn': {
-						const gone = new Set(action.drops.map(index => records[index % records.length]!.jobId));
-						const fresh = action.adds.map(id => job(`n${id}`, {state: states[id % states.length]!, progress: id % 101}));
-						const freshIds = new Set(fresh.map(record => record.jobId));
-						records = changed([...records.filter(record => !gone.has(record.jobId) && !freshIds.has(record.jobId)), ...new Map(fresh.map(record => [record.jobId, record])).values()], action.changes);
+						records = churned(records, action);
 						state = poll(state, at, records);
 						break;
 					}

@@ -163,7 +163,7 @@ function withMembership(
 		}
 	}
 
-	const fresh = membership.added.filter(job => matches(job)).map(job => make(job)).sort(compare);
+	const fresh = membership.added.filter(job => matches(job)).map(job => make(job)).toSorted(compare);
 	const out: SortRow[] = [];
 	let next = 0;
 	for (const row of rows) {
