@@ -20,15 +20,19 @@ GC before it collects again: RSS swung between 115 and 200 MB. Growing by 10 % k
 const oldGenerationGrowthPercent = 10;
 
 /**
-And the garbage collector's helper threads: V8 scavenges, compacts and sweeps on several of them.
-Doing that work on the main thread kept the median RSS lower at 10k jobs (same-run A/B figures in the
-README) at no CPU cost measurable there: the work is the same, only not spread (where the memory goes
-is not verified: the helpers' own buffers and glibc's per-thread malloc arenas are the likely part).
-These flags are read at each collection.
+And V8's helper threads: it scavenges, compacts, sweeps and marks on several of them, and optimizes
+code on another. Each thread that allocates gets its own glibc malloc arena (64 MiB reserved, a few
+MiB of it touched and never given back): /proc/<pid>/smaps of the CLI at 10k jobs showed four of them,
+2.7–3.5 MB resident each. Doing the work on the main thread removes them (no such mapping left in the
+same run) at no CPU cost measurable at 10k jobs: the work is the same, only not spread. Figures in
+the README (Performance). Concurrent marking and recompilation are checked each time V8 starts a
+marking cycle or an optimization, the others at each collection, so setting them now takes effect.
 Not `--single-threaded-gc` nor `--no-parallel-marking`: set after start, they stop V8 with a failed
 check (concurrent marking is already set up).
 */
-const mainThreadGcFlags = ['--no-parallel-scavenge', '--no-parallel-compaction', '--no-parallel-pointer-update', '--no-concurrent-sweeping'];
+const mainThreadGcFlags = [
+	'--no-concurrent-marking', '--no-concurrent-recompilation', '--no-parallel-scavenge', '--no-parallel-compaction', '--no-parallel-pointer-update', '--no-concurrent-sweeping',
+];
 
 export const keepYoungGenerationSmall = (): void => {
 	try {
