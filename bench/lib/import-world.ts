@@ -9,8 +9,8 @@ parquet file, as a failed import's reason does. Deterministic.
 */
 export type World = {
 	readonly url: string;
-	/** List requests answered, by client: `curl` (watch's) and `app`. */
-	readonly polls: {curl: number; app: number};
+	/** List requests answered, by client: `curl` (watch's), `other` (a curl sending another user agent) and `app`. */
+	readonly polls: {curl: number; other: number; app: number};
 	close(): void;
 };
 
@@ -93,15 +93,18 @@ export const startWorld = async (count: number, changing: number, moving: number
 			}
 		}
 	}, options.tickMs ?? 2000);
-	const polls = {curl: 0, app: 0};
+	const polls = {curl: 0, other: 0, app: 0};
 	const server = createServer((request, response) => {
 		request.resume();
 		request.on('end', () => {
 			response.setHeader('Content-Type', 'application/json; charset=utf-8');
 			const url = request.url ?? '';
 			if (url.endsWith('/jobs/import/list')) {
-				if ((request.headers['user-agent'] ?? '').startsWith('curl/')) {
+				const agent = request.headers['user-agent'] ?? '';
+				if (agent.startsWith('curl/')) {
 					polls.curl++;
+				} else if (agent.startsWith('other/')) {
+					polls.other++;
 				} else {
 					polls.app++;
 				}
