@@ -5,8 +5,10 @@ npx esbuild bench/parse.ts --bundle --platform=node --format=esm --packages=exte
 */
 import {Buffer} from 'node:buffer';
 import {readJson} from '../source/api/json.js';
+import {createBodyBuffer} from '../source/api/body-buffer.js';
 import {createListReader} from '../source/api/list-records.js';
 import {parseListResponse} from '../source/api/parse.js';
+import {seededRandom, shuffle} from '../source/demo/rng.js';
 
 const states = ['Importing', 'Importing', 'Importing', 'Pending', 'Completed', 'Completed', 'Failed', 'None'] as const;
 const reasons = [
@@ -88,28 +90,48 @@ for (const row of rows) {
 	console.log(row);
 }
 
+/** A record as the bench worlds list them: ~350 bytes, a 150–250-character parquet path as its reason. */
+const worldRecord = (index: number): Record<string, unknown> => {
+	const path = `s3://milvus-bulk-ingest-prod/warehouse/tenant_${String(index % 97).padStart(3, '0')}/embeddings/2026/12/batch-${String(index).padStart(6, '0')}/part-${String(index % 1000).padStart(5, '0')}.snappy.parquet`;
+	return {
+		collectionName: `collection_${index % 40}`,
+		jobId: (454_891_732_197_474_512n + BigInt(index * 7919)).toString(),
+		progress: (index * 7) % 100,
+		reason: `failed to read ${path}: the dim (512) of field 'embedding' does not match the schema (768) ${'x'.repeat(index % 60)}`,
+		state: states[index % states.length],
+	};
+};
+
 /**
-Polls as the live screen reads them (list-records.ts): the body as bytes, 1 % of its records changed
-since the last answer, against the plain way (decode, JSON.parse all, parse every record) on the same bodies.
+Polls as the live screen reads them (list-records.ts): the body as bytes, read into the client's body
+buffer, 1 % of its records changed since the last answer and the records in a new (seeded) random
+order every poll, as Milvus lists them; against the plain way (decode, JSON.parse all, parse every
+record) on the same bodies. Building the bodies is not timed.
 */
-const byRecord = (count: number): {plain: number; reader: number} => {
-	const records = JSON.parse(listBody(count, false)).data.records as Array<Record<string, unknown>>; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion, @typescript-eslint/no-unsafe-member-access
+const byRecord = (count: number): {plain: number; reader: number; bytes: number} => {
+	const records = Array.from({length: count}, (_, index) => worldRecord(index));
+	const random = seededRandom(count);
 	const read = createListReader();
+	const buffer = createBodyBuffer();
 	const plainTimes: number[] = [];
 	const readerTimes: number[] = [];
+	let size = 0;
 	for (let poll = 0; poll < 25; poll++) {
 		for (let k = 0; k < count / 100; k++) {
-			const index = ((poll * 7919) + (k * 104_729)) % count;
+			const index = Math.floor(random() * count);
 			records[index] = {...records[index], progress: (poll + k) % 100};
 		}
 
-		const bytes = Buffer.from(JSON.stringify({code: 0, data: {records}}));
+		const text = Buffer.from(JSON.stringify({code: 0, data: {records: shuffle(random, records)}}));
+		size = text.length;
+		const bytes = buffer.lease(text.length)!;
+		bytes.set(text);
 		let started = performance.now();
 		const fast = read(bytes);
 		readerTimes.push(performance.now() - started);
+		buffer.release(fast !== undefined);
 		started = performance.now();
-		const text = new TextDecoder().decode(bytes);
-		const json = readJson(text);
+		const json = readJson(new TextDecoder().decode(text));
 		const plain = json.ok ? parseListResponse(json.value) : undefined;
 		plainTimes.push(performance.now() - started);
 		if (!fast?.ok || !plain?.ok || fast.value.length !== plain.value.length) {
@@ -117,12 +139,17 @@ const byRecord = (count: number): {plain: number; reader: number} => {
 		}
 	}
 
-	return {plain: median(plainTimes.slice(5)), reader: median(readerTimes.slice(5))};
+	return {plain: median(plainTimes.slice(5)), reader: median(readerTimes.slice(5)), bytes: size};
 };
 
-console.log('\npolls of 1 % changed records, as the live screen reads them (median of 20 polls)');
-console.log(['   jobs', '     plain', 'by record'].join('  '));
+console.log('\npolls of 1 % changed records in a new random order, as the live screen reads them (median of 20 polls)');
+console.log(['   jobs', '      body', '     plain', 'by record'].join('  '));
 for (const count of [1000, 10_000, 100_000]) {
-	const {plain, reader} = byRecord(count);
-	console.log([String(count).padStart(7), `${plain.toFixed(2)} ms`.padStart(10), `${reader.toFixed(2)} ms`.padStart(9)].join('  '));
+	const {plain, reader, bytes} = byRecord(count);
+	console.log([
+		String(count).padStart(7),
+		`${(bytes / 1024 / 1024).toFixed(2)} MiB`.padStart(10),
+		`${plain.toFixed(2)} ms`.padStart(10),
+		`${reader.toFixed(2)} ms`.padStart(9),
+	].join('  '));
 }

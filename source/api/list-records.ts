@@ -7,6 +7,12 @@ those of the last answer's record with the same id text gets the Job made from t
 same JSON, same Job); only the others are decoded and parsed, each on its own. The rest of the envelope is parsed
 with the array emptied. Whatever the scan does not recognise, or any part that does not parse, makes
 it answer `undefined`, and the caller reads the answer the plain way (which then reports the error).
+
+The last answer is kept as its bytes (the client's body buffer alternates two blocks, so the next answer
+is read beside it) with each record's offsets in it, and compared with `Buffer#compare` (memcmp): no
+text per record on the V8 heap. The map of records by id lives as long as the reader and is updated in
+place (Milvus lists the records in a new order every call, so a map rebuilt per poll was 10k random
+inserts and 10k-entry garbage each time).
 */
 import {Buffer} from 'node:buffer';
 import type {Job} from '../model/jobs/job.js';
@@ -215,25 +221,14 @@ export const locateRecords = (bytes: Uint8Array): Located | undefined => {
 	return dataKeys === 1 && recordsKeys === 1 && open !== -1 && close !== -1 ? {open, close, elements} : undefined;
 };
 
-/** A record's bytes (as Latin-1) and the Job parsed from them (undefined: a record parseJobs skips). */
-type Parsed = {readonly raw: string; readonly job: Job | undefined; seen: number};
+/**
+What the reader knows of a record of the last answer: where its bytes are in the body it came in
+(`held`, or the current body once `seen` is this poll's number) and the Job parsed from them
+(undefined: a record parseJobs skips). Updated in place, poll after poll.
+*/
+type Known = {start: number; end: number; job: Job | undefined; seen: number};
 
 const idNeedle = Buffer.from('"jobId":');
-
-/** Whether `raw` (Latin-1, a character per byte) holds exactly the bytes [start, end) of `body`. Compared in place: no string per record per poll. */
-const sameBytes = (raw: string, body: Uint8Array, start: number, end: number): boolean => {
-	if (raw.length !== end - start) {
-		return false;
-	}
-
-	for (let index = 0; index < raw.length; index++) {
-		if (raw.charCodeAt(index) !== body[start + index]) { // eslint-disable-line unicorn/prefer-code-point -- Latin-1: char codes are the bytes
-			return false;
-		}
-	}
-
-	return true;
-};
 
 /** The end of the id's text after `"jobId":`: the next comma or closing brace, within the record. */
 const idValueEnd = (body: Uint8Array, from: number, end: number): number => {
@@ -245,14 +240,22 @@ const idValueEnd = (body: Uint8Array, from: number, end: number): number => {
 	return at;
 };
 
+/**
+Reads a list answer's bytes: what parseListResponse would make of the body, or undefined when the
+caller must take the plain way. Contract with the caller (the client's body buffer): after an answer,
+the reader holds `body` and reads it again at its next call, so those bytes must stay as they are
+until then; after undefined it holds nothing.
+*/
 export type ListReader = (body: Uint8Array) => Result<Job[]> | undefined;
 
 /**
-A reader that remembers the last answer's records (their bytes and Jobs): what parseListResponse
-would make of the body, or undefined when the caller must take the plain way. One per client.
+A reader that remembers the last answer's records: that answer's bytes, and per record (by the id's
+text) where its bytes were and the Job made from them. One per client.
 */
 export const createListReader = (): ListReader => {
-	let known = new Map<string, Parsed>();
+	/** The last answer's body: the bytes `known`'s offsets point into. */
+	let held: Uint8Array | undefined;
+	const known = new Map<string, Known>();
 	/**
 	The last answer's jobs by id, when no id came twice in it: kept up to date with what changed, so a
 	poll without duplicates (every Milvus poll) skips the 10k-entry map mergeDuplicates builds.
@@ -260,7 +263,21 @@ export const createListReader = (): ListReader => {
 	let ids: Map<string, Job> | undefined;
 	let poll = 0;
 	const decoder = new TextDecoder();
-	return bytes => {
+	/** Forgets everything: the next answer is read from scratch. */
+	const forget = () => {
+		held = undefined;
+		known.clear();
+		ids = undefined;
+	};
+
+	/** Removes a job of the last answer from `ids` (if it is there as itself). */
+	const unlist = (job: Job | undefined) => {
+		if (ids !== undefined && job !== undefined && ids.get(job.jobId) === job) {
+			ids.delete(job.jobId);
+		}
+	};
+
+	const read = (bytes: Uint8Array): Result<Job[]> | undefined => {
 		const body = asBuffer(bytes);
 		if (body[0] === 0xEF && body[1] === 0xBB && body[2] === 0xBF) {
 			return undefined; // A byte-order mark: TextDecoder drops it, the plain way handles it.
@@ -287,12 +304,14 @@ export const createListReader = (): ListReader => {
 			return undefined;
 		}
 
-		const next = new Map<string, Parsed>();
+		const last = held;
 		const jobs: Job[] = [];
-		/** Jobs parsed in this answer (not the last one's); and whether no record so far was used twice. */
+		/** Jobs parsed in this answer (not the last one's); and whether no id text so far came twice. */
 		const fresh: Job[] = [];
 		let distinct = ids !== undefined;
 		poll++;
+		/** Entries stamped with this poll: when all of `known` is, nothing is left to delete. */
+		let stamped = 0;
 		const {elements} = located;
 		/** Where the next `"jobId":` is in the body (-1: none further), searched once past each. */
 		let idAt = -2;
@@ -305,39 +324,75 @@ export const createListReader = (): ListReader => {
 
 			// Looked up by the id's text (short: cheap to hash), used only when every byte is the same.
 			const key = idAt >= start && idAt < end ? body.toString('latin1', idAt + idNeedle.length, idValueEnd(body, idAt + idNeedle.length, end)) : '';
-			const last = known.get(key);
-			let parsed = last !== undefined && sameBytes(last.raw, body, start, end) ? last : undefined;
-			if (parsed === undefined) {
-				const record = readJson(decoder.decode(body.subarray(start, end)));
-				if (!record.ok) {
+			let entry = known.get(key);
+			if (entry === undefined) {
+				const job = parseRecord(body, start, end);
+				if (job === false) {
 					return undefined;
 				}
 
-				// Latin-1: one character per byte, so equal strings are equal bytes.
-				parsed = {raw: body.toString('latin1', start, end), job: parseJobs([record.value])[0], seen: poll};
-				if (parsed.job !== undefined) {
-					fresh.push(parsed.job);
+				entry = {
+					start, end, job, seen: poll,
+				};
+				known.set(key, entry);
+				stamped++;
+				if (job !== undefined) {
+					fresh.push(job);
 				}
-			} else if (parsed.seen === poll) {
-				distinct = false; // The same record twice
 			} else {
-				parsed.seen = poll;
+				/** Listed already in this answer: its offsets are in this body. */
+				const again = entry.seen === poll;
+				const before = again ? body : last;
+				if (again) {
+					distinct = false;
+				}
+
+				if (before !== undefined && entry.end - entry.start === end - start
+					&& body.compare(before, entry.start, entry.end, start, end) === 0) {
+					// The same bytes: the same Job.
+					entry.start = start;
+					entry.end = end;
+				} else {
+					const job = parseRecord(body, start, end);
+					if (job === false) {
+						return undefined;
+					}
+
+					if (!again) {
+						unlist(entry.job); // Changed: the last answer's job for this id is not listed as such
+					}
+
+					entry.job = job;
+					entry.start = start;
+					entry.end = end;
+					if (job !== undefined) {
+						fresh.push(job);
+					}
+				}
+
+				if (!again) {
+					entry.seen = poll;
+					stamped++;
+				}
 			}
 
-			next.set(key, parsed);
-			if (parsed.job !== undefined) {
-				jobs.push(parsed.job);
+			if (entry.job !== undefined) {
+				jobs.push(entry.job);
+			}
+		}
+
+		if (stamped < known.size) {
+			// Records of the last answer not listed again: forgotten (and their jobs dropped from `ids`).
+			for (const [key, entry] of known) {
+				if (entry.seen !== poll) {
+					unlist(entry.job);
+					known.delete(key);
+				}
 			}
 		}
 
 		if (ids !== undefined && distinct) {
-			// The last answer's ids were distinct, and so are the ones reused: drop the jobs not listed again, add the new ones.
-			for (const old of known.values()) {
-				if (old.seen !== poll && old.job !== undefined && ids.get(old.job.jobId) === old.job) {
-					ids.delete(old.job.jobId);
-				}
-			}
-
+			// The last answer's ids were distinct, and so are the ones reused: add the new ones.
 			for (const job of fresh) {
 				if (ids.has(job.jobId)) {
 					distinct = false;
@@ -348,7 +403,7 @@ export const createListReader = (): ListReader => {
 			}
 		}
 
-		known = next;
+		held = bytes;
 		if (distinct) {
 			return {ok: true, value: jobs};
 		}
@@ -356,5 +411,23 @@ export const createListReader = (): ListReader => {
 		const merged = mergeDuplicatesById(jobs);
 		ids = merged.jobs.length === jobs.length ? merged.byId : undefined;
 		return {ok: true, value: merged.jobs};
+	};
+
+	/** The Job of the record at [start, end) (undefined: one parseJobs skips), or false when it does not parse. */
+	const parseRecord = (body: Uint8Array, start: number, end: number): Job | undefined | false => {
+		const record = readJson(decoder.decode(body.subarray(start, end)));
+		return record.ok ? parseJobs([record.value])[0] : false;
+	};
+
+	return bytes => {
+		let answer: Result<Job[]> | undefined;
+		try {
+			answer = read(bytes);
+			return answer;
+		} finally {
+			if (answer === undefined) {
+				forget(); // Nothing half updated survives a fallback (or a throw): the next answer is read in full.
+			}
+		}
 	};
 };

@@ -9,12 +9,35 @@ describe('the list body buffer', () => {
 		const first = buffer.lease(100)!;
 		expect(first.byteLength).toBe(100);
 		expect(buffer.lease(10)).toBeUndefined();
-		buffer.release();
+		buffer.release(false);
 		const again = buffer.lease(110)!;
 		expect(again.byteLength).toBe(110);
 		expect(again.buffer).toBe(first.buffer); // 100 × 1.25 was allocated: 110 fits
-		buffer.release();
+		buffer.release(false);
 		expect(buffer.lease(1000)!.buffer).not.toBe(first.buffer);
+	});
+
+	test('a kept block is not lent again until the other one is kept', () => {
+		const buffer = createBodyBuffer();
+		const a = buffer.lease(100)!;
+		a.fill(1);
+		buffer.release(true); // The reader holds a
+		const b = buffer.lease(100)!;
+		expect(b.buffer).not.toBe(a.buffer);
+		b.fill(2);
+		buffer.release(false); // Not held: b is lent again, a stays as it was
+		const b2 = buffer.lease(120)!;
+		expect(b2.buffer).toBe(b.buffer);
+		b2.fill(3);
+		expect(a.every(byte => byte === 1)).toBe(true);
+		buffer.release(true); // Now b is held: a is free
+		const grown = buffer.lease(1000)!; // a, outgrown: replaced
+		expect(grown.buffer).not.toBe(a.buffer);
+		expect(grown.buffer).not.toBe(b.buffer);
+		grown.fill(4);
+		expect(b2.every(byte => byte === 3)).toBe(true);
+		buffer.release(true);
+		expect(buffer.lease(10)!.buffer).toBe(b.buffer);
 	});
 
 	test('list calls that overlap on one client each get their own answer', async () => {

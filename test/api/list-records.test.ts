@@ -1,6 +1,7 @@
 import {Buffer} from 'node:buffer';
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
+import {createBodyBuffer} from '../../source/api/body-buffer.js';
 import {createListReader, locateRecords} from '../../source/api/list-records.js';
 import {readJson} from '../../source/api/json.js';
 import {parseListResponse} from '../../source/api/parse.js';
@@ -77,6 +78,54 @@ const polls = fc.record({
 	}), {minLength: 1, maxLength: 6}),
 });
 
+/** A Milvus-like record: ids from a small set (so ids leave and come back), spelt several ways; reasons of any length. */
+const job = fc.record({
+	id: fc.integer({min: 0, max: 40}),
+	spelling: fc.constantFrom('string', 'string', 'string', 'number', 'escaped'),
+	state: fc.constantFrom('Importing', 'Completed', 'Failed'),
+	progress: fc.integer({min: 0, max: 100}),
+	reason: fc.oneof(fc.constant(''), fc.string({maxLength: 300}), fc.integer({min: 0, max: 400}).map(length => 'p'.repeat(length))),
+	progressLast: fc.boolean(),
+});
+type TestJob = {id: number; spelling: string; state: string; progress: number; reason: string; progressLast: boolean};
+const jobText = ({id, spelling, state, progress, reason, progressLast}: TestJob) => {
+	const jobId = spelling === 'number' ? String(id) : (spelling === 'escaped' ? `"\\u003${String(id).slice(0, 1)}${String(id).slice(1)}"` : `"${id}"`);
+	return progressLast
+		? `{"collectionName":"c","jobId":${jobId},"reason":${JSON.stringify(reason)},"state":"${state}","progress":${progress}}`
+		: `{"collectionName":"c","jobId":${jobId},"progress":${progress},"reason":${JSON.stringify(reason)},"state":"${state}"}`;
+};
+
+/** Many polls in a row, as the client reads them (into its body buffer): every step changes, adds and drops records and usually lists them in a new order. */
+const longPolls = fc.record({
+	first: fc.array(job, {maxLength: 30}),
+	steps: fc.array(fc.record({
+		change: fc.array(fc.tuple(fc.nat(), job), {maxLength: 5}),
+		/** A record's progress changed by one digit: the same length, often at the same offsets. */
+		tweak: fc.array(fc.tuple(fc.nat(), fc.integer({min: 0, max: 9})), {maxLength: 3}),
+		add: fc.array(job, {maxLength: 8}),
+		drop: fc.array(fc.nat(), {maxLength: 8}),
+		/** A seed for a new order, or undefined: the same order as the last poll. */
+		order: fc.option(fc.nat(), {freq: 4}),
+		duplicate: fc.option(fc.nat(), {freq: 6}),
+		/** What goes wrong with this poll: nothing, a record that does not parse (at any place), or an answer the reader never sees (not 2xx). */
+		trouble: fc.constantFrom('none', 'none', 'none', 'none', 'none', 'broken', 'unread'),
+		brokenAt: fc.nat(),
+	}), {minLength: 5, maxLength: 30}),
+});
+
+/** Fisher–Yates driven by a seed (Park–Miller). */
+const reorder = <T>(items: readonly T[], seed: number): T[] => {
+	const copy = [...items];
+	let state = (seed % 2_147_483_646) + 1;
+	for (let index = copy.length - 1; index > 0; index--) {
+		state = (state * 48_271) % 2_147_483_647;
+		const other = state % (index + 1);
+		[copy[index], copy[other]] = [copy[other]!, copy[index]!];
+	}
+
+	return copy;
+};
+
 describe('the list read record by record (list-records.ts)', () => {
 	test('whenever it answers, it answers what the plain way does; over polls that reuse records', () => {
 		let fast = 0;
@@ -109,6 +158,69 @@ describe('the list read record by record (list-records.ts)', () => {
 			}
 		}), {numRuns: 1500});
 		expect(fast).toBeGreaterThan(600); // The reader answers a good share itself (~1,200 of ~5,000 bodies; most shapes here are odd on purpose)
+	});
+
+	test('over many polls through the client\'s body buffer (new orders, changed lengths, growing and shrinking bodies, fallbacks), it answers what the plain way does', () => {
+		let fast = 0;
+		let fallbacks = 0;
+		fc.assert(fc.property(longPolls, ({first, steps}) => {
+			const read = createListReader();
+			const buffer = createBodyBuffer();
+			let records: TestJob[] = [...first];
+			for (const step of steps) {
+				for (const [at, item] of step.change) {
+					if (records.length > 0) {
+						records[at % records.length] = item;
+					}
+				}
+
+				for (const [at, digit] of step.tweak) {
+					if (records.length > 0) {
+						const item = records[at % records.length]!;
+						records[at % records.length] = {...item, progress: item.progress - (item.progress % 10) + digit};
+					}
+				}
+
+				for (const at of step.drop) {
+					if (records.length > 0) {
+						records.splice(at % records.length, 1);
+					}
+				}
+
+				records = [...records, ...step.add];
+				if (step.order !== null) {
+					records = reorder(records, step.order);
+				}
+
+				const listed = records.map(item => jobText(item));
+				if (step.duplicate !== null && records.length > 0) {
+					listed.splice(step.duplicate % listed.length, 0, listed[(step.duplicate * 7) % listed.length]!);
+				}
+
+				if (step.trouble === 'broken') {
+					listed.splice(step.brokenAt % (listed.length + 1), 0, '{"jobId":"7","progress":}');
+				}
+
+				// As the client does: the answer read into the lent block, which is kept when the reader answered.
+				const text = Buffer.from(body(listed, {
+					code: '0', gap: '', dataKey: 'data', recordsKey: 'records', extra: '',
+				}));
+				const lent = buffer.lease(text.length)!;
+				lent.set(text);
+				const answer = step.trouble === 'unread' ? undefined : read(lent);
+				if (answer === undefined) {
+					fallbacks++;
+				} else {
+					fast++;
+					expect(answer).toEqual(plain(lent));
+				}
+
+				expect(step.trouble !== 'broken' || answer === undefined).toBe(true);
+				buffer.release(answer !== undefined);
+			}
+		}), {numRuns: 400});
+		expect(fast).toBeGreaterThan(2000);
+		expect(fallbacks).toBeGreaterThan(400);
 	});
 
 	test('a Milvus answer is read without the plain way, and reused records are the same Job objects', () => {
