@@ -59,7 +59,9 @@ export function summary(state: AppState): Summary {
 
 	// A poll changes a few jobs: patch the summary of the map it came from rather than count 10k jobs again.
 	const delta = deltaOf(state.jobs);
-	const before = delta === undefined || delta.structural ? undefined : summaries.get(delta.from);
+	// Ids that came and went are counted in and out too; a poll that listed one twice is counted afresh.
+	const membership = delta?.structural === true ? delta.membership : undefined;
+	const before = delta === undefined || (delta.structural && membership === undefined) ? undefined : summaries.get(delta.from);
 	if (before?.exact) {
 		const totals = {
 			tally: new Map(before.tally), sum: before.sum, known: before.known, exact: true,
@@ -67,6 +69,14 @@ export function summary(state: AppState): Summary {
 		for (const [previous, next] of delta!.changed) {
 			count(totals, previous, -1);
 			count(totals, next, 1);
+		}
+
+		for (const job of membership?.dropped ?? []) {
+			count(totals, job, -1);
+		}
+
+		for (const job of membership?.added ?? []) {
+			count(totals, job, 1);
 		}
 
 		result = totals.exact ? finish(totals) : undefined;
