@@ -71,10 +71,7 @@ export function summary(state: AppState): Summary {
 			count(totals, next, 1);
 		}
 
-		for (const job of membership?.dropped ?? []) {
-			count(totals, job, -1);
-		}
-
+		// A dropped job was gone (kept a while, then dropped): it had no part to take out.
 		for (const job of membership?.added ?? []) {
 			count(totals, job, 1);
 		}
