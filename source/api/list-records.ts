@@ -353,7 +353,7 @@ export const createListReader = (): ListReader => {
 					entry.start = start;
 					entry.end = end;
 				} else {
-					const job = parseRecord(body, start, end);
+					const job = parseRecord(body, start, end, entry.job);
 					if (job === false) {
 						return undefined;
 					}
@@ -413,10 +413,46 @@ export const createListReader = (): ListReader => {
 		return {ok: true, value: merged.jobs};
 	};
 
-	/** The Job of the record at [start, end) (undefined: one parseJobs skips), or false when it does not parse. */
-	const parseRecord = (body: Uint8Array, start: number, end: number): Job | undefined | false => {
+	/** Collection names and states seen, each held once (10,000 jobs share a few of each). Bounded: cleared when full. */
+	const texts = new Map<string, string>();
+	const once = (text: string): string => {
+		const held = texts.get(text);
+		if (held !== undefined) {
+			return held;
+		}
+
+		if (texts.size >= 1024) {
+			texts.clear();
+		}
+
+		texts.set(text, text);
+		return text;
+	};
+
+	/**
+	The Job of the record at [start, end) (undefined: one parseJobs skips), or false when it does not parse.
+	Its strings are those of `before` (the job this record replaces) where equal, else held once: the model
+	keeps the strings it tracks where they are equal (model/jobs/history.ts), so a changed record's fresh
+	reason would otherwise be a second copy of the same text for as long as the job is listed.
+	*/
+	const parseRecord = (body: Uint8Array, start: number, end: number, before?: Job): Job | undefined | false => {
 		const record = readJson(decoder.decode(body.subarray(start, end)));
-		return record.ok ? parseJobs([record.value])[0] : false;
+		if (!record.ok) {
+			return false;
+		}
+
+		const job = parseJobs([record.value])[0];
+		if (job === undefined) {
+			return undefined;
+		}
+
+		return {
+			jobId: before?.jobId === job.jobId ? before.jobId : job.jobId,
+			collectionName: once(job.collectionName),
+			state: once(job.state),
+			progress: job.progress,
+			reason: before?.reason === job.reason ? before.reason : job.reason,
+		};
 	};
 
 	return bytes => {
