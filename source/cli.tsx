@@ -10,6 +10,10 @@ import {runDemoServerCommand} from './cli/run-demo-server.js';
 import {readVersion} from './cli/version.js';
 import {programPrefix} from './modes/context.js';
 import {exitCodes} from './modes/exit-codes.js';
+import {collectOnMainThread} from './cli/young-generation.js';
+
+// Before any work a V8 helper thread could take (young-generation.ts).
+collectOnMainThread();
 
 // On Linux this overwrites the argv area, so `ps` shows only the name once we are running; before this line,
 // and on other systems, argv (with any --token) is readable by other users: the help says so and points to MILVUS_TOKEN.
