@@ -51,6 +51,10 @@ The screen's scope says which context is shown (all, or one) and, for that one, 
 collection: a scope change restarts only the pollers whose own scope changed. Contexts not shown keep
 polling, so the context picker's counts stay live.
 */
+/** What the server lists, narrowed to the context's `collections:` when the config file gives some. */
+const ownCollections = (server: HubServer, listed: Result<readonly string[]>): Result<readonly string[]> =>
+	listed.ok && server.collections.length > 0 ? {ok: true, value: listed.value.filter(name => server.collections.includes(name))} : listed;
+
 export const createContextsHub = (servers: readonly HubServer[], now: () => number, graceMs = firstAnswerGraceMs): ContextsHub => {
 	let scope: HubScope | undefined;
 	let holdUntil = 0;
@@ -187,12 +191,13 @@ export const createContextsHub = (servers: readonly HubServer[], now: () => numb
 			hasDescribe(jobId) {
 				return jobId === undefined ? undefined : byContext(jobId)?.server.client.hasDescribe?.();
 			},
-			// One context: its own names; all: `context/name` (model/select/picker.ts reads them so).
+			// One context: its own names; all: `context/name` (model/select/picker.ts reads them so). A context
+			// with `collections:` in the config file offers those alone: it watches no other.
 			async listCollections(dbName, options) {
 				const one = serverNamed(options?.context);
 				return one === undefined
-					? prefixedLists(servers, async server => server.client.listCollections(undefined, options))
-					: one.client.listCollections(dbName, options);
+					? prefixedLists(servers, async server => ownCollections(server, await server.client.listCollections(undefined, options)))
+					: ownCollections(one, await one.client.listCollections(dbName, options));
 			},
 			async listDatabases(options) {
 				const one = serverNamed(options?.context);

@@ -153,6 +153,21 @@ test('one context shown: its scope restarts only its poller; the other keeps pol
 	expect(hub.contextOf('b/8')).toEqual({name: 'b', id: '8'});
 });
 
+test('the collection picker offers a context with `collections:` only those (and only those its server has)', async () => {
+	const listing = (names: readonly string[]): ImportClient => ({...client(() => ({ok: true, value: []})), listCollections: async () => ({ok: true, value: names})});
+	hub = createContextsHub([
+		{
+			name: 'prod', uri: 'http://p', client: listing(['books', 'clicks', 'movies']), collections: ['movies', 'books', 'gone'], intervalMs: 40,
+		},
+		{
+			name: 'dev', uri: 'http://d', client: listing(['scratch', 'books']), collections: [], intervalMs: 40,
+		},
+	], () => Date.now());
+	expect(await hub.client.listCollections(undefined, {context: 'prod'})).toEqual({ok: true, value: ['books', 'movies']});
+	expect(await hub.client.listCollections(undefined, {context: 'dev'})).toEqual({ok: true, value: ['scratch', 'books']});
+	expect(await hub.client.listCollections(undefined, {})).toEqual({ok: true, value: ['prod/books', 'prod/movies', 'dev/books', 'dev/scratch']});
+});
+
 test('the first answer waits (within the grace) for a slower context, so its jobs are not news of a later poll', async () => {
 	const slowish: ImportClient = {
 		...client(() => ({ok: true, value: []})),
