@@ -42,6 +42,7 @@ const listServer = async (count: number) => {
 					const other = seed % (index + 1);
 					[records[index], records[other]] = [records[other]!, records[index]!];
 				}
+
 				response.end(JSON.stringify({code: 0, data: {records}}));
 			} else if (url.endsWith('/collections/list')) {
 				response.end(JSON.stringify({code: 0, data: ['books', 'movies']}));
