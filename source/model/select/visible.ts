@@ -92,10 +92,11 @@ function find(rows: readonly SortRow[], row: SortRow, compare: (a: SortRow, b: S
 }
 
 /**
-The common poll: the same ids as the last list's map, a few jobs changed. Their rows are found by
-binary search and replaced; only if one of them is now out of place is the list sorted again. Undefined
-when this does not apply (other map, filter or sort; ids added or dropped; a job entering or leaving
-the filter; many changes), and the caller starts from scratch.
+The common poll: a few jobs changed, and maybe a few came or went (a busy cluster). The changed rows
+are found by binary search and replaced (only if one of them is now out of place is the list sorted
+again), then the dropped rows are left out and the new ones merged in. Undefined when this does not
+apply (other map, filter or sort; a record listed twice; a job entering or leaving the filter; many
+changes), and the caller starts from scratch.
 */
 function patched(state: AppState, delta: PollDelta | undefined, now: number): Pick<Visible, 'rows' | 'result'> | undefined {
 	const membership = delta?.structural === true ? delta.membership : undefined;
