@@ -24,6 +24,7 @@ import type {JobEventKind} from '../source/model/jobs/types.js';
 import type {Job} from '../source/model/jobs/job.js';
 import {runHistory} from '../source/modes/run-history.js';
 import {createPlainObserver} from '../test/journal/plain-observer.js';
+import {seededRandom, shuffle} from '../source/demo/rng.js';
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const median = (values: readonly number[]): number => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -53,16 +54,8 @@ and every observer sees the same lists. The first poll (every job new) apart, th
 */
 function * pollLists(): Generator<{readonly jobs: readonly Job[]; readonly at: number}, void, undefined> {
 	const cycle = ['Pending', 'Importing', 'Completed'];
-	let random = 20_251_206;
-	const shuffled = (jobs: Job[]): Job[] => {
-		for (let index = jobs.length - 1; index > 0; index--) {
-			random = (random * 48_271) % 2_147_483_647;
-			const other = random % (index + 1);
-			[jobs[index], jobs[other]] = [jobs[other]!, jobs[index]!];
-		}
-
-		return jobs;
-	};
+	const random = seededRandom(20_251_206);
+	const shuffled = (jobs: Job[]): Job[] => shuffle(random, jobs);
 
 	let world: Job[] = Array.from({length: jobCount}, (_, index) => ({
 		jobId: String(454_891_732_197_474_512n + BigInt(index * 37)), collectionName: `collection_${index % 20}`, state: 'Pending', progress: 0, reason: '',

@@ -3,6 +3,7 @@ import {createServer} from 'node:http';
 import path from 'node:path';
 import process from 'node:process';
 import {spawn} from '@lydell/node-pty';
+import {seededRandom, shuffle} from '../source/demo/rng.js';
 import {terminalEnv} from './lib/first-screen.js';
 import {makeJobs} from './lib/jobs.js';
 
@@ -26,7 +27,7 @@ const end = 120;
 const listServer = async (count: number) => {
 	let jobs = makeJobs(count);
 	let polls = 0;
-	let seed = 20_261_206;
+	const random = seededRandom(20_261_206);
 	const server = createServer((request, response) => {
 		request.resume();
 		request.on('end', () => {
@@ -36,14 +37,8 @@ const listServer = async (count: number) => {
 				polls++;
 				jobs = jobs.map((job, index) => index === polls % count && job.state === 'Importing' ? {...job, progress: Math.min(99, (job.progress ?? 0) + 1)} : job);
 				const records = jobs.map(job => ({...job, reason: job.reason === '' ? undefined : job.reason}));
-				// Milvus lists in a new order each call: a Fisher–Yates shuffle, seeded (Park–Miller) so runs repeat.
-				for (let index = records.length - 1; index > 0; index--) {
-					seed = (seed * 48_271) % 2_147_483_647;
-					const other = seed % (index + 1);
-					[records[index], records[other]] = [records[other]!, records[index]!];
-				}
-
-				response.end(JSON.stringify({code: 0, data: {records}}));
+				// Milvus lists in a new order each call: seeded, so runs repeat.
+				response.end(JSON.stringify({code: 0, data: {records: shuffle(random, records)}}));
 			} else if (url.endsWith('/collections/list')) {
 				response.end(JSON.stringify({code: 0, data: ['books', 'movies']}));
 			} else if (url.endsWith('/databases/list')) {

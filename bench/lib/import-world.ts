@@ -1,4 +1,5 @@
 import {createServer} from 'node:http';
+import {seededRandom, shuffle} from '../../source/demo/rng.js';
 
 /**
 A Milvus-shaped list endpoint over a world that moves on its own clock (not per request, so two
@@ -30,21 +31,8 @@ does (its list comes out of a Go map: docs/milvus-rest.md); seeded (Park–Mille
 Figures in the README from before December 2026 were taken with one fixed order.
 */
 export const startWorld = async (count: number, changing: number, moving: number, options: {readonly tickMs?: number; readonly shuffle?: boolean} = {}): Promise<World> => {
-	let random = 20_251_206;
-	const listed = (records: readonly Record_[]): readonly Record_[] => {
-		if (options.shuffle === false) {
-			return records;
-		}
-
-		const out = [...records];
-		for (let index = out.length - 1; index > 0; index--) {
-			random = (random * 48_271) % 2_147_483_647;
-			const other = random % (index + 1);
-			[out[index], out[other]] = [out[other]!, out[index]!];
-		}
-
-		return out;
-	};
+	const random = seededRandom(20_251_206);
+	const listed = (records: readonly Record_[]): readonly Record_[] => options.shuffle === false ? records : shuffle(random, records);
 
 	let next = 0;
 	const make = (state: string): Record_ => {

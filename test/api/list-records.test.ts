@@ -5,6 +5,7 @@ import {createBodyBuffer} from '../../source/api/body-buffer.js';
 import {createListReader, locateRecords} from '../../source/api/list-records.js';
 import {readJson} from '../../source/api/json.js';
 import {parseListResponse} from '../../source/api/parse.js';
+import {seededRandom, shuffle} from '../../source/demo/rng.js';
 
 /** The plain way: decode all, JSON.parse all (json.ts), parse the envelope and every record. */
 const plain = (bytes: Uint8Array) => {
@@ -113,18 +114,8 @@ const longPolls = fc.record({
 	}), {minLength: 5, maxLength: 30}),
 });
 
-/** Fisher–Yates driven by a seed (Park–Miller). */
-const reorder = <T>(items: readonly T[], seed: number): T[] => {
-	const copy = [...items];
-	let state = (seed % 2_147_483_646) + 1;
-	for (let index = copy.length - 1; index > 0; index--) {
-		state = (state * 48_271) % 2_147_483_647;
-		const other = state % (index + 1);
-		[copy[index], copy[other]] = [copy[other]!, copy[index]!];
-	}
-
-	return copy;
-};
+/** A seeded order (the demo's Fisher–Yates over Park–Miller). */
+const reorder = <T>(items: readonly T[], seed: number): T[] => shuffle(seededRandom(seed), items);
 
 describe('the list read record by record (list-records.ts)', () => {
 	test('whenever it answers, it answers what the plain way does; over polls that reuse records', () => {

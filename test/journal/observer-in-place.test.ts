@@ -6,6 +6,7 @@ import {track} from '../../source/model/jobs/tracked.js';
 import type {TrackedJob} from '../../source/model/jobs/types.js';
 import {createLiveJobs} from '../../source/journal/live-jobs.js';
 import {createJobObserver, type JournalIndex, type JournalScope} from '../../source/journal/observer.js';
+import {seededRandom, shuffle} from '../../source/demo/rng.js';
 import {createPlainObserver} from './plain-observer.js';
 
 /*
@@ -65,18 +66,8 @@ const poll = fc.oneof({weight: 3, arbitrary: busy}, {weight: 1, arbitrary: quiet
 
 type Poll = typeof busy extends fc.Arbitrary<infer T> ? T : never;
 
-/** A seeded shuffle (Park–Miller's generator): every poll lists the jobs in a new order, as Milvus does. */
-const shuffled = <T>(items: readonly T[], seed: number): T[] => {
-	let state = 1 + (Math.abs(seed) % 2_147_483_646);
-	const out = [...items];
-	for (let index = out.length - 1; index > 0; index--) {
-		state = (state * 48_271) % 2_147_483_647;
-		const other = state % (index + 1);
-		[out[index], out[other]] = [out[other]!, out[index]!];
-	}
-
-	return out;
-};
+/** A seeded shuffle (the demo's, Park–Miller): every poll lists the jobs in a new order, as Milvus does. */
+const shuffled = <T>(items: readonly T[], seed: number): T[] => shuffle(seededRandom(seed), items);
 
 /** The server's jobs after a poll's changes, and what its list says (shuffled, maybe with repeats). */
 const applyPoll = (world: Map<string, Job>, step: Poll): Job[] => {
