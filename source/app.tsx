@@ -40,7 +40,7 @@ export type AppProps = {
 	/** `--wait` on a TTY: exit once every watched job has finished. */
 	readonly wait?: WaitOptions;
 	/**
-	The first list, when it arrived before the screen mounted (cli.tsx sends the request while Ink loads):
+	The first list, when it arrived before the screen mounted (cli/main.ts sends the request while Ink loads):
 	the first frame shows it and the next poll is one interval after it. Ignored for another scope.
 	*/
 	readonly firstList?: FirstList;

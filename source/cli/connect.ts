@@ -56,7 +56,7 @@ const withActions = (base: Base, connection: Connection, transport: TlsMaterial 
 	return {...base, actions, actionsOff: undefined};
 };
 
-/** Shown in the header on every start while --insecure is on (cli.tsx also warns on stderr). */
+/** Shown in the header on every start while --insecure is on (main.ts also warns on stderr). */
 export const insecureMark = '[TLS not verified] ';
 
 const connectTo = async (config: Config, connection: Connection, transport: TlsMaterial | undefined): Promise<Base> => {

@@ -34,7 +34,7 @@ export const chooseRunner = (mode: RunMode, terminal: Terminal): Runner => {
 };
 
 /**
-Runs a script mode (everything except the live screen, which cli.tsx loads on demand). Each mode is
+Runs a script mode (everything except the live screen, which main.ts loads on demand). Each mode is
 imported when chosen, so --help and the live screen do not load the plain table's string-width.
 */
 export const runScriptMode = async (runner: Exclude<Runner, {readonly kind: 'tui'}>, context: ModeContext): Promise<ExitCode> => {

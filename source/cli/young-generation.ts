@@ -29,9 +29,20 @@ the README (Performance). Concurrent marking and recompilation are checked each 
 marking cycle or an optimization, the others at each collection, so setting them now takes effect.
 Not `--single-threaded-gc` nor `--no-parallel-marking`: set after start, they stop V8 with a failed
 check (concurrent marking is already set up).
+And the array-buffer sweeper: after a scavenge it frees dead ArrayBuffers' memory (each poll's response
+chunks) on a helper thread, and glibc gives that thread an arena on its first free. Which threads made
+arenas was found with gdb, a breakpoint on glibc's `_int_new_arena` in a 10k-job run: the parallel
+scavenger while the program was still loading (before these flags: hence the entry, cli.tsx) and this
+sweeper; after both, one arena is left, libuv's timer thread's, made at start and a few kB in size.
 */
 const mainThreadGcFlags = [
-	'--no-concurrent-marking', '--no-concurrent-recompilation', '--no-parallel-scavenge', '--no-parallel-compaction', '--no-parallel-pointer-update', '--no-concurrent-sweeping',
+	'--no-concurrent-marking',
+	'--no-concurrent-recompilation',
+	'--no-parallel-scavenge',
+	'--no-parallel-compaction',
+	'--no-parallel-pointer-update',
+	'--no-concurrent-sweeping',
+	'--no-concurrent-array-buffer-sweeping',
 ];
 
 export const keepYoungGenerationSmall = (): void => {

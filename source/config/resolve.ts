@@ -22,7 +22,7 @@ import {resolveWithContexts, type ProcessEnvironment} from './resolve-contexts.j
 type Context = {
 	readonly platform: string;
 	readonly checkFlavor: ((name: string) => string | undefined) | undefined;
-	/** The config file, already read (cli.tsx reads it); undefined: none, nothing changes. */
+	/** The config file, already read (cli/main.ts reads it); undefined: none, nothing changes. */
 	readonly configFile?: ConfigFile | undefined;
 	/** Every variable, for a context's tokenEnv / passwordEnv. */
 	readonly processEnv?: ProcessEnvironment;

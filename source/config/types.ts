@@ -34,7 +34,7 @@ export type Config = {
 	readonly contextName?: string;
 };
 
-/** Which way to run. `live` becomes the plain table when stdout is not a terminal (decided by cli.tsx, which can see it). */
+/** Which way to run. `live` becomes the plain table when stdout is not a terminal (decided by cli/main.ts, which can see it). */
 export type RunMode
 	= | {readonly kind: 'live'}
 		| {readonly kind: 'once'}
@@ -46,7 +46,7 @@ export type Connection
 		| {readonly kind: 'demo'; readonly flavor: string | undefined}
 		| {readonly kind: 'cloud'; readonly target: CloudTarget; readonly endpoint: string};
 
-/** A credential that needs I/O before `config.token` can be filled in (cli.tsx does it). */
+/** A credential that needs I/O before `config.token` can be filled in (cli/main.ts does it). */
 export type PendingCredential
 	= | {readonly kind: 'token-file'; readonly path: string}
 		| {readonly kind: 'password-prompt'; readonly user: string};

@@ -4,7 +4,7 @@ import {cliPath} from '../helpers/run-cli.js';
 import {startTerm, type Term} from '../helpers/term.js';
 import {records, startListServer} from './list-server.js';
 
-/** The live-screen paths through cli.tsx on a real pseudo-terminal (the screen itself is tested in test/app, test/components). */
+/** The live-screen paths through cli/main.ts on a real pseudo-terminal (the screen itself is tested in test/app, test/components). */
 let server: Awaited<ReturnType<typeof startListServer>> | undefined;
 let term: Term | undefined;
 afterEach(async () => {

@@ -86,12 +86,12 @@ describe('precedence: flag > environment > default', () => {
 		expect(config.uri).not.toContain('@');
 	});
 
-	test('a user without a password asks for it (cli.tsx decides whether it can)', () => {
+	test('a user without a password asks for it (cli/main.ts decides whether it can)', () => {
 		expect(run(['--user', 'root'], {}).pending).toEqual({kind: 'password-prompt', user: 'root'});
 		expect(run([], {MILVUS_USER: 'root'}).pending).toEqual({kind: 'password-prompt', user: 'root'});
 	});
 
-	test('--token-file is read later, by cli.tsx', () => {
+	test('--token-file is read later, by cli/main.ts', () => {
 		const request = run(['--token-file', '/run/secrets/milvus'], {MILVUS_TOKEN: 'env'});
 		expect(request.pending).toEqual({kind: 'token-file', path: '/run/secrets/milvus'});
 		expect(request.config.token).toBeUndefined();

@@ -2,7 +2,7 @@ import type {Scope} from './actions.js';
 
 /**
 The scope the live screen starts in: the database from --db, and the collection when exactly one
---collection was given (several are filtered on the client). cli.tsx sends this list request
+--collection was given (several are filtered on the client). cli/main.ts sends this list request
 before Ink has loaded, so both must agree.
 */
 export const firstScope = (config: {readonly dbName: string | undefined; readonly collections: readonly string[]}): Scope => ({
