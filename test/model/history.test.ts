@@ -1,9 +1,11 @@
 import {describe, expect, test} from 'vitest';
 import {isStalled, maxSamples, mergePoll} from '../../source/model/jobs/history.js';
 import {maxEvents} from '../../source/model/store/state.js';
+import type {TrackedJob} from '../../source/model/jobs/types.js';
 import {job, poll, start} from './make.js';
 
 const minute = 60_000;
+const goneIds = (jobs: ReadonlyMap<string, TrackedJob>) => [...jobs.values()].filter(tracked => tracked.gone !== undefined).map(tracked => tracked.jobId);
 const kinds = (state: ReturnType<typeof start>) => state.events.map(event => `${event.kind} ${event.jobId} ${event.detail}`.trim());
 
 describe('events', () => {
@@ -115,6 +117,35 @@ describe('tracking', () => {
 		});
 		state = poll(state, 3000, [job('1', {state: 'Importing', progress: 10})]);
 		expect(state.jobs.get('1')).toMatchObject({lastChange: 2000, stateSince: 2000, stateChangedAt: 2000});
+	});
+
+	test('gone jobs kept at most goneKeepMax, the most recently gone; every one has its event', () => {
+		const capped = {...options, goneKeepMs: 10 * minute, goneKeepMax: 2};
+		const ids = ['1', '2', '3', '4', '5', '6'];
+		let {jobs} = mergePoll(new Map(), ids.map(id => job(id, {state: 'Completed', progress: 100})), {...capped, at: 0, previousAt: undefined});
+		const events: string[] = [];
+		// One job vanishes per poll: 1 first, then 2, 3 and 4.
+		for (const [index, at] of [1000, 2000, 3000, 4000].entries()) {
+			const result = mergePoll(jobs, ids.slice(index + 1).map(id => job(id, {state: 'Completed', progress: 100})), {...capped, at});
+			jobs = result.jobs;
+			events.push(...result.events.map(event => `${event.kind} ${event.jobId}`));
+		}
+
+		expect(events).toEqual(['expired 1', 'expired 2', 'expired 3', 'expired 4']);
+		expect(goneIds(jobs)).toEqual(['4', '3']);
+		expect([...jobs.keys()].toSorted()).toEqual(['3', '4', '5', '6']);
+		// One more vanishes: it is announced and kept, the oldest gone one gives way.
+		const one = mergePoll(jobs, [job('6', {state: 'Completed', progress: 100})], {...capped, at: 5000});
+		expect(one.events.map(event => `${event.kind} ${event.jobId}`)).toEqual(['expired 5']);
+		expect(goneIds(one.jobs)).toEqual(['5', '4']);
+		// More vanish in one poll than the limit: each is shown marked for that poll, the limit holds from the next.
+		const many = ['a', 'b', 'c'];
+		let step = mergePoll(new Map(), many.map(id => job(id)), {...capped, at: 0, previousAt: undefined});
+		step = mergePoll(step.jobs, [], {...capped, at: 1000});
+		expect(step.events.map(event => `${event.kind} ${event.jobId}`)).toEqual(['lost a', 'lost b', 'lost c']);
+		expect(goneIds(step.jobs)).toEqual(['a', 'b', 'c']);
+		step = mergePoll(step.jobs, [], {...capped, at: 2000});
+		expect(goneIds(step.jobs)).toEqual(['a', 'b']);
 	});
 
 	test('unchanged jobs keep their identity; nothing changed keeps the map', () => {

@@ -88,10 +88,11 @@ function churned(records: readonly Job[], action: {readonly adds: readonly numbe
 
 describe('selectors patched per poll equal the ones computed from scratch', () => {
 	test('any sequence of polls, filters and sorts', () => {
-		// goneKeepMs: a vanished job is dropped from the map a few polls later (or kept for the whole run).
-		fc.assert(fc.property(fc.constantFrom(...columns), fc.constantFrom(2500, 5 * 60_000), fc.array(step, {minLength: 1, maxLength: 30}), (column, goneKeepMs, steps) => {
+		// goneKeepMs: a vanished job is dropped from the map a few polls later (or kept for the whole run);
+		// goneKeepMax: or as soon as more than that many are gone.
+		fc.assert(fc.property(fc.constantFrom(...columns), fc.constantFrom(2500, 5 * 60_000), fc.constantFrom(2, 1000), fc.array(step, {minLength: 1, maxLength: 30}), (column, goneKeepMs, goneKeepMax, steps) => {
 			let records = initial(240);
-			let state = poll(start({sort: {column, reverse: false}, goneKeepMs}), 0, records);
+			let state = poll(start({sort: {column, reverse: false}, goneKeepMs, goneKeepMax}), 0, records);
 			let at = 0;
 			for (const action of steps) {
 				at += 1000;

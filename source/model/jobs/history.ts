@@ -7,12 +7,22 @@ import type {JobEvent, TrackedJob} from './types.js';
 /** Progress samples kept per job: enough for a rate over the rows stage (30 points at most). */
 export const maxSamples = 20;
 
+/**
+Gone jobs kept on screen at most, the most recently gone: a cluster whose finished jobs leave the list by
+the thousand (Milvus' garbage collection of a large batch, ~3 h after it ended) would otherwise hold every
+one of them for goneKeepMs, in memory and on screen, far more rows than a person reads. The events are
+given all the same (the event log, the journal and notifications see each one).
+*/
+export const maxGoneKept = 1000;
+
 export type MergeOptions = {
 	readonly at: number;
 	/** The previous good poll of this scope; undefined on the first one (no events then: those jobs "were already" so). */
 	readonly previousAt: number | undefined;
 	readonly stallAfterMs: number;
 	readonly goneKeepMs: number;
+	/** At most this many gone jobs are kept (the most recently gone); default maxGoneKept. */
+	readonly goneKeepMax?: number;
 	/**
 	Tracked jobs of scopes left behind: on the first poll of a scope, a job found here in the same state keeps
 	its times (time in state, rate samples, stall clock) instead of starting over. No event comes of it.
@@ -162,7 +172,7 @@ function goneOrDropped(job: TrackedJob, options: MergeOptions, events: JobEvent[
 /**
 Merges one poll's records into the tracked jobs. A tracked job missing from the poll becomes
 'expired' if it had finished (Milvus GCs finished jobs ~3 h after they end, `taskRetention`) or
-'lost' if it was still running; it stays visible for `goneKeepMs` and is then dropped. A job that
+'lost' if it was still running; it stays visible for `goneKeepMs` (the latest `maxGoneKept` of them) and is then dropped. A job that
 comes back is tracked on as if it had never left.
 */
 export function mergePoll(previous: ReadonlyMap<string, TrackedJob>, records: readonly Job[], options: MergeOptions): MergeResult {
@@ -213,12 +223,22 @@ export function mergePoll(previous: ReadonlyMap<string, TrackedJob>, records: re
 	// Every id is counted once in next.size, so equal sizes mean no tracked job is missing (the usual case): skip the scan.
 	if (next.size - added !== previous.size) {
 		changed = true;
+		// The previous map lists the jobs its poll listed before those already gone, the latest gone first
+		// (this loop appends them to next in its own order): the first ones are the most recently gone.
+		const keepMax = options.goneKeepMax ?? maxGoneKept;
+		let goneKept = 0;
 		for (const [jobId, job] of previous) {
 			if (next.has(jobId)) {
 				continue;
 			}
 
-			const kept = goneOrDropped(job, options, events);
+			let kept = goneOrDropped(job, options, events);
+			// Only a job gone since an earlier poll gives way: one gone in this poll is first shown marked (the
+			// selectors patch a dropped job as a gone one), so at most this poll's newly gone are over the limit, for a poll.
+			if (kept !== undefined && ++goneKept > keepMax && job.gone !== undefined) {
+				kept = undefined;
+			}
+
 			if (kept === undefined) {
 				structural = true;
 				dropped.push(job);

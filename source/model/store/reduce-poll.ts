@@ -26,6 +26,7 @@ export function pollOk(state: AppState, action: Extract<Action, {type: 'poll-ok'
 		previousAt: state.poll.lastOkAt,
 		stallAfterMs: state.stallAfterMs,
 		goneKeepMs: state.goneKeepMs,
+		goneKeepMax: state.goneKeepMax,
 		carried: state.carried,
 	});
 	const failures = events.filter(event => event.kind === 'failed').length;

@@ -4,6 +4,7 @@ import type {
 	HistoryEntry, JobEvent, JobFilter, PollStatus, SortSpec, TrackedJob,
 } from '../jobs/types.js';
 import type {WeightProfile} from '../jobs/rates.js';
+import {maxGoneKept} from '../jobs/history.js';
 import type {Mode, PendingConfirm, Scope} from './actions.js';
 
 /** A list the user picks from (collections, databases). */
@@ -63,6 +64,8 @@ export type AppState = {
 	readonly stallAfterMs: number;
 	/** A job that vanished from the list stays visible (marked expired/lost) this long, then is dropped. */
 	readonly goneKeepMs: number;
+	/** And at most this many of them, the most recently gone (model/jobs/history.ts, maxGoneKept). */
+	readonly goneKeepMax: number;
 	/** Every job of the current scope, by id. A new Map whenever a job changed; unchanged jobs keep their identity. */
 	readonly jobs: ReadonlyMap<string, TrackedJob>;
 	/**
@@ -122,6 +125,8 @@ export type InitialStateOptions = {
 	readonly stallAfterMs: number;
 	/** Default 5 minutes. */
 	readonly goneKeepMs?: number;
+	/** Default maxGoneKept (1,000). */
+	readonly goneKeepMax?: number;
 	/** Default undefined: not known until the server's version is. */
 	readonly weights?: WeightProfile;
 	/** Several contexts: their names, in the file's order. */
@@ -151,6 +156,7 @@ export function initialState(options: InitialStateOptions): AppState {
 		intervalMs: clampInterval(options.intervalMs),
 		stallAfterMs: options.stallAfterMs,
 		goneKeepMs: options.goneKeepMs ?? defaultGoneKeepMs,
+		goneKeepMax: options.goneKeepMax ?? maxGoneKept,
 		jobs: new Map(),
 		carried: new Map(),
 		filter: options.filter,
