@@ -1,4 +1,4 @@
-// Parses the command line and dispatches; each way to run lives beside this file. Loaded by the entry (../cli.ts).
+// Parses the command line and dispatches; each way to run lives beside this file. Loaded by the entry (../cli.tsx), after it has set the V8 flags.
 import {
 	configFileWanted, parseArguments, resolveArguments, type ParseOptions,
 } from '../config/config.js';

@@ -23,17 +23,18 @@ const oldGenerationGrowthPercent = 10;
 And V8's helper threads: it scavenges, compacts, sweeps and marks on several of them, and optimizes
 code on another. Each thread that allocates gets its own glibc malloc arena (64 MiB reserved, a few
 MiB of it touched and never given back): /proc/<pid>/smaps of the CLI at 10k jobs showed four of them,
-2.7–3.5 MB resident each. Doing the work on the main thread removes them (no such mapping left in the
-same run) at no CPU cost measurable at 10k jobs: the work is the same, only not spread. Figures in
-the README (Performance). Concurrent marking and recompilation are checked each time V8 starts a
-marking cycle or an optimization, the others at each collection, so setting them now takes effect.
-Not `--single-threaded-gc` nor `--no-parallel-marking`: set after start, they stop V8 with a failed
-check (concurrent marking is already set up).
-And the array-buffer sweeper: after a scavenge it frees dead ArrayBuffers' memory (each poll's response
-chunks) on a helper thread, and glibc gives that thread an arena on its first free. Which threads made
-arenas was found with gdb, a breakpoint on glibc's `_int_new_arena` in a 10k-job run: the parallel
-scavenger while the program was still loading (before these flags: hence the entry, cli.tsx) and this
-sweeper; after both, one arena is left, libuv's timer thread's, made at start and a few kB in size.
+2.4–3.5 MB resident each. The collector's work is done on the main thread instead, at no CPU cost
+measurable at 10k jobs: the work is the same, only not spread. Concurrent marking is checked each time
+V8 starts a marking cycle, the others at each collection, so setting them now takes effect. Which
+threads made arenas was found with gdb (a breakpoint on glibc's `_int_new_arena`, a 10k-job run): the
+parallel scavenger while the program was still loading (hence the entry, cli.tsx, sets these before it
+loads anything), and the array-buffer sweeper, which frees dead ArrayBuffers (each poll's response
+chunks) on a helper thread, glibc making that thread an arena on its first free. Not reached: the
+optimizing compiler. Node 20's V8 reads `--concurrent-recompilation` only when the isolate starts (set
+later, gdb still showed OptimizingCompileDispatcher::CompileTask on the helper threads, making arenas):
+its compile tasks still make up to four arenas of ~1 MB. The flag stays in the list for the V8s of
+Node 22–26, where it was not checked. Figures in the README (Design › Memory). Not `--single-threaded-gc` nor `--no-parallel-marking`: set after start, they stop
+V8 with a failed check (concurrent marking is already set up).
 */
 const mainThreadGcFlags = [
 	'--no-concurrent-marking',
