@@ -33,8 +33,9 @@ chunks) on a helper thread, glibc making that thread an arena on its first free.
 optimizing compiler. Node 20's V8 reads `--concurrent-recompilation` only when the isolate starts (set
 later, gdb still showed OptimizingCompileDispatcher::CompileTask on the helper threads, making arenas):
 its compile tasks still make up to four arenas of ~1 MB. The flag stays in the list for the V8s of
-Node 22–26, where it was not checked. Figures in the README (Design › Memory). Not `--single-threaded-gc` nor `--no-parallel-marking`: set after start, they stop
-V8 with a failed check (concurrent marking is already set up).
+Node 22–26, where it was not checked. Figures in the README (Design › Memory). Not
+`--single-threaded-gc` nor `--no-parallel-marking`: set after start, they stop V8 with a failed check
+(concurrent marking is already set up).
 */
 const mainThreadGcFlags = [
 	'--no-concurrent-marking',
