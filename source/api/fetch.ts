@@ -6,6 +6,7 @@ reports as DEP0169 on stderr) or Node's global `fetch`. Node's global fetch is u
 from one undici major inside another major's fetch is not a supported pairing. One undici for fetch and
 dispatcher gives the same behaviour, the same error shapes and the same TLS/proxy options on every Node.
 */
+import {performance} from 'node:perf_hooks';
 import {setFlagsFromString} from 'node:v8';
 import {Agent, fetch as undiciFetch, type Dispatcher} from 'undici';
 
@@ -46,6 +47,9 @@ export const createFetch = (dispatcher: Dispatcher): Fetch => {
 			throw new TypeError('fetch: pass a URL and options, not a Request'); // The clients never do; a Request from Node's undici is not undici 7's.
 		}
 
+		// undici's fetch reports every exchange to Node's performance timeline, which keeps the last 250 of them
+		// (PerformanceResourceTiming entries, with their URLs) for the life of the process; nothing here reads them.
+		performance.clearResourceTimings();
 		// The two undici majors' type declarations differ in details the clients never touch (their
 		// RequestInit and Response are the same WHATWG shapes); the cast bridges the declarations only.
 		const response = await baselineWasmDuringFirstCall(async () => undiciFetch(input, {...init as Parameters<typeof undiciFetch>[1], dispatcher})); // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- see above
