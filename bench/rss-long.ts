@@ -1,8 +1,7 @@
 import {readFileSync} from 'node:fs';
-import path from 'node:path';
 import process from 'node:process';
 import {spawn} from '@lydell/node-pty';
-import {terminalEnv} from './lib/first-screen.js';
+import {installedBin, terminalEnv} from './lib/first-screen.js';
 import {startWorld} from './lib/import-world.js';
 
 /**
@@ -22,7 +21,7 @@ const sleep = async (ms: number) => new Promise(resolve => {
 });
 
 const world = await startWorld(10_000, 100, 100);
-const child = spawn(process.execPath, [path.resolve('dist/cli.js'), '--uri', world.url], {cols: 120, rows: 46, env: terminalEnv()});
+const child = spawn(installedBin(), ['--uri', world.url], {cols: 120, rows: 46, env: terminalEnv()});
 child.onData(() => undefined);
 console.log(`the built CLI, 10,000 jobs with 150–250-character reasons, 1 % changing state per 2 s poll, 120×46 PTY; Node ${process.version}\n`);
 console.log('| minute | VmRSS median | VmRSS highest |');

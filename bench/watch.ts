@@ -1,9 +1,8 @@
 import {Buffer} from 'node:buffer';
 import {readFileSync} from 'node:fs';
-import path from 'node:path';
 import process from 'node:process';
 import {spawn, type IPty} from '@lydell/node-pty';
-import {terminalEnv} from './lib/first-screen.js';
+import {installedBin, terminalEnv} from './lib/first-screen.js';
 import {startWorld} from './lib/import-world.js';
 
 /**
@@ -58,7 +57,7 @@ const run = async (key: keyof typeof scenarios) => {
 	const world = await startWorld(scenario.count, scenario.changing, scenario.moving);
 	const list = `${world.url}/v2/vectordb/jobs/import/list`;
 	const watchCommand = `curl -s -X POST ${list} -H 'Content-Type: application/json' -d '{}' | jq -r '.data.records | sort_by(.jobId)[] | [.jobId, .collectionName, .state, .progress, .reason] | @tsv'`;
-	const app = onPty(process.execPath, [path.resolve('dist/cli.js'), '--uri', world.url]);
+	const app = onPty(installedBin(), ['--uri', world.url]);
 	const watch = onPty('watch', ['-n2', watchCommand]);
 	// The cheaper jq a person would not keep (its lines move at every refresh): CPU only, for the bound.
 	const unsorted = onPty('watch', ['-n2', watchCommand.replace('.data.records | sort_by(.jobId)[]', '.data.records[]').replace('curl -s', 'curl -s -A other/1')]);

@@ -4,7 +4,9 @@
 // Code splitting keeps the live screen (Ink, React, yoga), the demo server and the clients in chunks
 // that cli.tsx imports only when it needs them, so --help and the script modes stay light.
 // Usage: node scripts/bundle.js [--metafile]  (--metafile also writes bench/.out/bundle-meta.json, for esbuild's analyzer)
-import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
+import {
+	mkdirSync, readFileSync, rmSync, writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
@@ -43,6 +45,27 @@ const result = await build({
 	metafile: true, // The list of bundled packages, for THIRD_PARTY_LICENSES.
 	logLevel: 'warning',
 });
+
+// The bin starts Node with one V8 flag that only works at launch. Node 20's V8 reads
+// --concurrent-recompilation once, when the isolate is made: set later (cli/young-generation.ts sets
+// it too), the optimizing compiler still runs on V8's worker threads, and glibc gives each of them a
+// malloc arena the first time it allocates there. The compiler's scratch memory then stays in up to
+// four arenas, 1–3 MB each (gdb, smaps; README › Design › Memory). A `#!/usr/bin/env node` line
+// cannot carry a flag everywhere (`env -S` is not in BusyBox), so the bin is a shell script that is
+// also the ES module: sh runs line 2, which execs Node on this same file (same process, no wrapper);
+// Node skips the hashbang and reads line 2 as a string followed by a comment. `node dist/cli.js`
+// works as before, without the flag. The source map gains one line at the top.
+const entry = path.join(outdir, 'cli.js');
+const hashbang = '#!/usr/bin/env node\n';
+const code = readFileSync(entry, 'utf8');
+if (!code.startsWith(hashbang)) {
+	throw new Error('dist/cli.js does not start with the expected hashbang');
+}
+
+writeFileSync(entry, `#!/bin/sh\n":" //; exec node --no-concurrent-recompilation "$0" "$@"\n${code.slice(hashbang.length)}`);
+const mapFile = `${entry}.map`;
+const map = JSON.parse(readFileSync(mapFile, 'utf8'));
+writeFileSync(mapFile, JSON.stringify({...map, mappings: `;${map.mappings}`}));
 
 // Paths in the metafile are relative to esbuild's working directory, the process's.
 writeFileSync(path.join(outdir, 'THIRD_PARTY_LICENSES.txt'), thirdPartyLicenses(result.metafile, process.cwd()));

@@ -11,12 +11,15 @@ const {Terminal} = xterm;
 /** One journal folder per bench process: the CLI journals as for a person, but not into the developer's journal. */
 let stateHome: string | undefined;
 
-/** The environment of a person's terminal: no CI (Ink stops drawing frames under CI). */
+/**
+The environment of a person's terminal: no CI (Ink stops drawing frames under CI). This bench's Node
+first on PATH, so the bin (`installedBin`), which execs the `node` it finds there, runs on it too.
+*/
 export const terminalEnv = (): Record<string, string> => {
 	const env: Record<string, string> = {};
 	stateHome ??= mkdtempSync(path.join(tmpdir(), 'mit-bench-state-'));
 	for (const [key, value] of Object.entries({
-		...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', XDG_STATE_HOME: stateHome,
+		...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', XDG_STATE_HOME: stateHome, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env['PATH'] ?? ''}`,
 	})) {
 		if (value !== undefined && key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION' && !key.startsWith('VITEST')) {
 			env[key] = value;
@@ -25,6 +28,12 @@ export const terminalEnv = (): Record<string, string> => {
 
 	return env;
 };
+
+/**
+The built CLI as `npx` starts it: the bin itself, not `node dist/cli.js` (the bin starts Node with a
+flag that only works at launch: scripts/bundle.js). Spawn it with `terminalEnv()`.
+*/
+export const installedBin = (): string => path.resolve('dist/cli.js');
 
 /**
 Milliseconds from spawning `node args…` on a pseudo-terminal until `done` holds for the screen a

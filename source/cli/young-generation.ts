@@ -29,11 +29,12 @@ V8 starts a marking cycle, the others at each collection, so setting them now ta
 threads made arenas was found with gdb (a breakpoint on glibc's `_int_new_arena`, a 10k-job run): the
 parallel scavenger while the program was still loading (hence the entry, cli.tsx, sets these before it
 loads anything), and the array-buffer sweeper, which frees dead ArrayBuffers (each poll's response
-chunks) on a helper thread, glibc making that thread an arena on its first free. Not reached: the
-optimizing compiler. Node 20's V8 reads `--concurrent-recompilation` only when the isolate starts (set
-later, gdb still showed OptimizingCompileDispatcher::CompileTask on the helper threads, making arenas):
-its compile tasks still make up to four arenas of ~1 MB. The flag stays in the list for the V8s of
-Node 22–26, where it was not checked. Figures in the README (Design › Memory). Not
+chunks) on a helper thread, glibc making that thread an arena on its first free. Not reached from
+here: the optimizing compiler. Node 20's V8 reads `--concurrent-recompilation` only when the isolate
+starts (set later, gdb still showed OptimizingCompileDispatcher::CompileTask on the helper threads,
+making arenas: up to four, 10–12 MB in all in three 10k-job starts of four). The bin passes it to Node
+at launch (scripts/bundle.js); it stays in this list for `node dist/cli.js` on the V8s of Node 22–26,
+where setting it late was not checked. Figures in the README (Design › Memory). Not
 `--single-threaded-gc` nor `--no-parallel-marking`: set after start, they stop V8 with a failed check
 (concurrent marking is already set up).
 */
