@@ -50,7 +50,7 @@ const result = await build({
 // --concurrent-recompilation once, when the isolate is made: set later (cli/young-generation.ts sets
 // it too), the optimizing compiler still runs on V8's worker threads, and glibc gives each of them a
 // malloc arena the first time it allocates there. The compiler's scratch memory then stays in up to
-// four arenas, 1–3 MB each (gdb, smaps; README › Design › Memory). A `#!/usr/bin/env node` line
+// four arenas, 10–11 MB in all in two 10k-job starts of four (smaps; README › Design › Memory). A `#!/usr/bin/env node` line
 // cannot carry a flag everywhere (`env -S` is not in BusyBox), so the bin is a shell script that is
 // also the ES module: sh runs line 2, which execs Node on this same file (same process, no wrapper);
 // Node skips the hashbang and reads line 2 as a string followed by a comment. `node dist/cli.js`

@@ -32,7 +32,7 @@ loads anything), and the array-buffer sweeper, which frees dead ArrayBuffers (ea
 chunks) on a helper thread, glibc making that thread an arena on its first free. Not reached from
 here: the optimizing compiler. Node 20's V8 reads `--concurrent-recompilation` only when the isolate
 starts (set later, gdb still showed OptimizingCompileDispatcher::CompileTask on the helper threads,
-making arenas: up to four, 10–12 MB in all in three 10k-job starts of four). The bin passes it to Node
+making arenas: four holding 10–11 MB in two 10k-job starts of four). The bin passes it to Node
 at launch (scripts/bundle.js); it stays in this list for `node dist/cli.js` on the V8s of Node 22–26,
 where setting it late was not checked. Figures in the README (Design › Memory). Not
 `--single-threaded-gc` nor `--no-parallel-marking`: set after start, they stop V8 with a failed check
