@@ -62,7 +62,7 @@ if (!code.startsWith(hashbang)) {
 	throw new Error('dist/cli.js does not start with the expected hashbang');
 }
 
-writeFileSync(entry, `#!/bin/sh\n":" //; exec node --no-concurrent-recompilation "$0" "$@"\n${code.slice(hashbang.length)}`);
+writeFileSync(entry, `#!/bin/sh\n":" //; exec node --no-concurrent-recompilation --max-semi-space-size=1 "$0" "$@"\n${code.slice(hashbang.length)}`);
 const mapFile = `${entry}.map`;
 const map = JSON.parse(readFileSync(mapFile, 'utf8'));
 writeFileSync(mapFile, JSON.stringify({...map, mappings: `;${map.mappings}`}));

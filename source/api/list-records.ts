@@ -16,6 +16,7 @@ inserts and 10k-entry garbage each time).
 */
 import {Buffer} from 'node:buffer';
 import type {Job} from '../model/jobs/job.js';
+import {rebuildIfChurned} from '../model/jobs/churn.js';
 import type {Result} from './types.js';
 import {field, isObject} from './fields.js';
 import {readJson} from './json.js';
@@ -261,6 +262,9 @@ export const createListReader = (): ListReader => {
 	poll without duplicates (every Milvus poll) skips the 10k-entry map mergeDuplicates builds.
 	*/
 	let ids: Map<string, Job> | undefined;
+	/** Entries deleted from `known` and `ids` since their tables were last rebuilt (churn.ts). */
+	let knownDeleted = 0;
+	let idsDeleted = 0;
 	let poll = 0;
 	const decoder = new TextDecoder();
 	/** Forgets everything: the next answer is read from scratch. */
@@ -268,12 +272,15 @@ export const createListReader = (): ListReader => {
 		held = undefined;
 		known.clear();
 		ids = undefined;
+		knownDeleted = 0;
+		idsDeleted = 0;
 	};
 
 	/** Removes a job of the last answer from `ids` (if it is there as itself). */
 	const unlist = (job: Job | undefined) => {
 		if (ids !== undefined && job !== undefined && ids.get(job.jobId) === job) {
 			ids.delete(job.jobId);
+			idsDeleted++;
 		}
 	};
 
@@ -387,7 +394,12 @@ export const createListReader = (): ListReader => {
 				if (entry.seen !== poll) {
 					unlist(entry.job);
 					known.delete(key);
+					knownDeleted++;
 				}
+			}
+
+			if (rebuildIfChurned(known, knownDeleted)) {
+				knownDeleted = 0;
 			}
 		}
 
@@ -403,6 +415,10 @@ export const createListReader = (): ListReader => {
 			}
 		}
 
+		if (ids !== undefined && rebuildIfChurned(ids, idsDeleted)) {
+			idsDeleted = 0;
+		}
+
 		held = bytes;
 		if (distinct) {
 			return {ok: true, value: jobs};
@@ -410,6 +426,7 @@ export const createListReader = (): ListReader => {
 
 		const merged = mergeDuplicatesById(jobs);
 		ids = merged.jobs.length === jobs.length ? merged.byId : undefined;
+		idsDeleted = 0;
 		return {ok: true, value: merged.jobs};
 	};
 

@@ -1,4 +1,5 @@
 import type {Job} from '../model/jobs/job.js';
+import {rebuildIfChurned} from '../model/jobs/churn.js';
 import type {JournalLimits} from './limits.js';
 import {
 	createJobObserver, recordKey, type JournalIndex, type JournalScope,
@@ -62,6 +63,8 @@ export const openJournal = async (options: JournalOptions): Promise<Journal> => 
 	}
 
 	const observer = createJobObserver(index, options.stallAfterMs);
+	/** Records deleted from the index since its table was last rebuilt (churn.ts). */
+	let forgotten = 0;
 	return {
 		observe(scope, jobs, at) {
 			const records = observer.observe(scope, jobs, at);
@@ -70,8 +73,12 @@ export const openJournal = async (options: JournalOptions): Promise<Journal> => 
 				// A job journaled as expired or lost is never seeded again (observer.ts): its record need not be
 				// kept. On a busy cluster that is most jobs, one more each time one finishes, for as long as the app runs.
 				if (record.event === 'expired' || record.event === 'lost') {
-					index.delete(recordKey(record.cluster, record.db, record.jobId));
+					forgotten += index.delete(recordKey(record.cluster, record.db, record.jobId)) ? 1 : 0;
 				}
+			}
+
+			if (rebuildIfChurned(index, forgotten)) {
+				forgotten = 0;
 			}
 
 			return records;

@@ -4,6 +4,7 @@ import {
 } from '../model/jobs/history.js';
 import {appeared} from '../model/jobs/job-events.js';
 import {track} from '../model/jobs/tracked.js';
+import {rebuildIfChurned} from '../model/jobs/churn.js';
 import type {JobEvent, TrackedJob} from '../model/jobs/types.js';
 
 /** One tracked job, updated in place from poll to poll. */
@@ -38,6 +39,8 @@ export const createLiveJobs = (seeded: ReadonlyMap<string, TrackedJob>): LiveJob
 	// Entries marked gone and kept (goneKeepMs), so that they are dropped later without a scan of all.
 	const goneKept: Entry[] = [];
 	let generation = 0;
+	/** Entries deleted since the map's table was last rebuilt (churn.ts). */
+	let deleted = 0;
 	for (const job of seeded.values()) {
 		const entry: Entry = {job, was: undefined, seen: 0};
 		entries.set(job.jobId, entry);
@@ -54,6 +57,7 @@ export const createLiveJobs = (seeded: ReadonlyMap<string, TrackedJob>): LiveJob
 					goneKept[kept++] = entry;
 				} else {
 					entries.delete(entry.job.jobId);
+					deleted++;
 				}
 			}
 		}
@@ -110,6 +114,10 @@ export const createLiveJobs = (seeded: ReadonlyMap<string, TrackedJob>): LiveJob
 			} else {
 				changed = true;
 				sweep(options, events);
+			}
+
+			if (rebuildIfChurned(entries, deleted)) {
+				deleted = 0;
 			}
 
 			if (changed) {

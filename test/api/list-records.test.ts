@@ -234,6 +234,29 @@ describe('the list read record by record (list-records.ts)', () => {
 		}
 	});
 
+	test('on a busy cluster (jobs leave and come every poll, the maps rebuilt on the way), a job listed twice is still merged as the plain way does', () => {
+		const read = createListReader();
+		const record = (id: number, progress: number) => `{"jobId":"${id}","collectionName":"c","state":"Importing","progress":${progress},"reason":""}`;
+		let ids = Array.from({length: 200}, (_, index) => index);
+		let nextId = 200;
+		for (let poll = 0; poll < 12; poll++) {
+			// 60 leave (the newest: the oldest stay for good), 60 new come; the reader's maps are rebuilt on the way (churn.ts).
+			ids = [...ids.slice(0, 140), ...Array.from({length: 60}, () => nextId++)];
+			const listed = ids.map(id => record(id, id % 100)); // Unchanged: read again from the last answer, not parsed
+			if (poll >= 4) {
+				// Twice, the second time spelled as a number (another text, the same job): the oldest, or one from the middle
+				listed.push(record(ids[poll % 2 === 0 ? 0 : 100]!, 99).replace(/"jobId":"(\d+)"/v, '"jobId":$1'));
+			}
+
+			const bytes = Buffer.from(body(listed, {
+				code: '0', gap: '', dataKey: 'data', recordsKey: 'records', extra: '',
+			}));
+			const answer = read(bytes);
+			expect(answer).toEqual(plain(bytes));
+			expect(answer?.ok && answer.value.length).toBe(200);
+		}
+	});
+
 	test('what it leaves to the plain way: a second data or records key, escaped keys, a records array that is not one', () => {
 		const locate = (json: string) => locateRecords(Buffer.from(json));
 		const json = '{"code":0,"data":{"records":[{"a":1}, 2 ,"x,]"]}}';
