@@ -59,8 +59,8 @@ const result = await build({
 // Set at run time (cli/young-generation.ts, once the mode is known), the growth factor came too late:
 // 5 s after start V8 had grown the young generation to 8 MB, and kept it until its memory reducer
 // shrank it ~50 s later (heap spaces read from inside); the old generation's next collection is set
-// that much further off too. 90-s runs at 10k jobs (VmHWM sampled every
-// 20 ms): highest 118 → 112 MB, median 109 → 103 MB (README › Design › Memory).
+// that much further off too. Two 90-s runs at 10k jobs, without and with the flag (VmHWM sampled
+// every 20 ms): highest 118 → 112 MB, median 109 → 103 MB (README › Design › Memory).
 const entry = path.join(outdir, 'cli.js');
 const hashbang = '#!/usr/bin/env node\n';
 const code = readFileSync(entry, 'utf8');

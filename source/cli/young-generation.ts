@@ -26,7 +26,7 @@ collection, 2 MB when it optimizes for size. At 10k jobs ~27–31 MB survive eac
 8 MB step, not the 10 %, set the top of every swing (old space committed up to 38.5 MB). `--optimize-for-size`
 is read for that step at every full collection, so setting it now takes effect (its launch-time
 implications, a 1 MB semi-space among them, the bin passes itself). A same-time pair of 240-s runs of the
-bin at 10k jobs (V8's heap spaces read from inside every 10 s): old space committed at most 34.5 against
+CLI at 10k jobs with the bin's launch flags (V8's heap spaces read from inside every 10 s): old space committed at most 34.5 against
 38.5 MB, VmHWM 116 against 121 MB, for 4.95 against 4.25 % CPU (README › Design › Memory).
 */
 const optimizeForSize = '--optimize-for-size';

@@ -5,7 +5,8 @@ slot until the map's table is rebuilt, and when the table fills up it rebuilds i
 unless half of its slots are deleted ones: such a map went from a 16k-entry table (0.46 MB) to a 32k
 one (0.92 MB) within minutes and never back (heap snapshots of the CLI at 90 s and 7 min, 10k jobs).
 Rebuilt in place (cleared and refilled: the same map, the same order) once a quarter of its entries
-have been deleted since the last time, its table stays near the size its entries need. Call it
+have been deleted since the last time, its table stays near the size its entries need (a snapshot at
+5 min with it: the four maps' tables 0.46 MB each). Call it
 between passes over the map, never while one iterates it. A rebuild costs one pass over the map, after
 at least a quarter as many deletions: a constant per deletion, whatever the size.
 
