@@ -19,9 +19,28 @@ const tools: OutputTools = {
 	tokenize, styledCharsFromTokens, styledCharsToString, stringWidth,
 };
 
-// Characters of every width Ink handles, colour and style codes (set and reset), and line breaks.
-const characters = ['a', 'b', 'Z', ' ', '7', '…', '█', '░', 'é', '漢', '字', '👍', '✓', '\n'];
-const styles = ['\u001B[31m', '\u001B[39m', '\u001B[1m', '\u001B[22m', '\u001B[7m', '\u001B[27m', '\u001B[2m', '\u001B[0m'];
+// Characters of every width Ink handles (and ones that join the one before: a combining accent, a joiner,
+// an emoji variation selector, Hangul jamo, a soft hyphen; a one-cell spacing mark and a prepended
+// character, which join the one before and after though string-width counts them one cell), colour and style codes (set, reset, compound,
+// 256 and true colour), a code that is not a colour, and line breaks.
+const characters = ['a', 'b', 'Z', ' ', '7', '…', '█', '░', '▏', '·', '≥', '⚠', 'é', '漢', '字', '👍', '✓', '\u0301', '\u200D', '\uFE0F', 'ᄀ', 'ᅡ', '\u00AD', '\u0903', '\u0D4E', '\n'];
+const styles = [
+	'\u001B[31m',
+	'\u001B[39m',
+	'\u001B[1m',
+	'\u001B[22m',
+	'\u001B[7m',
+	'\u001B[27m',
+	'\u001B[2m',
+	'\u001B[0m',
+	'\u001B[m',
+	'\u001B[1;32m',
+	'\u001B[38;5;208m',
+	'\u001B[48;2;1;2;3m',
+	'\u001B[42m',
+	'\u001B[49m',
+	'\u001B[K',
+];
 const piece = fc.constantFrom(...characters, ...styles);
 const text = fc.array(piece, {minLength: 1, maxLength: 30}).map(pieces => pieces.join(''));
 const write = fc.record({
@@ -39,6 +58,17 @@ const frame = (withClips: boolean): fc.Arbitrary<Frame> => fc.record({
 	height: fc.integer({min: 0, max: 8}),
 	operations: fc.array(withClips ? fc.oneof(write, write, write, clip, fc.constant({kind: 'unclip' as const})) : write, {maxLength: 12}),
 });
+
+// What the job rows are made of (ASCII, bar blocks, marks, colour codes), written several to a line; now
+// and then a character that joins its neighbours (a spacing mark, a prepended one), or a negative gap that
+// overlaps the write before or starts left of the line: Ink's way then, with the same output.
+const simpleText = fc.array(fc.constantFrom('a', 'Z', ' ', '7', '…', '█', '▏', '·', '≥', '✓', 'é', ...styles.filter(code => code !== '\u001B[K')), {minLength: 1, maxLength: 20})
+	.map(pieces => pieces.join(''));
+const joining = fc.constantFrom('\u0903', '\u0D4E');
+const rowText = fc.oneof({arbitrary: simpleText, weight: 4}, {arbitrary: fc.tuple(simpleText, joining, simpleText).map(parts => parts.join('')), weight: 1});
+const simpleLine = fc.array(fc.record({gap: fc.integer({min: -2, max: 3}), text: rowText}), {minLength: 1, maxLength: 4});
+const allSimple = (writes: ReadonlyArray<{gap: number; text: string}>): boolean => writes.every(({gap, text}) => gap >= 0 && !/[\u0903\u0D4E]/v.test(text));
+const onlyCodes = /^(?:\u001B\[[\d;]*m)* $/v;
 
 const upper: OutputTransformer = (line, index) => `${index}${line.toUpperCase()}`;
 
@@ -91,13 +121,44 @@ describe('withFrameCache', () => {
 		}), {numRuns: 300});
 	});
 
+	test('a line of colour codes and one-cell characters is built from runs (Ink tokenizes its codes only), the same as Ink builds it', () => {
+		fc.assert(fc.property(fc.array(simpleLine, {minLength: 1, maxLength: 6}), lines => {
+			const tokenized: string[] = [];
+			const Cached = withFrameCache(InkOutput, {
+				...tools,
+				tokenize(text: string) {
+					tokenized.push(text);
+					return tools.tokenize(text);
+				},
+			});
+			const frame = {width: 100, height: lines.length};
+			const ink = new InkOutput(frame);
+			const cached = new Cached(frame);
+			for (const [y, writes] of lines.entries()) {
+				let x = 0;
+				for (const {gap, text} of writes) {
+					x += gap;
+					ink.write(x, y, text, {transformers: []});
+					cached.write(x, y, text, {transformers: []});
+					x += stringWidth(text);
+				}
+			}
+
+			expect(cached.get()).toEqual(ink.get());
+			if (lines.every(writes => allSimple(writes))) {
+				// Each call was for a run's codes followed by one blank: no line went the slow way.
+				expect(tokenized.filter(text => !onlyCodes.test(text))).toEqual([]);
+			}
+		}), {numRuns: 300});
+	});
+
 	test('a line written as in the last frame is taken from it, not rebuilt', () => {
 		let tokenized = 0;
 		const counting = {
 			...tools,
-			tokenize(line: string) {
+			styledCharsToString(chars: Parameters<typeof tools.styledCharsToString>[0]) {
 				tokenized++;
-				return tools.tokenize(line);
+				return tools.styledCharsToString(chars);
 			},
 		};
 		const Cached = withFrameCache(InkOutput, counting);
