@@ -95,12 +95,12 @@ test('the installed bin runs --demo --once', async () => {
 	expect(stdout.trim().split('\n').length).toBeGreaterThan(3);
 }, 60_000);
 
-test('the installed bin execs the node on PATH with V8\'s concurrent recompilation off and a 1 MB young generation, passing every argument as it is', async () => {
+test('the installed bin execs the node on PATH with V8\'s concurrent recompilation off, a 1 MB young generation and no memory reducer, passing every argument as it is', async () => {
 	// A stand-in `node` that prints what it was started with, one argument a line.
 	const fake = path.join(work, 'fake-node');
 	await mkdir(fake, {recursive: true});
 	await writeFile(path.join(fake, 'node'), '#!/bin/sh\nprintf \'%s\\n\' "$@"\n');
 	await chmod(path.join(fake, 'node'), 0o755);
 	const {stdout} = await run(bin, ['--uri', 'a b', '--once'], {env: cleanEnv({PATH: `${fake}${path.delimiter}${process.env['PATH'] ?? ''}`}), timeout: 30_000});
-	expect(stdout.split('\n')).toEqual(['--no-concurrent-recompilation', '--max-semi-space-size=1', bin, '--uri', 'a b', '--once', '']);
+	expect(stdout.split('\n')).toEqual(['--no-concurrent-recompilation', '--max-semi-space-size=1', '--no-memory-reducer', bin, '--uri', 'a b', '--once', '']);
 }, 60_000);
