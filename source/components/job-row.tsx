@@ -11,7 +11,7 @@ export type JobRowProps = {
 	readonly selected: boolean;
 };
 
-const sameRow = (a: JobRowData, b: JobRowData): boolean => a === b || (a.jobId === b.jobId && a.context === b.context && a.stale === b.stale && a.collectionName === b.collectionName
+export const sameRow = (a: JobRowData, b: JobRowData): boolean => a === b || (a.jobId === b.jobId && a.context === b.context && a.stale === b.stale && a.collectionName === b.collectionName
 	&& a.state === b.state && a.progress === b.progress && a.progressStale === b.progressStale && a.hint === b.hint && a.inState === b.inState
 	&& a.reason === b.reason && a.changed === b.changed && a.gone === b.gone);
 
