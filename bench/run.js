@@ -8,7 +8,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {
-	inkBoundedCaches, inkFrameCache, inkSanitizeCache, inkWithoutDevtools, oneStringWidth, undiciParts, yogaWithoutFetch,
+	inkBoundedCaches, inkFrameCache, inkSanitizeColours, inkWithoutDevtools, oneStringWidth, undiciParts, yogaWithoutFetch,
 } from '../scripts/lib/bundle-plugins.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -32,7 +32,7 @@ for (const name of names) {
 		external: ['@lydell/node-pty', '@xterm/headless', 'esbuild'],
 		define: {'process.env.NODE_ENV': '"production"'},
 		banner: {js: 'import {createRequire as __createRequire} from \'node:module\'; const require = __createRequire(import.meta.url);'},
-		plugins: [undiciParts(root), inkWithoutDevtools, inkFrameCache(root), inkBoundedCaches(root), inkSanitizeCache(root), oneStringWidth(root), yogaWithoutFetch],
+		plugins: [undiciParts(root), inkWithoutDevtools, inkFrameCache(root), inkBoundedCaches(root), inkSanitizeColours(root), oneStringWidth(root), yogaWithoutFetch],
 		outfile,
 		logLevel: 'warning',
 	});

@@ -11,7 +11,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {
-	inkBoundedCaches, inkFrameCache, inkInputWithoutName, inkSanitizeCache, inkWithoutDevtools, oneStringWidth, undiciParts, yogaWithoutFetch,
+	inkBoundedCaches, inkFrameCache, inkInputWithoutName, inkSanitizeColours, inkWithoutDevtools, oneStringWidth, undiciParts, yogaWithoutFetch,
 } from './lib/bundle-plugins.js';
 import {thirdPartyLicenses} from './lib/third-party-licenses.js';
 
@@ -41,7 +41,7 @@ const result = await build({
 	minify: process.env.BUNDLE_MINIFY !== '0', // BUNDLE_MINIFY=0: readable names, for a CPU profile
 	sourcemap: 'linked',
 	legalComments: 'eof', // The licence headers of bundled code (React's, yoga's…) stay with it.
-	plugins: [undiciParts(root), inkWithoutDevtools, inkInputWithoutName, inkFrameCache(root), inkBoundedCaches(root), inkSanitizeCache(root), oneStringWidth(root), yogaWithoutFetch],
+	plugins: [undiciParts(root), inkWithoutDevtools, inkInputWithoutName, inkFrameCache(root), inkBoundedCaches(root), inkSanitizeColours(root), oneStringWidth(root), yogaWithoutFetch],
 	metafile: true, // The list of bundled packages, for THIRD_PARTY_LICENSES.
 	logLevel: 'warning',
 });

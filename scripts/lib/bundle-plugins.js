@@ -168,30 +168,17 @@ export const inkBoundedCaches = root => ({
 
 /**
 Ink 6 cleans the text of every <Text> of escape sequences other than colours at every frame, at each level
-of nesting (squash-text-nodes.js): a job row's coloured runs are tokenized into objects again although the
-row is what it was a frame ago. sanitizeAnsi is a function of its text alone, so its answers are kept in a
-bounded cache (bounded-cache.ts): a 13-job screen spent ~10 % of its CPU there in its first half-minute
-(README › Over SSH).
+of nesting, tokenizing a row's coloured runs into objects again although nothing in them is removed
+(~10 % of a 13-job screen's CPU in its first half-minute, README › Ink 6 on Node 20). A text whose only
+escapes are colours skips the tokenizer: source/terminal/sanitize-colours.ts.
 */
-export const inkSanitizeCache = root => ({
-	name: 'ink-sanitize-cache',
+export const inkSanitizeColours = root => ({
+	name: 'ink-sanitize-colours',
 	setup(build) {
-		const cacheModule = JSON.stringify(path.join(root, 'source', 'terminal', 'bounded-cache.ts'));
+		const wrapper = JSON.stringify(path.join(root, 'source', 'terminal', 'sanitize-colours.ts'));
 		// eslint-disable-next-line require-unicode-regexp -- a Go regular expression
 		build.onLoad({filter: /[/\\]ink[/\\]build[/\\]sanitize-ansi\.js$/}, arguments_ => {
-			const source = patch(readFileSync(arguments_.path, 'utf8'), 'export default sanitizeAnsi;', [
-				`import {boundedCache} from ${cacheModule};`,
-				'const sanitized = boundedCache(2000);',
-				'const cachedSanitizeAnsi = text => {',
-				'    let clean = sanitized.get(text);',
-				'    if (clean === undefined) {',
-				'        clean = sanitizeAnsi(text);',
-				'        sanitized.set(text, clean);',
-				'    }',
-				'    return clean;',
-				'};',
-				'export default cachedSanitizeAnsi;',
-			].join('\n'), 'ink-sanitize-cache');
+			const source = patch(readFileSync(arguments_.path, 'utf8'), 'export default sanitizeAnsi;', `import {withColourFastPath} from ${wrapper};\nexport default withColourFastPath(sanitizeAnsi);`, 'ink-sanitize-colours');
 			return {contents: source, loader: 'js'};
 		});
 	},
