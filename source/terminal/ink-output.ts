@@ -10,12 +10,12 @@ next frame: a line whose writes are the same as a frame ago costs one map lookup
 Ink's own output (a test compares the two on generated frames). A frame that clips (overflow hidden:
 the detail view, the help overlay) is left to Ink whole.
 
-A line that is built is built cheaply when it can be (\`fastLine\`): Ink tokenizes it one grapheme at a
+A line that is built is built cheaply when it can be (`fastLine`): Ink tokenizes it one grapheme at a
 time (Intl.Segmenter), gives every character an object and an array of its styles, and compares the
 styles of each character with the last one's (three Sets a character). A line made only of colour codes
 and characters that are one cell and a grapheme each (printable ASCII, Latin, punctuation, symbols, box
-drawing, blocks: \`standalone\`) is the same string when built from runs of characters that share a
-style: Ink's own \`styledCharsToString\` joins a run of one style without a code between its characters,
+drawing, blocks: `standalone`) is the same string when built from runs of characters that share a
+style: Ink's own `styledCharsToString` joins a run of one style without a code between its characters,
 so it is handed runs, and the style of each run is Ink's own, read once per sequence of codes. A 13-job
 screen in its first half-minute spent ~22 % of its CPU building lines the slow way (README › Over SSH).
 Any other line (wide characters, emoji, combining marks, a non-colour escape, writes that overlap or
@@ -192,7 +192,7 @@ export function withFrameCache<T extends Constructor<InkOutput>>(Base: T, tools:
 
 	/**
 	The line Ink would build from these writes, built from runs; undefined when the writes overlap, leave
-	the line or hold anything \`runsOf\` does not take (then Ink's way decides).
+	the line or hold anything `runsOf` does not take (then Ink's way decides).
 	*/
 	const fastLine = (width: number, writes: ReadonlyArray<{x: number; line: string}>): string | undefined => {
 		const placed: Array<{x: number; runs: Run[]; width: number}> = [];
