@@ -4,8 +4,8 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 
 /**
-undici's index.js loads all of undici (WebSocket, EventSource, cache stores, mocks, the HTTP/2 client's
-users…): ~535 kB minified, where the clients need fetch and the dispatchers (~350 kB). The source keeps
+undici's index.js loads all of undici (fetch, WebSocket, EventSource, cache stores, mocks, the HTTP/2
+client's users…): ~535 kB minified, where the clients need the dispatchers and their `request`. The source keeps
 importing 'undici' (its types); the bundle gets these parts only. A name the shim lacks fails the build.
 */
 export const undiciParts = root => ({
@@ -15,15 +15,15 @@ export const undiciParts = root => ({
 		build.onResolve({filter: /^undici$/}, arguments_ => arguments_.importer.includes(`${path.sep}node_modules${path.sep}`) ? undefined : {path: 'undici', namespace: 'undici-parts'});
 		build.onLoad({filter: /.*/, namespace: 'undici-parts'}, () => ({
 			contents: [
-				'import fetchModule from \'undici/lib/web/fetch/index.js\';',
-				'export const fetch = fetchModule.fetch;',
 				'export {default as Agent} from \'undici/lib/dispatcher/agent.js\';',
 				'export {default as ProxyAgent} from \'undici/lib/dispatcher/proxy-agent.js\';',
 				'export {default as EnvHttpProxyAgent} from \'undici/lib/dispatcher/env-http-proxy-agent.js\';',
-				// undici's index.js puts its API methods on every dispatcher; ProxyAgent opens its tunnel with
-				// `connect` (api-connect.js), so that one method is installed here too.
+				// undici's index.js puts its API methods on every dispatcher: the clients send with `request`
+				// (source/api/fetch.ts) and ProxyAgent opens its tunnel with `connect`, so those two are installed here.
 				'import Dispatcher from \'undici/lib/dispatcher/dispatcher.js\';',
+				'import request from \'undici/lib/api/api-request.js\';',
 				'import connect from \'undici/lib/api/api-connect.js\';',
+				'Dispatcher.prototype.request = request;',
 				'Dispatcher.prototype.connect = connect;',
 			].join('\n'),
 			loader: 'js',

@@ -137,9 +137,6 @@ export const findCode = (error: unknown, depth = 0): string | undefined => {
 	return inner ?? findCode(cause, depth + 1);
 };
 
-/** undici's fetch refuses the WHATWG fetch "bad ports" (1, 6000, 6665–6669…) before connecting; this message is its only mark. */
-const isBadPort = (error: unknown): boolean => error instanceof Error && error.cause instanceof Error && error.cause.message === 'bad port';
-
 export type FailureContext = {
 	/** The server address, without credentials. */
 	readonly uri: string;
@@ -165,17 +162,15 @@ export const classifyFetchError = (error: unknown, context: FailureContext): Api
 		return {kind: 'timeout', afterMs: context.afterMs};
 	}
 
-	if (name === 'AbortError') {
+	// A signal's abort (a DOMException, no code). undici's own RequestAbortedError is named AbortError too but
+	// carries a code (UND_ERR_ABORTED): a proxy that refused the tunnel, classified below.
+	if (name === 'AbortError' && findCode(error) === undefined) {
 		return {kind: 'aborted'};
 	}
 
 	const tls = tlsFailureOf(error, context.sentClientCert ?? false);
 	if (tls !== undefined) {
 		return tls;
-	}
-
-	if (isBadPort(error)) {
-		return {kind: 'unreachable', detail: `${context.uri}: the port is on fetch's list of blocked ports (WHATWG "bad ports"); use another port`};
 	}
 
 	const code = findCode(error);

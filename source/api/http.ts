@@ -4,6 +4,7 @@ One POST with a deadline and a capped body: the only place that calls fetch. Any
 */
 import {Buffer} from 'node:buffer';
 import {classifyFetchError, findCode, type FailureContext} from './errors.js';
+import type {Fetch, FetchAnswer} from './fetch.js';
 import {closedEarlyCodes, type ProbeResult} from './tls-probe.js';
 import type {ApiError, Result} from './types.js';
 
@@ -23,7 +24,7 @@ export type RawResponse = {
 };
 
 export type PostRequest = {
-	readonly fetch: typeof fetch;
+	readonly fetch: Fetch;
 	readonly url: string;
 	/** Server address for messages, without credentials. */
 	readonly displayUri: string;
@@ -82,17 +83,17 @@ const explain = async (request: PostRequest, error: unknown, context: FailureCon
 
 const tooLarge = Symbol('too large');
 
-const readCapped = async (response: Response, maxBytes: number, into?: (size: number) => Uint8Array | undefined): Promise<string | Uint8Array | typeof tooLarge> => {
+const readCapped = async (response: FetchAnswer, maxBytes: number, into?: (size: number) => Uint8Array | undefined): Promise<string | Uint8Array | typeof tooLarge> => {
 	if (Number(response.headers.get('content-length')) > maxBytes) {
 		return tooLarge;
 	}
 
-	const body = response.body as unknown;
+	const {body} = response;
 	if (typeof body !== 'object' || body === null || !(Symbol.asyncIterator in body)) {
 		return response.text(); // No stream to count (an injected fetch): trust it.
 	}
 
-	// A web ReadableStream (undici's fetch, Node's own) is an async iterable; so is a Node stream from an injected fetch.
+	// A Node stream (undici's request, fetch.ts) is an async iterable; so is a web ReadableStream (an injected fetch).
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	for await (const chunk of body as AsyncIterable<Uint8Array | string>) { // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- checked just above
@@ -120,7 +121,7 @@ const readCapped = async (response: Response, maxBytes: number, into?: (size: nu
 };
 
 /** The answer, its text decoded only when something reads it. */
-const rawResponse = (status: number, body: string | Uint8Array, headers: Headers): RawResponse => {
+const rawResponse = (status: number, body: string | Uint8Array, headers: FetchAnswer['headers']): RawResponse => {
 	let text = typeof body === 'string' ? body : undefined;
 	return {
 		status,

@@ -52,7 +52,6 @@ describe('classifyFetchError', () => {
 		['reset', withCode('ECONNRESET'), {kind: 'unreachable', detail: 'http://h:19530: connection reset'}],
 		['unknown code is shown as-is', withCode('ERR_SOMETHING_NEW'), {kind: 'unreachable', detail: 'http://h:19530: ERR_SOMETHING_NEW'}],
 		['an unknown TLS code is a TLS failure, named', withCode('ERR_TLS_HANDSHAKE_FAILED'), {kind: 'tls', problem: 'handshake', detail: 'ERR_TLS_HANDSHAKE_FAILED'}],
-		['undici bad port', new TypeError('fetch failed', {cause: new Error('bad port')}), {kind: 'unreachable', detail: 'http://h:19530: the port is on fetch\'s list of blocked ports (WHATWG "bad ports"); use another port'}],
 		['no code at all', new Error('Bearer root:secret is invalid'), {kind: 'unreachable', detail: 'http://h:19530: network error'}],
 		['a thrown string', 'boom', {kind: 'unreachable', detail: 'http://h:19530: network error'}],
 		['TimeoutError', new DOMException('timed out', 'TimeoutError'), {kind: 'timeout', afterMs: 1200}],
@@ -66,6 +65,14 @@ describe('classifyFetchError', () => {
 		expect(classifyFetchError(abortError, {...context, timedOut: true})).toEqual({kind: 'timeout', afterMs: 1200});
 		expect(classifyFetchError(abortError, {...context, aborted: true})).toEqual({kind: 'aborted'});
 		expect(classifyFetchError(abortError, {...context, aborted: true, timedOut: true})).toEqual({kind: 'aborted'});
+	});
+
+	test('undici\'s RequestAbortedError (named AbortError, with a code) from a proxy that refused the tunnel is the proxy\'s failure, not a cancel', () => {
+		const refused = Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), {name: 'AbortError', code: 'UND_ERR_ABORTED'});
+		expect(classifyFetchError(refused, {...context, proxy: 'http://p:3128'})).toEqual({
+			kind: 'proxy', detail: 'the proxy http://p:3128 wants credentials: give them in the proxy URL, http://user:password@host:port (HTTP 407)',
+		});
+		expect(classifyFetchError(refused, {...context, proxy: 'http://p:3128', aborted: true})).toEqual({kind: 'aborted'});
 	});
 
 	test('never copies error messages (they can quote header values)', () => {

@@ -35,8 +35,8 @@ export const sendText = (response: ServerResponse, text: string, status: number,
 	response.end(text);
 };
 
-/** A tiny scriptable server on 127.0.0.1, random port. Close it in afterEach/afterAll. */
-export const startScriptedServer = async (handler: ScriptHandler): Promise<ScriptedServer> => {
+/** A tiny scriptable server on 127.0.0.1, on a random port unless told one. Close it in afterEach/afterAll. */
+export const startScriptedServer = async (handler: ScriptHandler, port = 0): Promise<ScriptedServer> => {
 	const requests: SeenRequest[] = [];
 	const server = createServer((request, response) => {
 		const chunks: Uint8Array[] = [];
@@ -56,13 +56,13 @@ export const startScriptedServer = async (handler: ScriptHandler): Promise<Scrip
 			});
 		});
 	});
-	await new Promise<void>(resolve => {
-		server.listen(0, '127.0.0.1', resolve);
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', resolve);
 	});
 	const address = server.address();
-	const port = typeof address === 'object' && address !== null ? address.port : 0;
 	return {
-		url: `http://127.0.0.1:${port}`,
+		url: `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : port}`,
 		requests,
 		async close() {
 			server.closeAllConnections();
