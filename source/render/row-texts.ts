@@ -5,7 +5,7 @@ import type {AppState} from '../model/store/state.js';
 import type {TrackedJob} from '../model/jobs/types.js';
 import {shownJobId} from '../model/jobs/job-id.js';
 import {weightsOf} from '../model/select/weights.js';
-import {formatAge, formatEta} from './format.js';
+import {formatAge, formatBoundAge, formatEta} from './format.js';
 
 /** What one row shows: computed from the model here, so the row component stays props-only. */
 export type JobRowData = {
@@ -35,7 +35,7 @@ export type JobRowData = {
 /** What a row's clock texts (time in state, "stalled for") are derived from. */
 export type RowTimes = {
 	readonly stateSince: number;
-	/** False: `stateSince` is only a lower bound (the job was there at the first poll), shown `≥12s`. */
+	/** False: `stateSince` is only a lower bound (the job was there at the first poll), shown `≥3m` (formatBoundAge). */
 	readonly sinceExact: boolean;
 	readonly lastChange: number;
 	/** When the job counts as stalled; undefined when it cannot stall. */
@@ -89,7 +89,7 @@ export const rowTimes = (job: TrackedJob, state: AppState): RowTimes => ({
 });
 
 /** Time in state, and the hint: "stalled 12m" once a running job has not moved for stallAfterMs. */
-export const inStateText = (times: RowTimes, now: number): string => (times.sinceExact ? '' : '≥') + formatAge(now - times.stateSince);
+export const inStateText = (times: RowTimes, now: number): string => times.sinceExact ? formatAge(now - times.stateSince) : `≥${formatBoundAge(now - times.stateSince)}`;
 export const hintText = (times: RowTimes, now: number): string =>
 	times.stallAt !== undefined && now >= times.stallAt ? `stalled ${formatAge(now - times.lastChange)}` : times.hint;
 

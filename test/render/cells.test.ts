@@ -5,8 +5,9 @@ import {
 } from '../../source/render/cells.js';
 import {layoutColumns} from '../../source/render/columns.js';
 import {
-	formatAge, formatBytes, formatDuration, formatEta,
+	formatAge, formatBoundAge, formatBytes, formatDuration, formatEta,
 } from '../../source/render/format.js';
+import {inStateText} from '../../source/render/row-texts.js';
 
 describe('cells', () => {
 	test('truncate counts terminal cells, not code units', () => {
@@ -76,6 +77,17 @@ describe('format', () => {
 		const seconds = Array.from({length: 60}, (_, second) => formatAge(second * 1000));
 		expect(new Set(seconds)).toEqual(new Set(['0s', '10s', '20s', '30s', '40s', '50s']));
 		expect([formatAge(42_000), formatAge(185_000), formatAge(3_725_000)]).toEqual(['40s', '3m', '1h02m']);
+	});
+
+	test('a lower bound (a job there before the app looked) moves by the minute only: it counts the app\'s watching, not news about the job', () => {
+		const firstMinute = Array.from({length: 60}, (_, second) => formatBoundAge(second * 1000));
+		expect(new Set(firstMinute)).toEqual(new Set(['0s']));
+		expect([60_000, 185_000, 3_725_000, -5].map(ms => formatBoundAge(ms))).toEqual(['1m', '3m', '1h02m', '0s']);
+		const times = {
+			stateSince: 1_000_000, lastChange: 1_000_000, stallAt: undefined, hint: '',
+		};
+		expect([5000, 42_000, 185_000].map(after => inStateText({...times, sinceExact: false}, times.stateSince + after))).toEqual(['≥0s', '≥0s', '≥3m']);
+		expect([5000, 42_000, 185_000].map(after => inStateText({...times, sinceExact: true}, times.stateSince + after))).toEqual(['0s', '40s', '3m']);
 	});
 
 	test('an ETA rounds up in the same steps: a few seconds left is never "0s", which would say it is done', () => {
