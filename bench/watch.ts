@@ -92,7 +92,7 @@ const run = async (key: keyof typeof scenarios) => {
 		const appCpu = (stop.appCpu - start.appCpu) / seconds * 100;
 		const watchCpu = (stop.watchCpu - start.watchCpu) / seconds * 100;
 		const unsortedCpu = (stop.unsortedCpu - start.unsortedCpu) / seconds * 100;
-		console.log(`| ${scenario.name}, seconds ${from}–${to} | ${appBytes.toFixed(0)} B per poll (${appPolls} polls), ${appCpu.toFixed(1)} % CPU | ${watchBytes.toFixed(0)} B per poll (${curlPolls} polls), ${watchCpu.toFixed(1)} % CPU | ${unsortedCpu.toFixed(1)} % CPU | ${(appBytes / Math.max(1, watchBytes)).toFixed(1)}× | ${peak.toFixed(0)} MB |`);
+		console.log(`| ${scenario.name}, seconds ${from}–${to} | ${appBytes.toFixed(0)} B per poll (${appPolls} polls), ${appCpu.toFixed(2)} % CPU | ${watchBytes.toFixed(0)} B per poll (${curlPolls} polls), ${watchCpu.toFixed(1)} % CPU | ${unsortedCpu.toFixed(1)} % CPU | ${(appBytes / Math.max(1, watchBytes)).toFixed(1)}× | ${peak.toFixed(0)} MB |`);
 	}
 };
 

@@ -1,0 +1,51 @@
+import {
+	afterEach, expect, test, vi,
+} from 'vitest';
+import {largeHeapBytes, tightenOldGenerationWhenLarge} from '../../source/cli/young-generation.js';
+
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+const recorder = () => {
+	const flags: string[] = [];
+	return {
+		flags,
+		set(flag: string) {
+			flags.push(flag);
+		},
+	};
+};
+
+test('a small heap (a dozen jobs) keeps V8\'s own old-generation settings until it grows large; then they are set once', () => {
+	vi.useFakeTimers();
+	let used = 15 * 1024 * 1024;
+	const {flags, set} = recorder();
+	const stop = tightenOldGenerationWhenLarge({heapUsed: () => used, setFlags: set, everyMs: 2000});
+	vi.advanceTimersByTime(60_000);
+	expect(flags).toEqual([]);
+	used = largeHeapBytes;
+	vi.advanceTimersByTime(1999);
+	expect(flags).toEqual([]);
+	vi.advanceTimersByTime(1);
+	expect(flags).toEqual(['--heap-growing-percent=10', '--optimize-for-size']);
+	vi.advanceTimersByTime(60_000);
+	expect(flags).toHaveLength(2);
+	stop();
+});
+
+test('a heap already large (a first poll of 10k jobs before the screen) gets them at once', () => {
+	const {flags, set} = recorder();
+	tightenOldGenerationWhenLarge({heapUsed: () => 2 * largeHeapBytes, setFlags: set})();
+	expect(flags).toEqual(['--heap-growing-percent=10', '--optimize-for-size']);
+});
+
+test('stopped before the heap grew: nothing is ever set', () => {
+	vi.useFakeTimers();
+	let used = 0;
+	const {flags, set} = recorder();
+	tightenOldGenerationWhenLarge({heapUsed: () => used, setFlags: set, everyMs: 1000})();
+	used = 3 * largeHeapBytes;
+	vi.advanceTimersByTime(10_000);
+	expect(flags).toEqual([]);
+});
