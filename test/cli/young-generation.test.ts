@@ -2,25 +2,16 @@ import {
 	afterEach, expect, test, vi,
 } from 'vitest';
 import {largeHeapBytes, tightenOldGenerationWhenLarge} from '../../source/cli/young-generation.js';
+import {flagRecorder} from '../helpers/flag-recorder.js';
 
 afterEach(() => {
 	vi.useRealTimers();
 });
 
-const recorder = () => {
-	const flags: string[] = [];
-	return {
-		flags,
-		set(flag: string) {
-			flags.push(flag);
-		},
-	};
-};
-
 test('a small heap (a dozen jobs) keeps V8\'s own old-generation settings until it grows large; then they are set once', () => {
 	vi.useFakeTimers();
 	let used = 15 * 1024 * 1024;
-	const {flags, set} = recorder();
+	const {flags, set} = flagRecorder();
 	const stop = tightenOldGenerationWhenLarge({heapUsed: () => used, setFlags: set, everyMs: 2000});
 	vi.advanceTimersByTime(60_000);
 	expect(flags).toEqual([]);
@@ -35,7 +26,7 @@ test('a small heap (a dozen jobs) keeps V8\'s own old-generation settings until 
 });
 
 test('a heap already large (a first poll of 10k jobs before the screen) gets them at once', () => {
-	const {flags, set} = recorder();
+	const {flags, set} = flagRecorder();
 	tightenOldGenerationWhenLarge({heapUsed: () => 2 * largeHeapBytes, setFlags: set})();
 	expect(flags).toEqual(['--heap-growing-percent=10', '--optimize-for-size']);
 });
@@ -43,7 +34,7 @@ test('a heap already large (a first poll of 10k jobs before the screen) gets the
 test('stopped before the heap grew: nothing is ever set', () => {
 	vi.useFakeTimers();
 	let used = 0;
-	const {flags, set} = recorder();
+	const {flags, set} = flagRecorder();
 	tightenOldGenerationWhenLarge({heapUsed: () => used, setFlags: set, everyMs: 1000})();
 	used = 3 * largeHeapBytes;
 	vi.advanceTimersByTime(10_000);
