@@ -63,11 +63,11 @@ const mainThreadGcFlags = [
 /**
 The heap in use above which the old generation's two settings above are made: a list of thousands of
 jobs (10k jobs with long reasons: 29–38 MB from the first poll on, read every 2 s of a scratch run). A
-13-job screen uses 12–14 MB, and
-there the settings only cost CPU: a full collection every few seconds of growth, each on the main thread
-(two 13-job CLIs side by side for 300 s, with and without `--optimize-for-size`: 1.08 and 0.96 % of a
-core; README › Performance). V8 reads both at its next full collection, so setting them when the heap
-gets there is in time.
+13-job screen uses 12–14 MB, and there the settings only cost CPU: a full collection every few seconds
+of growth, each on the main thread (two 13-job CLIs side by side for 300 s, with and without
+`--optimize-for-size`: 1.08 and 0.96 % of a core; README › Performance). V8 reads both at its next full
+collection, so setting them when the heap gets there is in time. The look every 2 s (one heap-statistics
+call) stops once they are set; at a dozen jobs it goes on, as cheap as a timer that finds nothing.
 */
 export const largeHeapBytes = 24 * 1024 * 1024;
 
