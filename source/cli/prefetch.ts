@@ -51,9 +51,15 @@ for the same scope; any other first call cancels the prefetch and goes to the se
 */
 export const prefetchFirstList = (client: ImportClient, scope: Scope, now: () => number): Prefetch => {
 	const controller = new AbortController();
+	// Held only until the answer is handed out (takeReady or the first list call). Kept for the life of the
+	// screen, the first answer held each of its jobs after the server had dropped it: memory that grew as the
+	// cluster's jobs turned over, up to a whole answer (a heap snapshot at 17 minutes, 10,000 jobs: 6,500).
 	let settled: {readonly at: number; readonly result: ListResult} | undefined;
 	let pending: Promise<ListResult> | undefined = client.listImportJobs({...scope, signal: controller.signal}).then(result => {
-		settled = {at: now(), result};
+		if (pending !== undefined) {
+			settled = {at: now(), result};
+		}
+
 		return result;
 	});
 	const matches = (options: ListOptions | undefined): boolean => options?.dbName === scope.dbName && options?.collectionName === scope.collectionName;
@@ -62,6 +68,7 @@ export const prefetchFirstList = (client: ImportClient, scope: Scope, now: () =>
 			async listImportJobs(options?: ListOptions) {
 				const first = pending;
 				pending = undefined;
+				settled = undefined;
 				if (first !== undefined) {
 					if (matches(options)) {
 						return untilAborted(first, options?.signal);
@@ -79,13 +86,15 @@ export const prefetchFirstList = (client: ImportClient, scope: Scope, now: () =>
 			...(client.detectVersion === undefined ? {} : {detectVersion: client.detectVersion.bind(client)}),
 		},
 		takeReady() {
-			if (pending === undefined || !settled?.result.ok) {
+			const ready = settled;
+			if (pending === undefined || !ready?.result.ok) {
 				return undefined;
 			}
 
 			pending = undefined;
+			settled = undefined;
 			return {
-				type: 'poll-ok', at: settled.at, scope, jobs: settled.result.value,
+				type: 'poll-ok', at: ready.at, scope, jobs: ready.result.value,
 			};
 		},
 	};

@@ -1,5 +1,8 @@
+import {setFlagsFromString} from 'node:v8';
+import {runInNewContext} from 'node:vm';
 import {describe, expect, test} from 'vitest';
 import {prefetchFirstList} from '../../source/cli/prefetch.js';
+import type {Job} from '../../source/model/jobs/job.js';
 import {createFakeClient, job} from '../helpers/fake-client.js';
 import {tick} from '../helpers/wait.js';
 
@@ -80,5 +83,56 @@ describe('prefetchFirstList', () => {
 		fake.answerCollections(['books']);
 		expect(await collections).toEqual({ok: true, value: ['books']});
 		expect(fake.collections).toHaveLength(0);
+	});
+});
+
+/** V8's collector, for the tests that show what the prefetch lets go. */
+const isCallable = (value: unknown): value is () => void => typeof value === 'function';
+const collectGarbage = (): void => {
+	setFlagsFromString('--expose-gc');
+	const gc: unknown = runInNewContext('gc');
+	if (!isCallable(gc)) {
+		throw new TypeError('no gc to call');
+	}
+
+	gc();
+};
+
+/** Whether `ref`'s target survives a full collection (after the current job: a WeakRef holds its target until then). */
+const survives = async (ref: WeakRef<readonly Job[]>): Promise<boolean> => {
+	await new Promise(resolve => {
+		setImmediate(resolve);
+	});
+	collectGarbage();
+	return ref.deref() !== undefined;
+};
+
+describe('prefetchFirstList lets the first answer go once handed out', () => {
+	const answered = async () => {
+		const fake = createFakeClient();
+		const prefetch = prefetchFirstList(fake.client, scope, () => at);
+		const answer = [job('1', 'Importing', 40)];
+		fake.answerList(answer);
+		await tick();
+		return {prefetch, ref: new WeakRef(answer)};
+	};
+
+	test('taken as the first poll', async () => {
+		const {prefetch, ref} = await answered();
+		expect(prefetch.takeReady()).toBeDefined();
+		expect(await survives(ref)).toBe(false);
+	});
+
+	test('taken by the first list call', async () => {
+		const {prefetch, ref} = await answered();
+		const ok = await prefetch.client.listImportJobs(scope).then(result => result.ok); // Not the answer itself: the test would hold it.
+		expect(ok).toBe(true);
+		expect(await survives(ref)).toBe(false);
+	});
+
+	test('held while not yet handed out (the check can fail)', async () => {
+		const {prefetch, ref} = await answered();
+		expect(await survives(ref)).toBe(true);
+		expect(prefetch.takeReady()).toBeDefined();
 	});
 });

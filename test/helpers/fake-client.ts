@@ -26,18 +26,27 @@ export const createFakeClient = (options: {readonly hasDescribe?: boolean} = {})
 
 	const queue = async <T>(into: Array<Pending<T>>, options: Pending<T>['options'], jobId?: string): Promise<Result<T>> =>
 		new Promise(resolve => {
-			const entry: Pending<T> = {
-				options, jobId, resolve, signal: options.signal,
-			};
-			into.push(entry);
-			options.signal?.addEventListener('abort', () => {
+			const onAbort = () => {
 				const index = into.indexOf(entry);
 				if (index !== -1) {
 					into.splice(index, 1);
 				}
 
 				resolve({ok: false, error: {kind: 'aborted'}});
-			});
+			};
+
+			// As the real client: an answered request leaves nothing on the caller's signal (which would hold the answer).
+			const entry: Pending<T> = {
+				options,
+				jobId,
+				resolve(result) {
+					options.signal?.removeEventListener('abort', onAbort);
+					resolve(result);
+				},
+				signal: options.signal,
+			};
+			into.push(entry);
+			options.signal?.addEventListener('abort', onAbort, {once: true});
 		});
 
 	const client: ImportClient = {
