@@ -29,6 +29,8 @@ export type DetailFetcherOptions = {
 	readonly clock?: Clock;
 	/** Epoch ms for the facts (the clock above may be monotonic). */
 	readonly wallNow?: () => number;
+	/** Jobs remembered (fetched, settled or quiet) above which those no longer wanted are forgotten; default 20,000. */
+	readonly maxKnown?: number;
 };
 
 export type DetailFetcher = {
@@ -40,7 +42,7 @@ export type DetailFetcher = {
 	stop(): void;
 };
 
-const maxKnown = 20_000;
+const defaultMaxKnown = 20_000;
 
 const parseTime = (text: string): number | undefined => {
 	const ms = text === '' ? Number.NaN : Date.parse(text);
@@ -63,6 +65,7 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 	const clock = options.clock ?? realClock;
 	const wallNow = options.wallNow ?? Date.now;
 	const flushMs = options.flushMs ?? 1000;
+	const maxKnown = options.maxKnown ?? defaultMaxKnown;
 	/** Starts are spaced evenly, not in bursts: a server counting per second then never sees more than `perSecond`, whatever the jitter. */
 	const gapMs = 1000 / (options.perSecond ?? 5);
 	let lastStart = Number.NEGATIVE_INFINITY;
@@ -286,13 +289,15 @@ export const createDetailFetcher = (options: DetailFetcherOptions): DetailFetche
 		want(list, onScreen = 0) {
 			wants = list;
 			firstCount = onScreen;
-			if (known.size > maxKnown) { // Jobs long gone from the server: forget them, the wanted ones stay.
+			// Jobs long gone from the server: forget them, the wanted ones stay. Each of the three counts: a job the
+			// server no longer has is settled without ever being known, and on a busy cluster such ids pile up.
+			if (known.size > maxKnown || settled.size > maxKnown || quietUntil.size > maxKnown) {
 				const wanted = new Set(list.map(item => item.jobId));
-				for (const jobId of known.keys()) {
-					if (!wanted.has(jobId)) {
-						known.delete(jobId);
-						settled.delete(jobId);
-						quietUntil.delete(jobId);
+				for (const ids of [known, settled, quietUntil]) {
+					for (const jobId of ids.keys()) {
+						if (!wanted.has(jobId)) {
+							ids.delete(jobId);
+						}
 					}
 				}
 			}

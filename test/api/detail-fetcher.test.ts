@@ -35,6 +35,33 @@ const start = (maxAgeMs = 60_000) => {
 };
 
 describe('order and caching', () => {
+	test('jobs the server no longer has are forgotten past maxKnown, like fetched ones', async () => {
+		const fake = createFakeClient({hasDescribe: true});
+		fetcher = createDetailFetcher({
+			client: fake.client, maxAgeMs: 60_000, perSecond: 1000, flushMs: 0, maxKnown: 2, onFacts: () => undefined,
+		});
+		const gone = {kind: 'milvus', code: 2100, message: 'import job does not exist'} as const;
+		for (const id of ['a', 'b', 'c', 'd']) {
+			fetcher.want([{jobId: id, need: 'progress'}]);
+			// eslint-disable-next-line no-await-in-loop
+			await vi.waitFor(() => {
+				expect(fake.describes.map(pending => pending.jobId)).toEqual([id]);
+			});
+			fake.failDescribe(gone);
+		}
+
+		// Each was settled (never to be asked again); past two, the ones no longer wanted are forgotten.
+		fetcher.want([{jobId: 'e', need: 'progress'}]);
+		await vi.waitFor(() => {
+			expect(fake.describes.map(pending => pending.jobId)).toEqual(['e']);
+		});
+		fake.failDescribe(gone);
+		fetcher.want([{jobId: 'a', need: 'progress'}]);
+		await vi.waitFor(() => {
+			expect(fake.describes.map(pending => pending.jobId)).toEqual(['a']);
+		});
+	});
+
 	test('one request at a time, in the order wanted (visible rows first)', async () => {
 		const {fake, fetcher} = start();
 		fetcher.want([{jobId: 'b', need: 'progress'}, {jobId: 'a', need: 'progress'}, {jobId: 'c', need: 'times'}]);
