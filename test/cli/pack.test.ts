@@ -95,24 +95,23 @@ test('the installed bin runs --demo --once', async () => {
 	expect(stdout.trim().split('\n').length).toBeGreaterThan(3);
 }, 60_000);
 
-/** A stand-in `node` that prints what it was started with, one argument a line, then the malloc settings it got. */
-const fakeNode = async (): Promise<string> => {
+/** A PATH whose first `node` is a stand-in that prints what it was started with, one argument a line, then the malloc settings it got. */
+const pathWithFakeNode = async (): Promise<string> => {
 	const fake = path.join(work, 'fake-node');
 	await mkdir(fake, {recursive: true});
 	await writeFile(path.join(fake, 'node'), '#!/bin/sh\nprintf \'%s\\n\' "$@"\necho "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX MALLOC_MMAP_THRESHOLD_=$MALLOC_MMAP_THRESHOLD_"\n');
 	await chmod(path.join(fake, 'node'), 0o755);
-	return fake;
+	return `${fake}${path.delimiter}${process.env['PATH'] ?? ''}`;
 };
 
 test('the installed bin execs the node on PATH with V8\'s concurrent recompilation off, a 1 MB young generation, no memory reducer and one malloc arena, passing every argument as it is', async () => {
-	const fake = await fakeNode();
-	const {stdout} = await run(bin, ['--uri', 'a b', '--once'], {env: cleanEnv({PATH: `${fake}${path.delimiter}${process.env['PATH'] ?? ''}`, MALLOC_ARENA_MAX: undefined, MALLOC_MMAP_THRESHOLD_: undefined}), timeout: 30_000});
+	const env = cleanEnv({PATH: await pathWithFakeNode(), MALLOC_ARENA_MAX: undefined, MALLOC_MMAP_THRESHOLD_: undefined});
+	const {stdout} = await run(bin, ['--uri', 'a b', '--once'], {env, timeout: 30_000});
 	expect(stdout.split('\n')).toEqual(['--no-concurrent-recompilation', '--max-semi-space-size=1', '--no-memory-reducer', bin, '--uri', 'a b', '--once', 'MALLOC_ARENA_MAX=1 MALLOC_MMAP_THRESHOLD_=131072', '']);
 }, 60_000);
 
 test('the bin\'s malloc settings give way to the user\'s own', async () => {
-	const fake = await fakeNode();
-	const env = cleanEnv({PATH: `${fake}${path.delimiter}${process.env['PATH'] ?? ''}`, MALLOC_ARENA_MAX: '4', MALLOC_MMAP_THRESHOLD_: '65536'});
+	const env = cleanEnv({PATH: await pathWithFakeNode(), MALLOC_ARENA_MAX: '4', MALLOC_MMAP_THRESHOLD_: '65536'});
 	const {stdout} = await run(bin, ['--once'], {env, timeout: 30_000});
 	expect(stdout.split('\n').at(-2)).toBe('MALLOC_ARENA_MAX=4 MALLOC_MMAP_THRESHOLD_=65536');
 }, 60_000);
