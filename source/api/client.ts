@@ -10,7 +10,7 @@ import {
 } from './parse.js';
 import {classifyResponse, redactEnvelope, withCredentialSource} from './response.js';
 import {createListReader} from './list-records.js';
-import {createBodyBuffer} from './body-buffer.js';
+import {createBodyBuffer, type BodySink} from './body-buffer.js';
 import {
 	displayUri, isHeaderSafe, makeRedactor, parseBase, requestHeaders, timing,
 } from './request-options.js';
@@ -90,7 +90,7 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 		}
 
 		/** The client's body buffer, when this call was lent it; and whether the list reader holds it now. */
-		let lent: Uint8Array | undefined;
+		let lent: BodySink | undefined;
 		let held = false;
 		try {
 			const raw = await post({
@@ -107,8 +107,8 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 				signal: request.signal,
 				bodyInto: request.fromBytes === undefined
 					? undefined
-					: size => {
-						lent = listBody.lease(size);
+					: () => {
+						lent = listBody.lease();
 						return lent;
 					},
 			});
@@ -119,7 +119,7 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 			const {bytes, status} = raw.value;
 			const fast = bytes !== undefined && status >= 200 && status < 300 ? request.fromBytes?.(bytes) : undefined;
 			if (fast !== undefined) {
-				held = bytes === lent; // The reader compares the next answer with these bytes (list-records.ts)
+				held = lent !== undefined && bytes === lent.bytes(); // The reader compares the next answer with these bytes (list-records.ts)
 				return fast as Result<T>; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- the list call pairs its reader with its parser
 			}
 

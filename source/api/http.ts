@@ -7,6 +7,7 @@ import {classifyFetchError, findCode, type FailureContext} from './errors.js';
 import type {Fetch, FetchAnswer} from './fetch.js';
 import {closedEarlyCodes, type ProbeResult} from './tls-probe.js';
 import type {ApiError, Result} from './types.js';
+import type {BodySink} from './body-buffer.js';
 
 /** A hostile or broken server must not be able to fill memory; a 100k-job list is ~10 MiB. */
 export const maxBodyBytes = 64 * 1024 * 1024;
@@ -45,7 +46,7 @@ export type PostRequest = {
 	Memory to read the body into, if it can lend some now (body-buffer.ts): a list answer of several MB
 	then reuses one allocation instead of a new one per poll. The bytes are good until it is given back.
 	*/
-	readonly bodyInto?: (size: number) => Uint8Array | undefined;
+	readonly bodyInto?: () => BodySink | undefined;
 };
 
 /** A connection ended by the server, on a transport that can probe: ask the handshake why (a TLS 1.3 alert undici did not read). */
@@ -83,7 +84,7 @@ const explain = async (request: PostRequest, error: unknown, context: FailureCon
 
 const tooLarge = Symbol('too large');
 
-const readCapped = async (response: FetchAnswer, maxBytes: number, into?: (size: number) => Uint8Array | undefined): Promise<string | Uint8Array | typeof tooLarge> => {
+const readCapped = async (response: FetchAnswer, maxBytes: number, into?: () => BodySink | undefined): Promise<string | Uint8Array | typeof tooLarge> => {
 	if (Number(response.headers.get('content-length')) > maxBytes) {
 		return tooLarge;
 	}
@@ -94,6 +95,7 @@ const readCapped = async (response: FetchAnswer, maxBytes: number, into?: (size:
 	}
 
 	// A Node stream (undici's request, fetch.ts) is an async iterable; so is a web ReadableStream (an injected fetch).
+	const sink = into?.();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	for await (const chunk of body as AsyncIterable<Uint8Array | string>) { // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- checked just above
@@ -103,21 +105,14 @@ const readCapped = async (response: FetchAnswer, maxBytes: number, into?: (size:
 			return tooLarge; // Leaving the loop cancels the stream.
 		}
 
-		chunks.push(bytes);
+		if (sink === undefined) {
+			chunks.push(bytes);
+		} else {
+			sink.append(bytes);
+		}
 	}
 
-	const target = into?.(size);
-	if (target === undefined) {
-		return Buffer.concat(chunks);
-	}
-
-	let at = 0;
-	for (const chunk of chunks) {
-		target.set(chunk, at);
-		at += chunk.byteLength;
-	}
-
-	return target;
+	return sink === undefined ? Buffer.concat(chunks) : sink.bytes();
 };
 
 /** The answer, its text decoded only when something reads it. */
