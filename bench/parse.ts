@@ -130,7 +130,7 @@ const byRecord = (count: number): {plain: number; reader: number; bytes: number}
 		let started = performance.now();
 		const fast = read(bytes);
 		readerTimes.push(performance.now() - started);
-		buffer.release(fast !== undefined);
+		buffer.release();
 		started = performance.now();
 		const json = readJson(new TextDecoder().decode(text));
 		const plain = json.ok ? parseListResponse(json.value) : undefined;

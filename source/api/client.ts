@@ -89,9 +89,8 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 			return problem;
 		}
 
-		/** The client's body buffer, when this call was lent it; and whether the list reader holds it now. */
+		/** The client's body buffer, when this call was lent it. */
 		let lent: BodySink | undefined;
-		let held = false;
 		try {
 			const raw = await post({
 				fetch: transport.fetch,
@@ -119,7 +118,6 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 			const {bytes, status} = raw.value;
 			const fast = bytes !== undefined && status >= 200 && status < 300 ? request.fromBytes?.(bytes) : undefined;
 			if (fast !== undefined) {
-				held = lent !== undefined && bytes === lent.bytes(); // The reader compares the next answer with these bytes (list-records.ts)
 				return fast as Result<T>; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- the list call pairs its reader with its parser
 			}
 
@@ -133,9 +131,9 @@ export const createMilvusClient = (options: MilvusClientOptions): ImportClient =
 		} catch (error) { // Only a bug can get here; still a value, never a throw.
 			return {ok: false, error: {kind: 'bad-shape', detail: redact(`could not read the answer: ${String(error)}`).slice(0, 200)}};
 		} finally {
-			// Everything above read the lent body before this point; only the list reader keeps it (to compare the next answer with).
+			// Everything above read the lent body before this point; nothing keeps it.
 			if (lent !== undefined) {
-				listBody.release(held);
+				listBody.release();
 			}
 		}
 	};
