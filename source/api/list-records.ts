@@ -232,7 +232,7 @@ Updated in place, poll after poll.
 */
 type Known = {digest: string; job: Job | undefined; seen: number};
 
-const digestOf = (body: Buffer, start: number, end: number): string => hash('sha256', body.subarray(start, end), 'base64');
+const digestOf = (body: Uint8Array, start: number, end: number): string => hash('sha256', body.subarray(start, end), 'base64');
 
 const idNeedle = Buffer.from('"jobId":');
 
@@ -352,7 +352,6 @@ export const createListReader = (): ListReader => {
 				}
 
 				if (entry.digest !== digest) { // The same bytes (the same digest) are the same Job
-
 					const job = parseRecord(body, start, end, entry.job);
 					if (job === false) {
 						return undefined;
