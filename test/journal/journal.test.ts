@@ -4,7 +4,10 @@ import {openJournal} from '../../source/journal/journal.js';
 import type {JournalScope} from '../../source/journal/observer.js';
 import {readJournal} from '../../source/journal/reader.js';
 import type {JournalRecord} from '../../source/journal/record.js';
-import {tempDir} from './helpers.js';
+import {writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {encodeRecord} from '../../source/journal/record.js';
+import {record, tempDir} from './helpers.js';
 
 const cluster = 'http://localhost:19530';
 const scope: JournalScope = {
@@ -34,6 +37,20 @@ const fileRecords = async (dir: string): Promise<JournalRecord[]> => {
 	});
 	return records;
 };
+
+describe('reading the journal', () => {
+	test('a file many read chunks long, with multi-byte characters across their edges, reads back record for record', async () => {
+		const dir = tempDir();
+		// ~1.2 MB: lines and characters of three bytes fall across the reader's chunk edges (64 KiB) many times over.
+		const written = Array.from({length: 3000}, (_, index) => record({
+			jobId: String(index), at: 1_765_000_000_000 + index, reason: `${'あ'.repeat(index % 97)} failed to read s3://bucket/part-${index}.parquet ${'x'.repeat(index % 300)}`,
+		}));
+		writeFileSync(path.join(dir, 'journal.jsonl'), written.map(item => encodeRecord(item)).join('\n') + '\n');
+		const read = await fileRecords(dir);
+		expect(read).toHaveLength(written.length);
+		expect(read).toEqual(written.map(item => ({...item})));
+	});
+});
 
 describe('journal across polls and restarts', () => {
 	test('a restarted app journals only what changed while it was away, including jobs the server forgot', async () => {
