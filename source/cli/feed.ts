@@ -6,6 +6,10 @@ import {journalDir} from '../journal/paths.js';
 import {notifyTarget} from '../notify/osc.js';
 import {programPrefix} from '../modes/context.js';
 import type {Connected} from './connect.js';
+import {collectNow} from './young-generation.js';
+
+/** Records read at start above which their garbage is collected before the first poll (young-generation.ts `collectNow`): ~3 MB of journal, a few days of a busy cluster. */
+const largeJournalRecords = 10_000;
 
 /** The journal's name for the server: its URI (credentials were taken out when it was parsed), or the Zilliz Cloud cluster. */
 export const clusterOf = (connection: Connection, uri: string): string =>
@@ -38,17 +42,24 @@ export const openFeed = async (
 	request: RunRequest,
 	connected: Connected,
 	options: {readonly watchedIds?: readonly string[]; readonly report?: (message: string) => void} = {},
-): Promise<PollFeed> => openPollFeed({
-	watchers: request.watchers,
-	dir: journalDir(process.env, homedir()),
-	cluster: clusterOf(request.connection, connected.config.uri),
-	stallAfterMs: connected.config.stallAfterMs,
-	env: process.env,
-	now: () => Date.now(),
-	report: options.report ?? (message => {
-		process.stderr.write(`${programPrefix}${message}\n`);
-	}),
-	terminal: terminalWriter(),
-	notifyTarget: notifyTarget(process.env),
-	watchedIds: options.watchedIds,
-});
+): Promise<PollFeed> => {
+	const feed = await openPollFeed({
+		watchers: request.watchers,
+		dir: journalDir(process.env, homedir()),
+		cluster: clusterOf(request.connection, connected.config.uri),
+		stallAfterMs: connected.config.stallAfterMs,
+		env: process.env,
+		now: () => Date.now(),
+		report: options.report ?? (message => {
+			process.stderr.write(`${programPrefix}${message}\n`);
+		}),
+		terminal: terminalWriter(),
+		notifyTarget: notifyTarget(process.env),
+		watchedIds: options.watchedIds,
+	});
+	if (feed.journal.readRecords >= largeJournalRecords) {
+		collectNow();
+	}
+
+	return feed;
+};

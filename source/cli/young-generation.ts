@@ -1,4 +1,5 @@
 import {getHeapStatistics, setFlagsFromString} from 'node:v8';
+import {runInNewContext} from 'node:vm';
 
 /**
 The modes that poll for hours (the live screen, `--json --watch`, `--wait`) keep V8's young generation
@@ -132,5 +133,27 @@ export const collectOnMainThread = (): void => {
 		}
 	} catch {
 		// A runtime without the flags: memory is only larger.
+	}
+};
+
+/**
+One full collection, now: for the end of a burst V8 would not collect before the next one lands on it.
+Reading a full journal at start (~130,000 events, 54 MB) leaves its parsed lines in the old generation
+(23 → 54 MB), and the history rows then join the model (+26 MB in 0.1 s) before V8's first full
+collection. Collected between the two (cli/feed.ts), a live screen started on such a journal peaked at
+141 MB instead of 180 MB on Node 20, 173 MB instead of 182 MB on Node 26. V8 hands its collector to
+JavaScript only under `--expose-gc`, which can be set now: a new context then has `gc`. A runtime
+that refuses: no collection, memory only higher.
+*/
+const isCallable = (value: unknown): value is () => void => typeof value === 'function';
+export const collectNow = (): void => {
+	try {
+		setFlagsFromString('--expose-gc');
+		const gc: unknown = runInNewContext('gc');
+		if (isCallable(gc)) {
+			gc();
+		}
+	} catch {
+		// Only memory is at stake.
 	}
 };

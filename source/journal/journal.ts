@@ -17,6 +17,8 @@ export type Journal = {
 	/** The journal's newest records of this cluster from before this run, oldest first (the event log's start). */
 	readonly earlier: readonly JournalRecord[];
 	readonly bytesWritten: () => number;
+	/** Records read from the file at open (every cluster's): how much the start parsed. */
+	readonly readRecords: number;
 };
 
 export type JournalOptions = {
@@ -38,10 +40,11 @@ export const openJournal = async (options: JournalOptions): Promise<Journal> => 
 	const earlier: JournalRecord[] = [];
 	const earlierCount = options.earlierCount ?? 100;
 	let writer: JournalWriter | undefined;
+	let readRecords = 0;
 	const clusters = new Set(typeof options.cluster === 'string' ? [options.cluster] : options.cluster);
 	if (options.dir !== undefined) {
 		try {
-			await readJournal(options.dir, record => {
+			({records: readRecords} = await readJournal(options.dir, record => {
 				if (!clusters.has(record.cluster)) {
 					return;
 				}
@@ -51,7 +54,7 @@ export const openJournal = async (options: JournalOptions): Promise<Journal> => 
 				if (earlier.length > earlierCount * 2) {
 					earlier.splice(0, earlier.length - earlierCount);
 				}
-			});
+			}));
 		} catch (error: unknown) {
 			const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'read error';
 			options.onError(`cannot read the journal in ${options.dir} (${code}); starting without its history`);
@@ -87,5 +90,6 @@ export const openJournal = async (options: JournalOptions): Promise<Journal> => 
 		known: () => index,
 		earlier: earlier.slice(-earlierCount),
 		bytesWritten: () => writer?.written() ?? 0,
+		readRecords,
 	};
 };

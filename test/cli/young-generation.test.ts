@@ -1,7 +1,7 @@
 import {
 	afterEach, expect, test, vi,
 } from 'vitest';
-import {largeHeapBytes, tightenOldGenerationWhenLarge} from '../../source/cli/young-generation.js';
+import {collectNow, largeHeapBytes, tightenOldGenerationWhenLarge} from '../../source/cli/young-generation.js';
 import {flagRecorder} from '../helpers/flag-recorder.js';
 
 afterEach(() => {
@@ -39,4 +39,17 @@ test('stopped before the heap grew: nothing is ever set', () => {
 	used = 3 * largeHeapBytes;
 	vi.advanceTimersByTime(10_000);
 	expect(flags).toEqual([]);
+});
+
+test('collectNow runs a full collection: an object nothing holds is gone after it', async () => {
+	let held: object | undefined = {payload: 'x'.repeat(1000)};
+	const reference = new WeakRef(held);
+	held = undefined;
+	// A WeakRef's target is kept until the end of the current job: let it end first.
+	await new Promise(resolve => {
+		setTimeout(resolve, 0);
+	});
+	collectNow();
+	expect(reference.deref()).toBeUndefined();
+	expect(held).toBeUndefined();
 });

@@ -1,12 +1,11 @@
+import {writeFileSync} from 'node:fs';
+import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import type {Job} from '../../source/model/jobs/job.js';
 import {openJournal} from '../../source/journal/journal.js';
 import type {JournalScope} from '../../source/journal/observer.js';
 import {readJournal} from '../../source/journal/reader.js';
-import type {JournalRecord} from '../../source/journal/record.js';
-import {writeFileSync} from 'node:fs';
-import path from 'node:path';
-import {encodeRecord} from '../../source/journal/record.js';
+import {type JournalRecord, encodeRecord} from '../../source/journal/record.js';
 import {record, tempDir} from './helpers.js';
 
 const cluster = 'http://localhost:19530';
@@ -48,6 +47,7 @@ describe('reading the journal', () => {
 		writeFileSync(path.join(dir, 'journal.jsonl'), written.map(item => encodeRecord(item)).join('\n') + '\n');
 		const read = await fileRecords(dir);
 		expect(read).toHaveLength(written.length);
+		expect((await open(dir)).readRecords).toBe(written.length); // What the start tells the caller it parsed (cli/feed.ts)
 		expect(read).toEqual(written.map(item => ({...item})));
 	});
 });
