@@ -42,7 +42,7 @@ test('stopped before the heap grew: nothing is ever set', () => {
 });
 
 test('collectNow runs a full collection: an object nothing holds is gone after it', async () => {
-	let held: object | undefined = {payload: 'x'.repeat(1000)};
+	let held: Record<string, unknown> | undefined = {payload: 'x'.repeat(1000)};
 	const reference = new WeakRef(held);
 	held = undefined;
 	// A WeakRef's target is kept until the end of the current job: let it end first.

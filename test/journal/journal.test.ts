@@ -47,7 +47,8 @@ describe('reading the journal', () => {
 		writeFileSync(path.join(dir, 'journal.jsonl'), written.map(item => encodeRecord(item)).join('\n') + '\n');
 		const read = await fileRecords(dir);
 		expect(read).toHaveLength(written.length);
-		expect((await open(dir)).readRecords).toBe(written.length); // What the start tells the caller it parsed (cli/feed.ts)
+		const reopened = await open(dir);
+		expect(reopened.readRecords).toBe(written.length); // What the start tells the caller it parsed (cli/feed.ts)
 		expect(read).toEqual(written.map(item => ({...item})));
 	});
 });
