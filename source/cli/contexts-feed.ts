@@ -5,7 +5,7 @@ import {journalingClient} from '../journal/journaling-client.js';
 import {journalDir} from '../journal/paths.js';
 import type {ContextServer} from '../modes/contexts.js';
 import {notifyTarget} from '../notify/osc.js';
-import {clusterOf, terminalWriter} from './feed.js';
+import {clusterOf, collectedAfterRead, terminalWriter} from './feed.js';
 
 export type ContextsFeed = {
 	readonly feed: Promise<PollFeed>;
@@ -27,7 +27,7 @@ export const openContextsFeed = (
 	options: {readonly watchedIds?: readonly string[]; readonly report: (message: string) => void},
 ): ContextsFeed => {
 	const clusters = servers.map((server, index) => clusterOf(runs[index]!.connection, server.config.uri));
-	const feed = openPollFeed({
+	const feed = collectedAfterRead(openPollFeed({
 		watchers: request.watchers,
 		dir: journalDir(process.env, homedir()),
 		cluster: clusters,
@@ -38,7 +38,7 @@ export const openContextsFeed = (
 		terminal: terminalWriter(),
 		notifyTarget: notifyTarget(process.env),
 		watchedIds: options.watchedIds,
-	});
+	}));
 	return {
 		feed,
 		clusters,

@@ -8,8 +8,18 @@ import {programPrefix} from '../modes/context.js';
 import type {Connected} from './connect.js';
 import {collectNow} from './young-generation.js';
 
-/** Records read at start above which their garbage is collected before the first poll (young-generation.ts `collectNow`): ~3 MB of journal, a few days of a busy cluster. */
+/** Journal records read at start from which their garbage is collected before the first poll (young-generation.ts `collectNow`): ~3.5 MB of journal. */
 const largeJournalRecords = 10_000;
+
+/** The feed, once a start that read a large journal has had its garbage collected (before its history rows join the model). */
+export const collectedAfterRead = async (opening: Promise<PollFeed>): Promise<PollFeed> => {
+	const feed = await opening;
+	if (feed.journal.readRecords >= largeJournalRecords) {
+		collectNow();
+	}
+
+	return feed;
+};
 
 /** The journal's name for the server: its URI (credentials were taken out when it was parsed), or the Zilliz Cloud cluster. */
 export const clusterOf = (connection: Connection, uri: string): string =>
@@ -42,24 +52,17 @@ export const openFeed = async (
 	request: RunRequest,
 	connected: Connected,
 	options: {readonly watchedIds?: readonly string[]; readonly report?: (message: string) => void} = {},
-): Promise<PollFeed> => {
-	const feed = await openPollFeed({
-		watchers: request.watchers,
-		dir: journalDir(process.env, homedir()),
-		cluster: clusterOf(request.connection, connected.config.uri),
-		stallAfterMs: connected.config.stallAfterMs,
-		env: process.env,
-		now: () => Date.now(),
-		report: options.report ?? (message => {
-			process.stderr.write(`${programPrefix}${message}\n`);
-		}),
-		terminal: terminalWriter(),
-		notifyTarget: notifyTarget(process.env),
-		watchedIds: options.watchedIds,
-	});
-	if (feed.journal.readRecords >= largeJournalRecords) {
-		collectNow();
-	}
-
-	return feed;
-};
+): Promise<PollFeed> => collectedAfterRead(openPollFeed({
+	watchers: request.watchers,
+	dir: journalDir(process.env, homedir()),
+	cluster: clusterOf(request.connection, connected.config.uri),
+	stallAfterMs: connected.config.stallAfterMs,
+	env: process.env,
+	now: () => Date.now(),
+	report: options.report ?? (message => {
+		process.stderr.write(`${programPrefix}${message}\n`);
+	}),
+	terminal: terminalWriter(),
+	notifyTarget: notifyTarget(process.env),
+	watchedIds: options.watchedIds,
+}));
