@@ -1,7 +1,6 @@
-import {setFlagsFromString} from 'node:v8';
-import {runInNewContext} from 'node:vm';
 import {describe, expect, test} from 'vitest';
 import {prefetchFirstList} from '../../source/cli/prefetch.js';
+import {collectNow} from '../../source/cli/young-generation.js';
 import type {Job} from '../../source/model/jobs/job.js';
 import {createFakeClient, job} from '../helpers/fake-client.js';
 import {tick} from '../helpers/wait.js';
@@ -86,24 +85,12 @@ describe('prefetchFirstList', () => {
 	});
 });
 
-/** V8's collector, for the tests that show what the prefetch lets go. */
-const isCallable = (value: unknown): value is () => void => typeof value === 'function';
-const collectGarbage = (): void => {
-	setFlagsFromString('--expose-gc');
-	const gc: unknown = runInNewContext('gc');
-	if (!isCallable(gc)) {
-		throw new TypeError('no gc to call');
-	}
-
-	gc();
-};
-
 /** Whether `ref`'s target survives a full collection (after the current job: a WeakRef holds its target until then). */
 const survives = async (ref: WeakRef<readonly Job[]>): Promise<boolean> => {
 	await new Promise(resolve => {
 		setImmediate(resolve);
 	});
-	collectGarbage();
+	collectNow(); // V8's full collection (young-generation.test.ts shows it collects)
 	return ref.deref() !== undefined;
 };
 
