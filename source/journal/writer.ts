@@ -8,7 +8,7 @@ import {currentName, rotatedName} from './paths.js';
 import {encodeRecord, type JournalRecord} from './record.js';
 
 export type JournalWriter = {
-	/** Appends the records as one write (so a crash tears at most the last line). Never throws. */
+	/** Appends the records, in writes of whole lines (so a crash tears at most the last line). Never throws. */
 	readonly append: (records: readonly JournalRecord[]) => void;
 	/** Bytes written by this writer, for the bench. */
 	readonly written: () => number;
@@ -78,9 +78,18 @@ const rotate = (dir: string, limits: JournalLimits, now: number): void => {
 /**
 The journal's only writer. Synchronous on purpose: a poll's records are a few hundred bytes (one
 write per poll, measured in bench/journal.ts), and a line is then on disk before the app can die.
-Other instances may append to the same file: each append opens the path anew (so one that rotated
+Other instances may append to the same file: each write opens the path anew (so one that rotated
 is followed) and O_APPEND writes of one buffer do not interleave on a local file system.
 */
+/**
+Lines are written in pieces of about this many characters. The first poll of 10,000 jobs into an empty
+journal is 10,000 "appeared" lines (~3 MB): made into one string, then one buffer, they stood in memory
+at once, at start-up, where the process' peak is (README › Design › Memory). Each piece is whole lines,
+so what a crash tears is still at most the last line, and another instance's lines fall between pieces,
+never inside a line.
+*/
+export const writeChars = 64 * 1024;
+
 export const openJournalWriter = (options: WriterOptions): JournalWriter => {
 	const {dir, now, onError} = options;
 	const limits = options.limits ?? defaultLimits;
@@ -102,6 +111,26 @@ export const openJournalWriter = (options: WriterOptions): JournalWriter => {
 		fail(error);
 	}
 
+	/** Writes whole lines; false once the journal is off. */
+	const write = (lines: string): boolean => {
+		try {
+			const size = sizeOf(file)?.size ?? 0;
+			let text = lines;
+			if (size > 0 && size + Buffer.byteLength(text) > limits.maxBytes) {
+				rotate(dir, limits, now());
+				text = text.startsWith('\n') ? text.slice(1) : text;
+			}
+
+			appendFileSync(file, text, {mode: 0o600});
+			needsNewline = false;
+			written += Buffer.byteLength(text);
+			return true;
+		} catch (error: unknown) {
+			fail(error);
+			return false;
+		}
+	};
+
 	return {
 		append(records) {
 			if (failed || records.length === 0) {
@@ -111,21 +140,17 @@ export const openJournalWriter = (options: WriterOptions): JournalWriter => {
 			let text = needsNewline ? '\n' : '';
 			for (const record of records) {
 				text += encodeRecord(record);
+				if (text.length >= writeChars) {
+					if (!write(text)) {
+						return;
+					}
+
+					text = '';
+				}
 			}
 
-			try {
-				const size = sizeOf(file)?.size ?? 0;
-				const bytes = Buffer.byteLength(text);
-				if (size > 0 && size + bytes > limits.maxBytes) {
-					rotate(dir, limits, now());
-					text = text.startsWith('\n') ? text.slice(1) : text;
-				}
-
-				appendFileSync(file, text, {mode: 0o600});
-				needsNewline = false;
-				written += bytes;
-			} catch (error: unknown) {
-				fail(error);
+			if (text !== '') {
+				write(text);
 			}
 		},
 		written: () => written,

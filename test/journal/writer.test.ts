@@ -6,7 +6,7 @@ import {Buffer} from 'node:buffer';
 import {describe, expect, test} from 'vitest';
 import {readJournal} from '../../source/journal/reader.js';
 import {encodeRecord, type JournalRecord} from '../../source/journal/record.js';
-import {openJournalWriter} from '../../source/journal/writer.js';
+import {openJournalWriter, writeChars} from '../../source/journal/writer.js';
 import {record, tempDir} from './helpers.js';
 
 const readAll = async (dir: string): Promise<{records: JournalRecord[]; skipped: number}> => {
@@ -77,6 +77,33 @@ describe('journal writer and reader', () => {
 		// Ten records, two per file, three files: the six newest are left, in order.
 		const {records} = await readAll(dir);
 		expect(records.map(item => item.jobId)).toEqual(['14', '15', '16', '17', '18', '19']);
+	});
+
+	test('a large append is written in pieces of whole lines: a rotation can fall between them, a torn line before stays apart', async () => {
+		const dir = tempDir();
+		writeFileSync(path.join(dir, 'journal.jsonl'), encodeRecord(record({jobId: 'torn'})).slice(0, 30));
+		const limits = {maxBytes: 2 * writeChars, keep: 20, maxAgeMs: 86_400_000};
+		const writer = openJournalWriter({
+			dir, limits, now: Date.now, onError: noErrors,
+		});
+		// 2,000 lines with 200-character reasons (~0.6 MB): one write would rotate once, before it, and leave one file over the limit.
+		const many = Array.from({length: 2000}, (_, index) => record({jobId: String(index), reason: `s3://bucket/${'x'.repeat(180)}/${index}.parquet`}));
+		writer.append(many);
+		const names = readdirSync(dir);
+		expect(names.length).toBeGreaterThan(4);
+		for (const name of names) {
+			const text = readFileSync(path.join(dir, name), 'utf8');
+			expect(Buffer.byteLength(text)).toBeLessThanOrEqual(limits.maxBytes);
+			expect(text.endsWith('\n') || name === 'journal.1.jsonl' || text.length === 30).toBe(true);
+		}
+
+		const records: JournalRecord[] = [];
+		const {skipped} = await readJournal(dir, item => {
+			records.push(item);
+		}, limits.keep);
+		expect(skipped).toBe(1);
+		expect(records).toEqual(many);
+		expect(writer.written()).toBe(many.reduce((sum, item) => sum + Buffer.byteLength(encodeRecord(item)), 0) + 1);
 	});
 
 	test('files last written longer ago than maxAgeMs are deleted at start', () => {
