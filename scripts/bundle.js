@@ -46,7 +46,7 @@ const result = await build({
 	logLevel: 'warning',
 });
 
-// The bin starts Node with three V8 flags that only work at launch. Node 20's V8 reads
+// The bin starts Node with V8 flags that only work at launch (the first three). Node 20's V8 reads
 // --concurrent-recompilation once, when the isolate is made: set later (cli/young-generation.ts sets
 // it too), the optimizing compiler still runs on V8's worker threads, and glibc gives each of them a
 // malloc arena the first time it allocates there. The compiler's scratch memory then stays in up to
@@ -67,6 +67,15 @@ const result = await build({
 // side by side: 1.46 against 1.84 %). At 10k jobs the collections that the heap's growth sets off keep
 // memory where it was: two 10-minute runs side by side, VmHWM 117 against 118 MB. V8 makes the
 // reducer when the heap is set up, so only a launch flag turns it off.
+// The fourth and fifth, --no-maglev and --liftoff-only: V8 12–14 (Node 22–26) have two optimizing tiers
+// where Node 20's V8 11 has one on (Maglev is off there: the flag changes nothing). Their code and their
+// scratch memory (zones, from malloc) stay resident: Maglev's compiler alone was 2.2 MB of the node binary's
+// resident pages at 10k jobs on Node 26 (/proc/<pid>/pagemap against the symbol table), and yoga's
+// WebAssembly, tiered up from Liftoff to TurboFan, took V8's malloc'd memory to an 11.3 MB peak at start
+// (3.9 MB with Liftoff only). A screen of 40 rows lays out in Liftoff's code as fast as anyone sees; the
+// per-poll JavaScript still reaches TurboFan. Node 26 at 10k jobs, four CLIs side by side for 90–150 s:
+// RSS median 114.6 → 110.6 and 114.9 → 112.3 MB, VmHWM 125.2 → 120.8 and 125.3 → 121.5 MB, CPU 6.07 →
+// 6.22 and 5.27 → 5.28 % (README › Design › Memory).
 const entry = path.join(outdir, 'cli.js');
 const hashbang = '#!/usr/bin/env node\n';
 const code = readFileSync(entry, 'utf8');
@@ -87,7 +96,7 @@ if (!code.startsWith(hashbang)) {
 /** `NAME=${NAME:-value}` for sh: the user's value if set, else ours. */
 const unlessSet = (name, value) => `${name}=$\{${name}:-${value}}`;
 const mallocSettings = `${unlessSet('MALLOC_ARENA_MAX', 1)} ${unlessSet('MALLOC_MMAP_THRESHOLD_', 131_072)}`;
-const launchFlags = '--no-concurrent-recompilation --max-semi-space-size=1 --no-memory-reducer';
+const launchFlags = '--no-concurrent-recompilation --max-semi-space-size=1 --no-memory-reducer --no-maglev --liftoff-only';
 writeFileSync(entry, `#!/bin/sh\n":" //; ${mallocSettings} exec node ${launchFlags} "$0" "$@"\n${code.slice(hashbang.length)}`);
 const mapFile = `${entry}.map`;
 const map = JSON.parse(readFileSync(mapFile, 'utf8'));
