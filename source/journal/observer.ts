@@ -1,5 +1,5 @@
 import type {Job} from '../model/jobs/job.js';
-import {tracked} from '../model/jobs/tracked.js';
+import {noSamples, tracked} from '../model/jobs/tracked.js';
 import type {JobEvent, TrackedJob} from '../model/jobs/types.js';
 import {createLiveJobs, type LiveJobs} from './live-jobs.js';
 import type {JournalRecord} from './record.js';
@@ -16,7 +16,8 @@ export type JournalScope = {
 	readonly collections: readonly string[];
 };
 
-export const recordKey = (cluster: string, db: string, jobId: string): string => `${cluster}\u0000${db}\u0000${jobId}`;
+/** Joined into one flat string (a template literal makes a chain that a Map holds beside its flattened copy: sort.ts idSortKey). */
+export const recordKey = (cluster: string, db: string, jobId: string): string => [cluster, db, jobId].join('\u0000');
 
 /** The journal's last record of each job: what a restarted app knows before its first poll. */
 export type JournalIndex = Map<string, JournalRecord>;
@@ -38,7 +39,8 @@ export const seed = (index: JournalIndex, scope: JournalScope): {jobs: Map<strin
 		jobs.set(record.jobId, tracked({
 			jobId: record.jobId, collectionName: record.collection, state: record.state, progress: record.progress, reason: record.reason,
 		}, {
-			firstSeen: record.at, lastChange: record.at, stateSince: record.at, stateChangedAt: undefined, samples: [], gone: undefined, progressAt: undefined, lastRunProgress: undefined, sinceExact: false,
+			firstSeen: record.at, lastChange: record.at, stateSince: record.at, stateChangedAt: undefined, samples: noSamples,
+			gone: undefined, progressAt: undefined, lastRunProgress: undefined, sinceExact: false,
 		}));
 	}
 

@@ -1,5 +1,5 @@
 import {isTerminal} from '../model/jobs/job.js';
-import {tracked} from '../model/jobs/tracked.js';
+import {noSamples, tracked} from '../model/jobs/tracked.js';
 import type {HistoryEntry, JobEvent, TrackedJob} from '../model/jobs/types.js';
 import type {JournalRecord} from './record.js';
 
@@ -42,7 +42,7 @@ export const historyJobs = (
 			lastChange: record.at,
 			stateSince: record.at,
 			stateChangedAt: undefined,
-			samples: [],
+			samples: noSamples,
 			gone: isTerminal(record.state) ? 'expired' : 'lost',
 			progressAt: undefined,
 			lastRunProgress: undefined,

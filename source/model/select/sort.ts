@@ -20,10 +20,15 @@ A string whose plain `<` order is compareJobIds' order (compare.ts): numeric ids
 length without leading zeros (one char holds the length), the digits, and the full length as the
 tie-break between spellings; the other ids after them, as strings. Comparing these is much cheaper
 than testing both ids with a regex on every comparison.
+
+Made by `join`, which gives V8 one flat string: `+` and template literals give a chain of concatenated
+strings (two links for an 18-digit id), and the first comparison of the key flattens it into a copy that
+the chain then also holds. At 10,000 jobs the rows' keys were most of the heap's 30,000 concatenated
+strings (a heap snapshot, 90 s in): ~1 MB for keys of ~40 bytes.
 */
 export function idSortKey(id: string): string {
 	if (!digits.test(id)) {
-		return `1${id}`;
+		return ['1', id].join('');
 	}
 
 	let zeros = 0;
@@ -32,7 +37,7 @@ export function idSortKey(id: string): string {
 	}
 
 	const stripped = zeros === 0 ? id : id.slice(zeros);
-	return `0${String.fromCodePoint(stripped.length)}${stripped}${String.fromCodePoint(id.length)}`;
+	return ['0', String.fromCodePoint(stripped.length), stripped, String.fromCodePoint(id.length)].join('');
 }
 
 /**
