@@ -149,7 +149,11 @@ export const inkBoundedCaches = root => ({
 	name: 'ink-bounded-caches',
 	setup(build) {
 		const cacheModule = JSON.stringify(path.join(root, 'source', 'terminal', 'bounded-cache.ts'));
-		const limit = 2000; // Entries per generation: a 60-row frame lays out ~200 texts
+		// Entries per generation: a 60-row frame lays out ~200 texts, and what a frame reads again moves to the
+		// new generation, so 500 holds two frames and more. It was 2,000: bounded, but 2,000–4,000 texts of ~300 bytes
+		// (most of them rows no longer on screen) in each of the two caches, filled over ~10 minutes at 10k jobs:
+		// RSS medians that rose 109 → 117 MB over 9 minutes on Node 26 rose 110 → 115 MB with 500 (a same-time pair).
+		const limit = 500;
 		/* eslint-disable require-unicode-regexp -- Go regular expressions */
 		build.onLoad({filter: /[/\\]ink[/\\]build[/\\]measure-text\.js$/}, arguments_ => {
 			const source = patch(readFileSync(arguments_.path, 'utf8'), 'const cache = new Map();', `import {boundedCache} from ${cacheModule};\nconst cache = boundedCache(${limit});`, 'ink-bounded-caches');
