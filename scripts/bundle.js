@@ -72,8 +72,8 @@ const result = await build({
 // scratch memory (zones, from malloc) stay resident: Maglev's compiler alone was 2.2 MB of the node binary's
 // resident pages at 10k jobs on Node 26 (/proc/<pid>/pagemap against the symbol table), and yoga's
 // WebAssembly, tiered up from Liftoff to TurboFan, took V8's malloc'd memory to an 11.3 MB peak at start
-// (3.9 MB with Liftoff only). A screen of 40 rows lays out in Liftoff's code as fast as anyone sees; the
-// per-poll JavaScript still reaches TurboFan. Node 26 at 10k jobs, four CLIs side by side for 90–150 s:
+// (3.9 MB with Liftoff only). A 40-row screen's layout in Liftoff's code costs no CPU measurable here (below);
+// the per-poll JavaScript still reaches TurboFan. Node 26 at 10k jobs, four CLIs side by side for 90–150 s:
 // RSS median 114.6 → 110.6 and 114.9 → 112.3 MB, VmHWM 125.2 → 120.8 and 125.3 → 121.5 MB, CPU 6.07 →
 // 6.22 and 5.27 → 5.28 % (README › Design › Memory).
 const entry = path.join(outdir, 'cli.js');

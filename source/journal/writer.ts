@@ -76,12 +76,6 @@ const rotate = (dir: string, limits: JournalLimits, now: number): void => {
 };
 
 /**
-The journal's only writer. Synchronous on purpose: a poll's records are a few hundred bytes (one
-write per poll, measured in bench/journal.ts), and a line is then on disk before the app can die.
-Other instances may append to the same file: each write opens the path anew (so one that rotated
-is followed) and O_APPEND writes of one buffer do not interleave on a local file system.
-*/
-/**
 Lines are written in pieces of about this many characters. The first poll of 10,000 jobs into an empty
 journal is 10,000 "appeared" lines (~3 MB): made into one string, then one buffer, they stood in memory
 at once, at start-up, where the process' peak is (README › Design › Memory). Each piece is whole lines,
@@ -90,6 +84,12 @@ never inside a line.
 */
 export const writeChars = 64 * 1024;
 
+/**
+The journal's only writer. Synchronous on purpose: a poll's records are a few hundred bytes (one
+write per poll, measured in bench/journal.ts), and a line is then on disk before the app can die.
+Other instances may append to the same file: each write opens the path anew (so one that rotated
+is followed) and O_APPEND writes of one buffer do not interleave on a local file system.
+*/
 export const openJournalWriter = (options: WriterOptions): JournalWriter => {
 	const {dir, now, onError} = options;
 	const limits = options.limits ?? defaultLimits;
@@ -116,14 +116,18 @@ export const openJournalWriter = (options: WriterOptions): JournalWriter => {
 		try {
 			const size = sizeOf(file)?.size ?? 0;
 			let text = lines;
-			if (size > 0 && size + Buffer.byteLength(text) > limits.maxBytes) {
+			let bytes = Buffer.byteLength(text);
+			if (size > 0 && size + bytes > limits.maxBytes) {
 				rotate(dir, limits, now());
-				text = text.startsWith('\n') ? text.slice(1) : text;
+				if (text.startsWith('\n')) {
+					text = text.slice(1);
+					bytes--;
+				}
 			}
 
 			appendFileSync(file, text, {mode: 0o600});
 			needsNewline = false;
-			written += Buffer.byteLength(text);
+			written += bytes;
 			return true;
 		} catch (error: unknown) {
 			fail(error);
