@@ -2,7 +2,7 @@
 The memory list answers are read into: one block kept for the client's life, lent to one call at a
 time. A 10k-job answer is ~3.5 MB; a fresh block per poll made glibc raise its mmap threshold to that
 size after the first one was freed, and the later ones came from (and fragmented) the heap, which RSS
-kept. Nothing holds the bytes once the call is done (the list reader keeps digests, list-records.ts):
+kept. Nothing holds the bytes once the call is done (the list reader keeps fingerprints, list-records.ts):
 the call gives the block back (`release`), and a second call while it is lent gets undefined (and
 collects its own).
 

@@ -239,6 +239,35 @@ describe('the list read record by record (list-records.ts)', () => {
 		}
 	});
 
+	test('a record changed without changing its length is read anew: two bytes swapped, one bit flipped, in every position of the reason', () => {
+		const reason = 's3://bucket/2026/12/part-00017.parquet: row 42 has 9 columns, expected 12';
+		const recordOf = (text: string) => `{"jobId":"454891732197474512","collectionName":"books","state":"Failed","progress":0,"reason":"${text}"}`;
+		const answer = (text: string) => Buffer.from(body([recordOf(text)], {
+			code: '0', gap: '', dataKey: 'data', recordsKey: 'records', extra: '',
+		}));
+		const changed: string[] = [];
+		for (let at = 0; at + 1 < reason.length; at++) {
+			if (reason[at] !== reason[at + 1]) {
+				changed.push(`${reason.slice(0, at)}${reason[at + 1]}${reason[at]}${reason.slice(at + 2)}`);
+			}
+
+			// One bit of one character flipped (kept printable and not a quote or a backslash).
+			const code = reason.codePointAt(at)!;
+			const flipped = String.fromCodePoint(code % 2 === 0 ? code + 1 : code - 1);
+			if (flipped !== '"' && flipped !== '\\' && flipped >= ' ') {
+				changed.push(`${reason.slice(0, at)}${flipped}${reason.slice(at + 1)}`);
+			}
+		}
+
+		expect(changed.length).toBeGreaterThan(100);
+		for (const text of changed) {
+			const read = createListReader();
+			read(answer(reason));
+			const again = read(answer(text));
+			expect(again?.ok ? again.value[0]?.reason : again).toBe(text);
+		}
+	});
+
 	test('on a busy cluster (jobs leave and come every poll, the maps rebuilt on the way), a job listed twice is still merged as the plain way does', () => {
 		const read = createListReader();
 		const record = (id: number, progress: number) => `{"jobId":"${id}","collectionName":"c","state":"Importing","progress":${progress},"reason":""}`;

@@ -227,7 +227,9 @@ export function mergePoll(previous: ReadonlyMap<string, TrackedJob>, records: re
 		// (this loop appends them to next in its own order): the first ones are the most recently gone.
 		const keepMax = options.goneKeepMax ?? maxGoneKept;
 		let goneKept = 0;
-		for (const [jobId, job] of previous) {
+		// By value, not [id, job] entries: each entry is a new two-element array, 10,000 a poll whenever a job is gone.
+		for (const job of previous.values()) {
+			const {jobId} = job;
 			if (next.has(jobId)) {
 				continue;
 			}

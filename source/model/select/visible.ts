@@ -122,10 +122,8 @@ function patched(state: AppState, delta: PollDelta | undefined, now: number): Pi
 	}
 
 	const rows = [...last.rows];
-	const result = [...last.result];
 	for (const [index, row] of places) {
 		rows[index] = row;
-		result[index] = row.job;
 	}
 
 	// The other neighbours were in order before and did not change.
@@ -137,6 +135,11 @@ function patched(state: AppState, delta: PollDelta | undefined, now: number): Pi
 	}
 
 	if (inOrder) {
+		const result = [...last.result];
+		for (const [index, row] of places) {
+			result[index] = row.job;
+		}
+
 		return {rows, result};
 	}
 
@@ -165,7 +168,9 @@ function withMembership(
 	}
 
 	const fresh = membership.added.filter(job => matches(job)).map(job => make(job)).toSorted(compare);
-	const out: SortRow[] = [];
+	// Made at its final length (10,000 rows: pushing grew it by copies, ~2× its size in garbage a poll).
+	const out = Array.from<SortRow>({length: rows.length - gone.size + fresh.length});
+	let at = 0;
 	let next = 0;
 	for (const row of rows) {
 		if (gone.has(row)) {
@@ -173,17 +178,18 @@ function withMembership(
 		}
 
 		while (next < fresh.length && compare(fresh[next]!, row) < 0) {
-			out.push(fresh[next]!);
+			out[at++] = fresh[next]!;
 			next++;
 		}
 
-		out.push(row);
+		out[at++] = row;
 	}
 
 	for (; next < fresh.length; next++) {
-		out.push(fresh[next]!);
+		out[at++] = fresh[next]!;
 	}
 
+	out.length = at; // As long as it was made, unless a gone row was not in `rows` after all
 	return out;
 }
 
