@@ -76,13 +76,6 @@ const result = await build({
 // the per-poll JavaScript still reaches TurboFan. Node 26 at 10k jobs, four CLIs side by side for 90–150 s:
 // RSS median 114.6 → 110.6 and 114.9 → 112.3 MB, VmHWM 125.2 → 120.8 and 125.3 → 121.5 MB, CPU 6.07 →
 // 6.22 and 5.27 → 5.28 % (README › Design › Memory).
-// The sixth, --no-separate-gc-phases: V8 13 (Node 24) turns it on, the others have it off. With it on,
-// while a full collection is marking, the young generation is not collected but given new pages
-// instead (V8: "to avoid prematurely finalizing the incremental GC"): a poll's few MB of short-lived
-// objects made it 6–8 MB for a moment (heap spaces sampled every 50 ms), and RSS peaks of +8 MB above
-// the median. Node 24 at 10k jobs, two CLIs side by side for 155 s: VmHWM 121.4 → 111.4 MB, highest
-// after the first minute 114.7 → 110.7, CPU 6.02 → 5.55 %. Node 26's V8 gives the pages during marking
-// whatever the flag says: there, the fewer bytes a poll allocates, the lower its peaks.
 const entry = path.join(outdir, 'cli.js');
 const hashbang = '#!/usr/bin/env node\n';
 const code = readFileSync(entry, 'utf8');
@@ -103,7 +96,7 @@ if (!code.startsWith(hashbang)) {
 /** `NAME=${NAME:-value}` for sh: the user's value if set, else ours. */
 const unlessSet = (name, value) => `${name}=$\{${name}:-${value}}`;
 const mallocSettings = `${unlessSet('MALLOC_ARENA_MAX', 1)} ${unlessSet('MALLOC_MMAP_THRESHOLD_', 131_072)}`;
-const launchFlags = '--no-concurrent-recompilation --max-semi-space-size=1 --no-memory-reducer --no-maglev --liftoff-only --no-separate-gc-phases';
+const launchFlags = '--no-concurrent-recompilation --max-semi-space-size=1 --no-memory-reducer --no-maglev --liftoff-only';
 writeFileSync(entry, `#!/bin/sh\n":" //; ${mallocSettings} exec node ${launchFlags} "$0" "$@"\n${code.slice(hashbang.length)}`);
 const mapFile = `${entry}.map`;
 const map = JSON.parse(readFileSync(mapFile, 'utf8'));

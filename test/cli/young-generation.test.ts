@@ -1,7 +1,10 @@
+import {spawnSync} from 'node:child_process';
 import {
 	afterEach, expect, test, vi,
 } from 'vitest';
-import {collectNow, largeHeapBytes, tightenOldGenerationWhenLarge} from '../../source/cli/young-generation.js';
+import {
+	collectNow, largeHeapBytes, tightenOldGenerationWhenLarge, youngCollectionsDuringMarking,
+} from '../../source/cli/young-generation.js';
 import {flagRecorder} from '../helpers/flag-recorder.js';
 
 afterEach(() => {
@@ -52,4 +55,14 @@ test('collectNow runs a full collection: an object nothing holds is gone after i
 	collectNow();
 	expect(reference.deref()).toBeUndefined();
 	expect(held).toBeUndefined();
+});
+
+test('young collections during marking: the flag is asked for on V8 11–13 only, and the running Node takes it exactly when asked', () => {
+	expect(youngCollectionsDuringMarking('11.3.244.8-node.30')).toEqual(['--no-separate-gc-phases']);
+	expect(youngCollectionsDuringMarking('13.6.233.17-node.63')).toEqual(['--no-separate-gc-phases']);
+	expect(youngCollectionsDuringMarking('14.6.202.34-node.40')).toEqual([]);
+	// On this Node: the flag is taken silently where it is asked for, refused where it is not (V8 14: read-only).
+	const run = spawnSync(process.execPath, ['--no-separate-gc-phases', '-e', 'process.stdout.write("ran")'], {encoding: 'utf8'});
+	const wanted = youngCollectionsDuringMarking().length > 0;
+	expect({ran: run.stdout === 'ran' && run.status === 0, stderr: run.stderr === ''}).toEqual({ran: wanted, stderr: wanted});
 });
