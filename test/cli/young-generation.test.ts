@@ -3,7 +3,7 @@ import {
 	afterEach, expect, test, vi,
 } from 'vitest';
 import {
-	collectNow, largeHeapBytes, tightenOldGenerationWhenLarge, youngCollectionsDuringMarking,
+	collectNow, largeHeapBytes, markingFlags, tightenOldGenerationWhenLarge, youngCollectionsDuringMarking,
 } from '../../source/cli/young-generation.js';
 import {flagRecorder} from '../helpers/flag-recorder.js';
 
@@ -65,4 +65,10 @@ test('young collections during marking: the flag is asked for on V8 11–13 only
 	const run = spawnSync(process.execPath, ['--no-separate-gc-phases', '-e', 'process.stdout.write("ran")'], {encoding: 'utf8'});
 	const wanted = youngCollectionsDuringMarking().length > 0;
 	expect({ran: run.stdout === 'ran' && run.status === 0, stderr: run.stderr === ''}).toEqual({ran: wanted, stderr: wanted});
+});
+
+test('marking stays on a helper thread only where glibc keeps one arena for all threads (the bin sets MALLOC_ARENA_MAX=1)', () => {
+	expect(markingFlags({MALLOC_ARENA_MAX: '1'})).toEqual([]);
+	expect(markingFlags({})).toEqual(['--no-concurrent-marking']);
+	expect(markingFlags({MALLOC_ARENA_MAX: '4'})).toEqual(['--no-concurrent-marking']);
 });
