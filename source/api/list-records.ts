@@ -12,9 +12,9 @@ Of the last answer, each record's fingerprint is kept (two 32-bit hashes of its 
 not its bytes: keeping the whole body to compare the next one with cost a second multi-MB block for the
 client's life (~4.4 MB resident at 10k jobs). The hashes are computed here, in a loop that allocates
 nothing: a SHA-256 digest per record (node:crypto) made a view and a 44-character string for each of the
-10,000 records every poll (1.5 MB a poll, a quarter of the CLI's allocation at 10k jobs; with another
-1.5 MB of the poll's own, it made V8 grow its young generation by ~6 MB while a full collection was
-under way: RSS peaks of +8 MB). A fingerprint match is taken as the same bytes. Two different records of
+10,000 records every poll (1.5 MB a poll, a fifth of what a 10k-job poll allocated). What a poll
+allocates while a full collection is marking, V8 adds to the young generation for that moment, and those
+moments were the RSS peaks (cli/young-generation.ts). A fingerprint match is taken as the same bytes. Two different records of
 one id match by accident with odds of about 1 in 2^64 per changed record (the id and the length must
 match too); a server that wanted to could make them match, but then it shows what it sent for that id
 the poll before, which it could have sent again. The map of records
