@@ -147,11 +147,12 @@ export const youngCollectionsDuringMarking = (v8Version = process.versions.v8): 
 	Number.parseInt(v8Version, 10) < 14 ? ['--no-separate-gc-phases'] : [];
 
 /**
-The helper-thread flags, set first thing in every mode (cli.tsx): set once the server had answered the
-version probe, a helper thread had sometimes already collected or compiled, and its arena stayed (four
-of them, ~13 MB, in one 10-minute run of three; none in the others).
+The collector's flags, set first thing in every mode (cli.tsx): the helper-thread ones, marking's
+(`markingFlags`) and young collections during marking (`youngCollectionsDuringMarking`). Set once the
+server had answered the version probe, a helper thread had sometimes already collected or compiled, and
+its arena stayed (four of them, ~13 MB, in one 10-minute run of three; none in the others).
 */
-export const collectOnMainThread = (): void => {
+export const setCollectorFlags = (): void => {
 	try {
 		for (const flag of [...mainThreadGcFlags, ...markingFlags(), ...youngCollectionsDuringMarking()]) {
 			setFlagsFromString(flag);
